@@ -1,0 +1,62 @@
+// Builds every bundle: the extension host (node/cjs, `vscode` external), the webview (browser),
+// the command-line tools, and the three test layers. `--production` minifies the shipped bundles,
+// `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const quiet = process.argv.includes('--quiet');
+
+/** All files under `dir` whose name ends with `suffix`. */
+function findFiles(dir, suffix) {
+  const out = [];
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...findFiles(full, suffix));
+    else if (name.endsWith(suffix)) out.push(full);
+  }
+  return out;
+}
+
+const shared = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: quiet ? 'error' : 'info',
+  target: 'es2022',
+};
+
+const node = { ...shared, platform: 'node', format: 'cjs', external: ['vscode'] };
+
+const builds = [
+  // The extension host. The roadmap parser is its own bundle, required lazily after activation.
+  { ...node, entryPoints: { extension: 'src/extension.ts', 'roadmap-parser': 'src/roadmap/index.ts' }, outdir: 'dist' },
+  // Command-line tools.
+  { ...node, entryPoints: { 'roadmap-check': 'src/cli/roadmapCheck.ts' }, outdir: 'dist/cli' },
+  // The webview (browser).
+  { ...shared, platform: 'browser', format: 'iife', entryPoints: { lab: 'webview/main.ts' }, outdir: 'dist/webview' },
+];
+
+if (!production) {
+  // Tests: each file bundled on its own, with mocha (and playwright for e2e) left external.
+  const testExternal = ['vscode', 'mocha', 'playwright-core'];
+  builds.push({
+    ...node, sourcemap: true, minify: false, external: testExternal, outdir: 'out/test', outbase: 'test',
+    entryPoints: [
+      ...findFiles('test/unit', '.test.ts'),
+      ...findFiles('test/integration', '.ts'),
+      ...findFiles('test/e2e', '.ts'),
+    ],
+  });
+}
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[watch] watching for changes…');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,55 @@
+"""Milestone 3: an autoencoder that flags rows it cannot rebuild."""
+import numpy as np
+import pytest
+from sklearn.metrics import roc_auc_score
+
+from anomaly.detectors import AutoencoderDetector
+
+AUC_BAR = 0.95
+
+
+@pytest.fixture(scope="module")
+def fitted_autoencoder(sensor_data):
+    """Fit once per module, lazily, so that an unfinished TODO fails the test, not the fixture."""
+    cache = {}
+
+    def get():
+        if "model" not in cache:
+            cache["model"] = AutoencoderDetector(seed=0).fit(sensor_data["X_train"])
+        return cache["model"]
+
+    return get
+
+
+def test_autoencoder_beats_bar(fitted_autoencoder, sensor_data):
+    detector = fitted_autoencoder()
+    scores = np.asarray(detector.score(sensor_data["X_test"]), dtype=float)
+    assert scores.shape == (len(sensor_data["X_test"]),), "score must return one number per row"
+    auc = roc_auc_score(sensor_data["y_test"], scores)
+    assert auc >= AUC_BAR, f"autoencoder ROC AUC {auc:.3f} is below {AUC_BAR}"
+    kinds = sensor_data["kinds_test"]
+    normal = kinds == ""
+    broken = kinds == "broken_relation"
+    auc_broken = roc_auc_score(broken[normal | broken], scores[normal | broken])
+    assert auc_broken >= 0.9, (
+        f"'broken_relation' anomalies (normal values, inconsistent sensors) only reach ROC AUC "
+        f"{auc_broken:.3f}: the bottleneck must be narrower than the 6 inputs"
+    )
+
+
+def test_reconstruction_is_close_for_normal_rows(fitted_autoencoder, sensor_data):
+    detector = fitted_autoencoder()
+    X_test = sensor_data["X_test"]
+    rebuilt = np.asarray(detector.reconstruct(X_test))
+    assert rebuilt.shape == X_test.shape, f"reconstruct must return one row per input row, got {rebuilt.shape}"
+    scores = np.asarray(detector.score(X_test))
+    y = sensor_data["y_test"]
+    normal_error = np.median(scores[y == 0])
+    anomaly_error = np.median(scores[y == 1])
+    assert normal_error < 0.2, (
+        f"median reconstruction error of normal rows is {normal_error:.3f} (scaled units): "
+        "scale the inputs and train the network to output its own input"
+    )
+    assert anomaly_error > 5 * normal_error, (
+        f"anomalies ({anomaly_error:.3f}) should be rebuilt far worse than normal rows ({normal_error:.3f})"
+    )

@@ -1,0 +1,34 @@
+"""Milestone 1: metrics for a detector when anomalies are rare."""
+import numpy as np
+import pytest
+
+from anomaly.evaluate import evaluate, precision_at_k
+
+
+def test_perfect_and_reversed_scores():
+    y = np.array([0, 0, 0, 1, 0, 1, 0, 0])
+    perfect = y * 10.0 + np.arange(8) * 0.01
+    result = evaluate(y, perfect)
+    for key in ("roc_auc", "average_precision", "precision_at_k"):
+        assert key in result, f"evaluate() must return '{key}'"
+        assert result[key] == pytest.approx(1.0), f"scores that rank every anomaly first give {key} = 1, got {result[key]}"
+    reversed_result = evaluate(y, -perfect)
+    assert reversed_result["roc_auc"] == pytest.approx(0.0), (
+        "scores that rank every anomaly LAST must give ROC AUC 0: higher score = more anomalous"
+    )
+    assert "precision" not in result, "precision/recall/f1 are only reported when flags are given"
+
+
+def test_hand_worked_example():
+    y = [0, 0, 1, 0, 1, 0]
+    scores = [0.1, 0.4, 0.35, 0.8, 0.9, 0.2]
+    flags = [0, 0, 1, 1, 1, 0]
+    # 2 anomalies: the top 2 scores are 0.9 (anomaly) and 0.8 (normal) -> precision@2 = 0.5.
+    assert precision_at_k(y, scores, 2) == pytest.approx(0.5), "precision@2 should be 1 hit out of 2"
+    result = evaluate(y, scores, flags)
+    # Pairs (anomaly, normal) ranked correctly: 0.35 beats 0.1 and 0.2; 0.9 beats all 4 -> 6/8.
+    assert result["roc_auc"] == pytest.approx(0.75), f"ROC AUC should be 6/8 = 0.75, got {result['roc_auc']}"
+    assert result["precision_at_k"] == pytest.approx(0.5), "precision_at_k uses k = number of anomalies"
+    assert result["precision"] == pytest.approx(2 / 3), "3 flagged, 2 of them anomalies: precision 2/3"
+    assert result["recall"] == pytest.approx(1.0), "both anomalies are flagged: recall 1"
+    assert result["f1"] == pytest.approx(0.8), "f1 = 2PR/(P+R) = 0.8"

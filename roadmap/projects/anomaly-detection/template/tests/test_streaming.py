@@ -1,0 +1,47 @@
+"""Milestone 4: a streaming detector that sees one value at a time."""
+import numpy as np
+
+from anomaly.data import make_stream
+from anomaly.streaming import StreamingDetector
+
+K_STEPS = 3
+
+
+def test_warmup_never_flags():
+    detector = StreamingDetector(window=10, threshold=6.0)
+    results = [detector.update(v) for v in [5.0, 5.1, 4.9, 500.0, 5.0]]
+    assert not any(r.is_anomaly for r in results), (
+        "nothing may be flagged before the window holds `window` values (warm-up)"
+    )
+    constant = StreamingDetector(window=10, threshold=6.0)
+    scores = [constant.update(7.0).score for _ in range(30)]
+    assert np.isfinite(scores).all(), "a constant signal has MAD 0: guard the division (min_scale)"
+    jump = constant.update(9.0)
+    assert jump.is_anomaly, "after a perfectly constant signal, a jump of 2 is an anomaly"
+
+
+def test_flags_injected_anomaly_quickly():
+    for seed in (0, 1, 2):
+        values, labels = make_stream(n=600, anomaly_start=400, anomaly_length=12, seed=seed)
+        detector = StreamingDetector(window=40, threshold=6.0)
+        flags = np.array([detector.update(v).is_anomaly for v in values])
+        hits = np.flatnonzero(flags & (labels == 1))
+        assert hits.size > 0, f"seed {seed}: the incident at step 400 was never flagged"
+        delay = hits[0] - 400
+        assert delay < K_STEPS, f"seed {seed}: first flag {delay} steps after the incident began (allowed < {K_STEPS})"
+        false_alarms = int((flags & (labels == 0)).sum())
+        assert false_alarms <= 1, (
+            f"seed {seed}: {false_alarms} normal steps were flagged; use a robust, local baseline "
+            "(median and MAD of the recent window)"
+        )
+
+
+def test_incident_does_not_become_normal():
+    values, labels = make_stream(n=500, anomaly_start=300, anomaly_length=80, magnitude=20.0, seed=3)
+    detector = StreamingDetector(window=40, threshold=6.0)
+    flags = np.array([detector.update(v).is_anomaly for v in values])
+    caught = flags[labels == 1].mean()
+    assert caught >= 0.9, (
+        f"only {caught:.0%} of an 80-step incident was flagged: keep flagged values OUT of the "
+        "window, or the incident soon becomes the new normal"
+    )

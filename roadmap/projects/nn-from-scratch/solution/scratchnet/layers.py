@@ -1,0 +1,48 @@
+"""The fully connected (dense) layer: y = x @ W + b."""
+
+import numpy as np
+
+
+class Dense:
+    """A dense layer mapping (batch, n_in) -> (batch, n_out).
+
+    Attributes
+    ----------
+    W : ndarray (n_in, n_out)   weights
+    b : ndarray (n_out,)        biases
+    dW, db : ndarrays           gradients of the loss w.r.t. W and b, filled by ``backward``
+    """
+
+    def __init__(self, n_in, n_out, rng=None, weight_scale=None):
+        rng = np.random.default_rng(0) if rng is None else rng
+        # He initialisation keeps the variance of activations roughly constant through
+        # ReLU layers: std = sqrt(2 / n_in). Pass weight_scale to override it.
+        scale = np.sqrt(2.0 / n_in) if weight_scale is None else weight_scale
+        self.W = rng.normal(0.0, scale, size=(n_in, n_out))
+        self.b = np.zeros(n_out)
+        self.dW = np.zeros_like(self.W)
+        self.db = np.zeros_like(self.b)
+        self._x = None  # the input seen by the last forward pass
+
+    def forward(self, x):
+        self._x = x
+        return x @ self.W + self.b
+
+    def backward(self, grad_out):
+        # y_nj = sum_i x_ni W_ij + b_j, so
+        #   dL/dW_ij = sum_n x_ni G_nj   ->  x^T G
+        #   dL/db_j  = sum_n G_nj        ->  column sums of G
+        #   dL/dx_ni = sum_j G_nj W_ij   ->  G W^T
+        # Writing into the existing arrays keeps the references from gradients() valid.
+        self.dW[...] = self._x.T @ grad_out
+        self.db[...] = grad_out.sum(axis=0)
+        return grad_out @ self.W.T
+
+    def parameters(self):
+        return [self.W, self.b]
+
+    def gradients(self):
+        return [self.dW, self.db]
+
+    def __call__(self, x):
+        return self.forward(x)

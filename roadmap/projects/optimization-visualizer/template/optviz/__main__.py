@@ -1,0 +1,3 @@
+from .dashboard import main
+
+main()

@@ -1,0 +1,36 @@
+"""Run optimizers on objectives and record their trajectories."""
+
+import numpy as np
+
+from .metrics import convergence_metrics
+
+# A point further than this from the origin counts as "diverged".
+DIVERGENCE_LIMIT = 1e6
+
+
+def run_optimizer(objective, optimizer, start, n_steps, tol=None):
+    """Run ``optimizer`` from ``start`` and return the trajectory as an array of shape (k + 1, 2).
+
+    Rules:
+    - call ``optimizer.reset()`` first, so every run starts fresh;
+    - row 0 is the start point (as floats); row i is the point after i steps;
+    - take at most ``n_steps`` steps, passing ``objective.gradient`` as the gradient function;
+    - if ``tol`` is given, stop as soon as a point has ``objective.value(point) - f_min <= tol``
+      (that point is included; f_min is objective.f_min, 0.0 when None);
+    - if a step gives a non-finite point or one with any |coordinate| > DIVERGENCE_LIMIT,
+      stop and do NOT include that point;
+    - never modify ``start``.
+    """
+    # TODO: implement the loop described above.
+    raise NotImplementedError("TODO: run_optimizer")
+
+
+def compare_optimizers(objective, optimizers, start=None, n_steps=500, tol=1e-6):
+    """Run every optimizer of the dict ``optimizers`` (name -> optimizer) from the same start.
+
+    Returns a dict name -> {"trajectory": array, "metrics": dict from convergence_metrics}.
+    ``start`` defaults to ``objective.start``. Pass ``tol`` on to ``convergence_metrics``
+    but NOT to ``run_optimizer`` (every run uses all ``n_steps``, unless it diverges).
+    """
+    # TODO
+    raise NotImplementedError("TODO: compare_optimizers")

@@ -1,0 +1,99 @@
+import numpy as np
+
+from optviz import (
+    OBJECTIVES,
+    Adam,
+    GradientDescent,
+    Momentum,
+    Objective,
+    compare_optimizers,
+    convergence_metrics,
+    loss_curve,
+    path_length,
+    run_optimizer,
+    steps_to_tolerance,
+)
+from optviz.functions import bowl, bowl_grad
+
+BOWL = OBJECTIVES["bowl"]
+
+
+def test_run_optimizer_records_every_step():
+    start = np.array([-4.0, 2.5])
+    traj = run_optimizer(BOWL, GradientDescent(lr=0.1), start, n_steps=30)
+    traj = np.asarray(traj)
+    assert traj.shape == (31, 2), f"30 steps give 31 points (start included); got shape {traj.shape}"
+    assert np.array_equal(traj[0], [-4.0, 2.5]), f"row 0 must be the start point, got {traj[0]}"
+    assert np.array_equal(start, [-4.0, 2.5]), "run_optimizer must not modify the start array"
+    for i in range(30):
+        expected = traj[i] - 0.1 * BOWL.gradient(traj[i])
+        assert np.allclose(traj[i + 1], expected), f"row {i + 1} is not one GD step after row {i}"
+    traj = run_optimizer(BOWL, GradientDescent(lr=0.1), [1, 1], n_steps=3)
+    assert np.asarray(traj).shape == (4, 2), "a list start point like [1, 1] must work too"
+
+
+def test_run_optimizer_resets_the_optimizer():
+    opt = Momentum(lr=0.05, beta=0.9)
+    first = np.asarray(run_optimizer(BOWL, opt, (-4.0, 2.5), n_steps=20))
+    second = np.asarray(run_optimizer(BOWL, opt, (-4.0, 2.5), n_steps=20))
+    assert np.allclose(first, second), (
+        "running the same optimizer object twice must give the same path: call optimizer.reset() first"
+    )
+
+
+def test_run_optimizer_stops_at_tolerance():
+    traj = np.asarray(run_optimizer(BOWL, GradientDescent(lr=0.1), (-4.0, 2.5), n_steps=1000, tol=1e-3))
+    values = [BOWL.value(p) for p in traj]
+    assert values[-1] <= 1e-3, f"the last point should satisfy the tolerance, f = {values[-1]}"
+    assert len(traj) >= 2 and values[-2] > 1e-3, "stop at the FIRST point within tolerance, not later"
+    assert len(traj) < 1001, "with tol given, the run should stop early"
+
+
+def test_run_optimizer_stops_when_diverging():
+    traj = np.asarray(run_optimizer(BOWL, GradientDescent(lr=0.5), (-4.0, 2.5), n_steps=100))
+    assert np.all(np.isfinite(traj)), "a diverging run must not contain inf/nan points"
+    assert np.all(np.abs(traj) <= 1e6), "points beyond DIVERGENCE_LIMIT must not be included"
+    assert 2 <= len(traj) < 101, f"a diverging run should stop early; got {len(traj)} points"
+
+
+def test_metrics_on_known_numbers():
+    assert np.isclose(path_length(np.array([[0.0, 0.0], [3.0, 4.0], [3.0, 0.0]])), 9.0), (
+        "path length of (0,0)->(3,4)->(3,0) is 5 + 4 = 9"
+    )
+    assert path_length(np.array([[1.0, 2.0]])) == 0.0, "a single point has path length 0"
+    assert steps_to_tolerance([5.0, 1.0, 0.1, 1e-7, 1e-9], 1e-6) == 3, "first index with loss <= tol is 3"
+    assert steps_to_tolerance([5.0, 1.0], 1e-6) is None, "return None when the tolerance is never reached"
+    assert steps_to_tolerance([3.5, 3.0, 2.0000001], 1e-6, f_min=2.0) == 2, "compare loss - f_min with tol"
+    curve = loss_curve(BOWL, np.array([[0.0, 0.0], [1.0, 1.0], [2.0, 0.0]]))
+    assert np.allclose(curve, [0.0, 5.5, 2.0]), f"loss_curve on the bowl: expected [0, 5.5, 2], got {curve}"
+
+
+def test_convergence_metrics_report():
+    traj = np.array([[2.0, 0.0], [1.0, 0.0], [0.001, 0.0]])
+    m = convergence_metrics(BOWL, traj, tol=1e-6)
+    expected = {"n_steps": 2, "final_loss": 5e-7, "steps_to_tol": 2, "path_length": 1.999,
+                "distance_to_minimum": 0.001}
+    assert set(m) >= set(expected), f"missing keys: {set(expected) - set(m)}"
+    for key, value in expected.items():
+        assert np.isclose(m[key], value), f"metrics[{key!r}] should be {value}, got {m[key]}"
+    two_minima = Objective("two", bowl, bowl_grad, ((-5, 5), (-5, 5)), (0, 0), [(0.0, 0.0), (5.0, 5.0)])
+    m = convergence_metrics(two_minima, np.array([[0.0, 0.0], [4.0, 4.0]]))
+    assert np.isclose(m["distance_to_minimum"], np.sqrt(2)), "distance is measured to the NEAREST minimum"
+    no_minima = Objective("none", bowl, bowl_grad, ((-5, 5), (-5, 5)), (0, 0), [], f_min=None)
+    m = convergence_metrics(no_minima, np.array([[1.0, 0.0], [0.0, 0.0]]))
+    assert m["distance_to_minimum"] is None, "objectives without known minima report distance None"
+    assert m["steps_to_tol"] == 1, "with f_min None, measure the tolerance against 0"
+
+
+def test_compare_optimizers():
+    opts = {"GD": GradientDescent(lr=0.1), "Adam": Adam(lr=0.05)}
+    results = compare_optimizers(BOWL, opts, n_steps=40)
+    assert set(results) == {"GD", "Adam"}, f"one result per optimizer name expected, got {set(results)}"
+    for name, res in results.items():
+        traj = np.asarray(res["trajectory"])
+        assert traj.shape == (41, 2), f"{name}: expected 41 points, got {traj.shape}"
+        assert np.allclose(traj[0], BOWL.start), f"{name}: runs start at objective.start by default"
+        assert res["metrics"] == convergence_metrics(BOWL, traj, tol=1e-6), (
+            f"{name}: metrics must come from convergence_metrics(objective, trajectory, tol)"
+        )
+    assert results["GD"]["metrics"]["final_loss"] < 1e-2, "GD with lr=0.1 should make progress on the bowl"

@@ -1,0 +1,5 @@
+# A conftest.py in the project root puts this folder on sys.path, so the tests can
+# `import probdist` when you run `python -m pytest` from here.
+import matplotlib
+
+matplotlib.use("Agg")

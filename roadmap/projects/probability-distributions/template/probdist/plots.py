@@ -1,0 +1,55 @@
+"""Visualisation helpers (given). They use your distributions, so they work once those do."""
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+
+def _save(fig, path):
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def plot_samples_vs_density(dist, samples, path, title=None):
+    """Histogram of ``samples`` with the distribution's pdf (or pmf) on top."""
+    samples = np.asarray(samples)
+    fig, ax = plt.subplots(figsize=(6, 4))
+    if dist.is_discrete:
+        ks = np.arange(samples.min(), samples.max() + 1)
+        freq = np.array([np.mean(samples == k) for k in ks])
+        ax.bar(ks, freq, color="tab:blue", alpha=0.5, label="sample frequency")
+        ax.plot(ks, dist.pmf(ks), "o-", color="tab:red", label="pmf")
+    else:
+        ax.hist(samples, bins=60, density=True, color="tab:blue", alpha=0.5, label="samples")
+        lo, hi = np.percentile(samples, [0.1, 99.9])
+        xs = np.linspace(lo, hi, 400)
+        ax.plot(xs, dist.pdf(xs), color="tab:red", label="pdf")
+    ax.set_title(title or repr(dist))
+    ax.legend()
+    _save(fig, path)
+    return fig
+
+
+def plot_posterior_updates(model, batches, path):
+    """Draw the Beta belief after each batch of (successes, trials) observations."""
+    xs = np.linspace(0.001, 0.999, 400)
+    fig, ax = plt.subplots(figsize=(6, 4))
+    ax.plot(xs, model.distribution().pdf(xs), "--", label=f"prior {model}")
+    seen_s = seen_n = 0
+    for s, n in batches:
+        model = model.update(s, n)
+        seen_s, seen_n = seen_s + s, seen_n + n
+        ax.plot(xs, model.distribution().pdf(xs), label=f"after {seen_s}/{seen_n}")
+    ax.set_xlabel("theta (success probability)")
+    ax.set_ylabel("density")
+    ax.set_title("Beta-Binomial updating")
+    ax.legend(fontsize=8)
+    _save(fig, path)
+    return fig

@@ -1,0 +1,110 @@
+"""Samplers are judged with scipy's goodness-of-fit tests at fixed seeds.
+
+A correct sampler passes each check with probability ~99.9 %; a wrong one fails by a mile.
+"""
+
+import numpy as np
+from scipy import stats
+
+from probdist import (
+    Bernoulli,
+    Beta,
+    Binomial,
+    Exponential,
+    Gamma,
+    Gaussian,
+    Poisson,
+    Uniform,
+    box_muller,
+    discrete_inverse_transform,
+    rejection_sample,
+)
+from support import UniformOnlyRNG
+
+N = 20_000
+ALPHA = 1e-3
+
+
+def _ks(samples, ref_cdf, what):
+    samples = np.asarray(samples, dtype=float)
+    assert samples.shape == (N,), f"{what}: expected {N} samples in a 1-D array, got shape {samples.shape}"
+    res = stats.kstest(samples, ref_cdf)
+    assert res.pvalue > ALPHA, (
+        f"{what}: the samples do not follow the target distribution "
+        f"(KS statistic {res.statistic:.4f}, p-value {res.pvalue:.2e}); sample mean {samples.mean():.4f}"
+    )
+
+
+def _chi2(samples, ref, what):
+    samples = np.asarray(samples)
+    assert samples.shape == (N,), f"{what}: expected {N} samples in a 1-D array, got shape {samples.shape}"
+    assert np.all(samples == np.round(samples)), f"{what}: discrete samples must be whole numbers"
+    # bins 0..K-1 and a last bin for >= K, where every bin expects at least 5 counts
+    ks = np.arange(0, int(ref.ppf(1 - 1e-9)) + 2)
+    expected = ref.pmf(ks) * N
+    K = int(np.nonzero(expected >= 5)[0].max())
+    lo = int(np.nonzero(expected >= 5)[0].min())
+    observed = [np.sum(samples <= lo)] + [np.sum(samples == k) for k in range(lo + 1, K)] + [np.sum(samples >= K)]
+    exp_counts = [ref.cdf(lo) * N] + [ref.pmf(k) * N for k in range(lo + 1, K)] + [ref.sf(K - 1) * N]
+    res = stats.chisquare(observed, exp_counts)
+    assert res.pvalue > ALPHA, (
+        f"{what}: sample frequencies do not match the pmf (chi-square {res.statistic:.1f}, "
+        f"p-value {res.pvalue:.2e}); observed {observed[:8]}..., expected {np.round(exp_counts[:8], 1)}..."
+    )
+
+
+def test_box_muller_gives_standard_normals():
+    z = box_muller(N, UniformOnlyRNG(1))
+    _ks(z, stats.norm.cdf, "box_muller")
+    odd = np.asarray(box_muller(7, UniformOnlyRNG(2)))
+    assert odd.shape == (7,), f"box_muller(7, rng) must return exactly 7 values, got shape {odd.shape}"
+    _ks(Gaussian(2.0, 0.5).sample(N, UniformOnlyRNG(3)), stats.norm(2.0, 0.5).cdf, "Gaussian(2, 0.5).sample")
+
+
+def test_inverse_transform_samplers():
+    _ks(Exponential(2.0).sample(N, UniformOnlyRNG(4)), stats.expon(scale=0.5).cdf, "Exponential(2).sample")
+    _ks(Uniform(-1.0, 3.0).sample(N, UniformOnlyRNG(5)), stats.uniform(-1.0, 4.0).cdf, "Uniform(-1, 3).sample")
+
+
+def test_discrete_inverse_transform():
+    probs = np.array([0.1, 0.0, 0.6, 0.3])
+    idx = np.asarray(discrete_inverse_transform(probs, N, UniformOnlyRNG(6)))
+    assert idx.shape == (N,) and idx.min() >= 0 and idx.max() <= 3, "indices must lie in 0..len(probs)-1"
+    assert not np.any(idx == 1), "an index with probability 0 must never be drawn"
+    counts = np.bincount(idx, minlength=4)
+    res = stats.chisquare(counts[[0, 2, 3]], probs[[0, 2, 3]] * N)
+    assert res.pvalue > ALPHA, f"index frequencies {counts / N} do not match probs {probs}"
+
+
+def test_discrete_samplers():
+    _chi2(Bernoulli(0.3).sample(N, UniformOnlyRNG(7)), stats.bernoulli(0.3), "Bernoulli(0.3).sample")
+    _chi2(Binomial(12, 0.35).sample(N, UniformOnlyRNG(8)), stats.binom(12, 0.35), "Binomial(12, 0.35).sample")
+    _chi2(Poisson(3.5).sample(N, UniformOnlyRNG(9)), stats.poisson(3.5), "Poisson(3.5).sample")
+    _chi2(Poisson(30.0).sample(N, UniformOnlyRNG(10)), stats.poisson(30.0), "Poisson(30).sample")
+
+
+def test_generic_rejection_sampler():
+    # target f(x) = 2x on [0, 1] under a uniform proposal, M = 2; its cdf is x^2
+    x = rejection_sample(
+        lambda x: 2.0 * x, lambda m, rng: rng.random(m), lambda x: np.ones_like(x), 2.0, N, UniformOnlyRNG(11)
+    )
+    _ks(x, lambda t: np.clip(t, 0, 1) ** 2, "rejection_sample of f(x) = 2x")
+
+
+def test_gamma_and_beta_samplers():
+    for shape, scale, seed in [(2.5, 1.5, 12), (0.7, 2.0, 13), (1.0, 3.0, 14)]:
+        samples = Gamma(shape, scale).sample(N, UniformOnlyRNG(seed))
+        _ks(samples, stats.gamma(shape, scale=scale).cdf, f"Gamma({shape}, {scale}).sample")
+    for a, b, seed in [(2.0, 5.0, 15), (3.0, 3.0, 16), (1.0, 1.0, 17), (0.5, 0.8, 18)]:
+        _ks(Beta(a, b).sample(N, UniformOnlyRNG(seed)), stats.beta(a, b).cdf, f"Beta({a}, {b}).sample")
+
+
+def test_samplers_are_reproducible():
+    dists = [Gaussian(0, 1), Exponential(1), Uniform(0, 1), Gamma(2, 1), Beta(2, 3), Bernoulli(0.5),
+             Binomial(5, 0.5), Poisson(2)]
+    for dist in dists:
+        a = np.asarray(dist.sample(50, UniformOnlyRNG(42)))
+        b = np.asarray(dist.sample(50, UniformOnlyRNG(42)))
+        c = np.asarray(dist.sample(50, UniformOnlyRNG(43)))
+        assert np.array_equal(a, b), f"{dist!r}.sample must give the same values for the same seed"
+        assert not np.array_equal(a, c), f"{dist!r}.sample should depend on the random numbers"

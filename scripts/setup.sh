@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Sets up everything the extension and its tests need on a fresh Debian machine:
+# Debian packages (Chromium, ripgrep, Kerberos headers for code-server, Python with the ML
+# packages the project templates use), the npm dependencies, and the test VS Code.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  chromium libkrb5-dev ripgrep
+  python3 python3-pytest python3-numpy python3-scipy python3-pandas python3-sklearn
+  python3-matplotlib python3-fastapi python3-httpx python3-uvicorn python3-psutil python3-optuna
+  python3-torch python3-onnx
+)
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "[setup] apt-get install ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "[setup] missing Debian packages: ${missing[*]}" >&2
+    echo "[setup] install them as root: apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+echo "[setup] npm ci"
+npm ci --no-audit --no-fund
+
+echo "[setup] test VS Code"
+node -e "import('./scripts/test/host.mjs').then((h) => h.provision())"
+echo "[setup] done"

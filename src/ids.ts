@@ -1,0 +1,21 @@
+// Every id the extension shares with package.json, in one place. A unit test checks that the
+// manifest and this file agree.
+
+export const EXTENSION_ID = 'ml-roadmap.ml-roadmap';
+
+export const Views = {
+  container: 'mlRoadmap',
+  tree: 'mlRoadmap.tree',
+} as const;
+
+export const Commands = {
+  refresh: 'mlRoadmap.refresh',
+  openSettings: 'mlRoadmap.openSettings',
+  showOverview: 'mlRoadmap.showOverview',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+export const Settings = {
+  section: 'mlRoadmap',
+} as const;

@@ -1,0 +1,221 @@
+// One skill file (`NN-name.md`) → a Skill, plus everything wrong with it.
+import type { Heading, List, ListItem, RootContent } from 'mdast';
+import { toString as nodeText } from 'mdast-util-to-string';
+import type { Diagnostic, Duration, Project, Resource, SourceFile, SourceRange, Skill, Topic } from './model';
+import { error, fileRange, nodeRange, warning } from './diagnostics';
+import { checkId, collapseWhitespace, splitTrailingId, type IdRegistry } from './ids';
+import { durationValue, isDurationLine, parseDurationValue } from './duration';
+import { normalizeText, parseMarkdown } from './markdown';
+import { headingText, sectionKey, splitSections, type Section } from './sections';
+import { blocksMarkdown, idMarkerRange, joinSoftWraps, listItemMarkdown } from './source';
+import { describeBlock, isInvisible } from './blocks';
+import { parseResourceItem } from './parseResource';
+
+export interface SkillFileResult {
+  /** `undefined` when the skill has no usable id (the diagnostics say why). */
+  readonly skill: Skill | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** What a parse step needs to know about the file it works on. */
+interface Context {
+  readonly path: string;
+  readonly text: string;
+  readonly ids: IdRegistry;
+  readonly out: Diagnostic[];
+}
+
+interface Titled {
+  readonly title: string;
+  /** Valid and not taken by an earlier item; `undefined` leaves the item out of the model. */
+  readonly id: string | undefined;
+  readonly range: SourceRange;
+}
+
+/**
+ * Parses one skill file. `order` is its 1-based place among the skill files; `ids` is shared by
+ * the whole roadmap so duplicates across files are caught.
+ */
+export function parseSkillFile(file: SourceFile, order: number, ids: IdRegistry): SkillFileResult {
+  const ctx: Context = { path: file.path, text: normalizeText(file.text), ids, out: [] };
+  const root = parseMarkdown(ctx.text);
+  const titleIndex = root.children.findIndex((n) => n.type === 'heading' && n.depth === 1);
+  const titleNode = titleIndex >= 0 ? (root.children[titleIndex] as Heading) : undefined;
+
+  for (const node of root.children.slice(0, Math.max(0, titleIndex))) {
+    if (!isInvisible(node)) {
+      ctx.out.push(warning('unexpected-content', `This ${describeBlock(node)} comes before the skill title and is ignored`, nodeRange(ctx.path, node)));
+    }
+  }
+  // Further `#` headings are reported and dropped, so their content joins the current section.
+  const body = root.children.slice(titleIndex + 1).filter((node) => {
+    if (node.type !== 'heading' || node.depth !== 1) return true;
+    ctx.out.push(error('multiple-titles', 'A skill file has a single "# Title {#id}" heading; this one is ignored', nodeRange(ctx.path, node)));
+    return false;
+  });
+
+  const header = titleNode
+    ? parseTitled(ctx, titleNode, 'Skill', '# Title {#id}')
+    : missingTitle(ctx);
+  const { before: preamble, sections } = splitSections(body, 2);
+  const duration = parseDuration(ctx, preamble, header);
+  const description = blocksMarkdown(ctx.text, preamble.filter((n) => !isDurationParagraph(n)));
+  if (!description) {
+    const name = header.title ? `Skill "${header.title}"` : 'The skill';
+    ctx.out.push(warning('missing-description', `${name} has no description: add a paragraph under the Duration line`, header.range));
+  }
+
+  const skillId = header.id ?? '';
+  const resources: Resource[] = [];
+  const topics: Topic[] = [];
+  const projects: Project[] = [];
+  for (const section of sections) {
+    const key = sectionKey(headingText(section.heading));
+    if (key === 'resources') resources.push(...listItems(ctx, section, 'Resources').flatMap((item) => parseResourceItem(ctx.path, item, ctx.out) ?? []));
+    else if (key === 'topics') topics.push(...listItems(ctx, section, 'Topics').flatMap((item) => parseTopic(ctx, item, skillId) ?? []));
+    else if (key === 'projects') projects.push(...parseProjects(ctx, section, skillId));
+    else {
+      ctx.out.push(error('unknown-section', `Unknown section "${headingText(section.heading)}": a skill has only Resources, Topics and Projects sections`, nodeRange(ctx.path, section.heading)));
+    }
+  }
+
+  if (header.id === undefined) return { skill: undefined, diagnostics: ctx.out };
+  const skill: Skill = {
+    kind: 'skill',
+    id: header.id,
+    title: header.title || header.id,
+    order,
+    duration,
+    description,
+    resources,
+    topics,
+    projects,
+    file: ctx.path,
+    range: header.range,
+  };
+  return { skill, diagnostics: ctx.out };
+}
+
+function missingTitle(ctx: Context): Titled {
+  const range = fileRange(ctx.path);
+  ctx.out.push(error('missing-title', 'The skill file has no title: start it with "# Title {#id}"', range));
+  return { title: '', id: undefined, range };
+}
+
+/** A `# / ### Title {#id}` heading: reports a missing title or id and claims the id. */
+function parseTitled(ctx: Context, heading: Heading, what: string, example: string): Titled {
+  const range = nodeRange(ctx.path, heading);
+  const { title, id: rawId } = splitTrailingId(nodeText(heading));
+  if (!title) {
+    const detail = rawId === undefined ? `the heading is empty: write "${example}"` : 'the heading has only an id';
+    ctx.out.push(error('missing-title', `${what} has no title: ${detail}`, range));
+    if (rawId === undefined) return { title, id: undefined, range };
+  }
+  const marker = idMarkerRange(ctx.path, ctx.text, heading);
+  const id = checkId(what, title, rawId, { item: range, marker }, ctx.out);
+  const claimed = id !== undefined && ctx.ids.claim(id, what, range, ctx.out, marker) ? id : undefined;
+  return { title, id: claimed, range };
+}
+
+function isDurationParagraph(node: RootContent): boolean {
+  return node.type === 'paragraph' && isDurationLine(nodeText(node));
+}
+
+function parseDuration(ctx: Context, preamble: readonly RootContent[], header: Titled): Duration {
+  const node = preamble.find(isDurationParagraph);
+  if (!node) {
+    const name = header.title ? `Skill "${header.title}"` : 'The skill';
+    ctx.out.push(error('missing-duration', `${name} has no duration: add "Duration: N weeks" under the title`, header.range));
+    return { text: '' };
+  }
+  const value = durationValue(nodeText(node));
+  const duration = parseDurationValue(value);
+  if (duration) return duration;
+  ctx.out.push(error('invalid-duration', `Invalid duration "${value}": use "N weeks", "N-M weeks" or "Ongoing"`, nodeRange(ctx.path, node)));
+  return { text: value };
+}
+
+/** The items of every list in a section; anything else there is reported and skipped. */
+function listItems(ctx: Context, section: Section, name: string): ListItem[] {
+  const items: ListItem[] = [];
+  for (const node of section.body) {
+    if (node.type === 'list') items.push(...(node as List).children);
+    else if (!isInvisible(node)) {
+      ctx.out.push(warning('unexpected-content', `Only a list belongs under ${name}; this ${describeBlock(node)} is ignored`, nodeRange(ctx.path, node)));
+    }
+  }
+  return items;
+}
+
+const EMPTY_TASK = /^\[[ xX]?\]$/;
+
+function parseTopic(ctx: Context, item: ListItem, skillId: string): Topic | undefined {
+  const range = nodeRange(ctx.path, item);
+  const first = item.children[0];
+  let text = first?.type === 'paragraph' ? nodeText(first) : '';
+  // `- [ ]` with nothing after it is not a task item for GFM: its text is the bare brackets.
+  if (item.checked == null && EMPTY_TASK.test(text.trim())) text = '';
+  const { title, id: rawId } = splitTrailingId(text);
+  if (!title) {
+    ctx.out.push(error('empty-topic', 'Empty topic: write "- [ ] Title {#id}"', range));
+    return undefined;
+  }
+  const marker = first ? idMarkerRange(ctx.path, ctx.text, first) : range;
+  const id = checkId('Topic', title, rawId, { item: range, marker }, ctx.out);
+  if (id === undefined || !ctx.ids.claim(id, 'Topic', range, ctx.out, marker)) return undefined;
+  if (item.checked == null) {
+    ctx.out.push(warning('not-a-task', `Topic "${title}" is not a task list item: write "- [ ] ${title} {#${id}}"`, range));
+  }
+  return { kind: 'topic', id, title, skillId, range };
+}
+
+function parseProjects(ctx: Context, section: Section, skillId: string): Project[] {
+  const { before, sections } = splitSections(section.body, 3);
+  for (const node of before) {
+    if (!isInvisible(node)) {
+      ctx.out.push(warning('unexpected-content', `This ${describeBlock(node)} comes before the first "### Project {#id}" heading and is ignored`, nodeRange(ctx.path, node)));
+    }
+  }
+  return sections.flatMap((s) => parseProject(ctx, s, skillId) ?? []);
+}
+
+function parseProject(ctx: Context, section: Section, skillId: string): Project | undefined {
+  const header = parseTitled(ctx, section.heading, 'Project', '### Title {#id}');
+  const { before, sections } = splitSections(section.body, 4);
+  const description = blocksMarkdown(ctx.text, before);
+  if (!description) {
+    const name = header.title ? `Project "${header.title}"` : 'The project';
+    ctx.out.push(warning('missing-description', `${name} has no description: add a paragraph under its heading`, header.range));
+  }
+  const includes: string[] = [];
+  const keyFeatures: string[] = [];
+  const practice: string[] = [];
+  for (const sub of sections) {
+    const key = sectionKey(headingText(sub.heading));
+    if (key === 'includes') includes.push(...bulletTexts(ctx, sub, 'Includes'));
+    else if (key === 'key features') keyFeatures.push(...bulletTexts(ctx, sub, 'Key features'));
+    else if (key === 'practice') practice.push(blocksMarkdown(ctx.text, sub.body));
+    else {
+      ctx.out.push(error('unknown-section', `Unknown project section "${headingText(sub.heading)}": a project has only Includes, Key features and Practice sections`, nodeRange(ctx.path, sub.heading)));
+    }
+  }
+  if (header.id === undefined) return undefined;
+  return {
+    kind: 'project',
+    id: header.id,
+    title: header.title || header.id,
+    skillId,
+    description,
+    includes,
+    keyFeatures,
+    practice: practice.filter((p) => p !== '').join('\n\n'),
+    range: header.range,
+  };
+}
+
+/** List items as one-line markdown strings (soft wraps joined), empty ones dropped. */
+function bulletTexts(ctx: Context, section: Section, name: string): string[] {
+  return listItems(ctx, section, name)
+    .map((item) => collapseWhitespace(joinSoftWraps(listItemMarkdown(ctx.text, item))))
+    .filter((s) => s !== '');
+}

@@ -1,0 +1,173 @@
+// Loads the active roadmap (built-in, or the custom folder a setting points at), keeps it current
+// as files change, and publishes its diagnostics to the Problems panel. The parser bundle is
+// required lazily, on first load, so activation stays cheap.
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import type { ParseResult, Roadmap, SourceFile, Diagnostic } from './model';
+import { Settings } from '../ids';
+
+type ParserModule = typeof import('./index');
+
+let parserModule: ParserModule | undefined;
+function parser(): ParserModule {
+  // A computed path keeps esbuild from inlining the parser into the host bundle.
+  const file = path.join(__dirname, 'roadmap-parser.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (parserModule ??= require(file) as ParserModule);
+}
+
+export const CUSTOM_FOLDER_SETTING = 'customRoadmapFolder';
+
+export interface LoadedRoadmap extends ParseResult {
+  /** The folder the roadmap came from. */
+  readonly folder: vscode.Uri;
+  readonly builtIn: boolean;
+}
+
+export class RoadmapService implements vscode.Disposable {
+  private current: Promise<LoadedRoadmap> | undefined;
+  private readonly changed = new vscode.EventEmitter<LoadedRoadmap>();
+  readonly onDidChange = this.changed.event;
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('ML Roadmap');
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
+  private reloadTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly extensionUri: vscode.Uri) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${Settings.section}.${CUSTOM_FOLDER_SETTING}`)) void this.reload();
+      }),
+    );
+  }
+
+  /** The roadmap, loading it on first use. */
+  get(): Promise<LoadedRoadmap> {
+    return (this.current ??= this.load());
+  }
+
+  async reload(): Promise<LoadedRoadmap> {
+    this.current = this.load();
+    const loaded = await this.current;
+    this.changed.fire(loaded);
+    return loaded;
+  }
+
+  async showOverview(): Promise<void> {
+    const { folder } = await this.get();
+    const uri = vscode.Uri.joinPath(folder, 'overview.md');
+    try {
+      await vscode.workspace.fs.stat(uri);
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
+    } catch {
+      void vscode.window.showInformationMessage('This roadmap has no overview.md.');
+    }
+  }
+
+  /** Where the active roadmap lives: the custom folder when set, else the built-in one. */
+  private resolveFolder(): { folder: vscode.Uri; builtIn: boolean } | { error: string } {
+    const setting = vscode.workspace.getConfiguration(Settings.section).get<string>(CUSTOM_FOLDER_SETTING, '').trim();
+    if (!setting) return { folder: vscode.Uri.joinPath(this.extensionUri, 'roadmap'), builtIn: true };
+    const root = vscode.workspace.workspaceFolders?.[0];
+    if (path.isAbsolute(setting)) return { folder: vscode.Uri.file(setting), builtIn: false };
+    if (!root) return { error: `The custom roadmap folder "${setting}" is relative, but no workspace folder is open.` };
+    return { folder: vscode.Uri.joinPath(root.uri, setting), builtIn: false };
+  }
+
+  private async load(): Promise<LoadedRoadmap> {
+    const resolved = this.resolveFolder();
+    this.watch(undefined);
+    if ('error' in resolved) {
+      const fallback = vscode.Uri.joinPath(this.extensionUri, 'roadmap');
+      void vscode.window.showWarningMessage(`ML Roadmap: ${resolved.error} Showing the built-in roadmap.`);
+      return this.loadFolder(fallback, true);
+    }
+    if (!resolved.builtIn) this.watch(resolved.folder);
+    return this.loadFolder(resolved.folder, resolved.builtIn);
+  }
+
+  private async loadFolder(folder: vscode.Uri, builtIn: boolean): Promise<LoadedRoadmap> {
+    const files = await readMarkdownFiles(folder);
+    const result: ParseResult =
+      files === undefined
+        ? { roadmap: { skills: [] }, diagnostics: [folderDiagnostic(folder)] }
+        : parser().parseRoadmap(files);
+    this.publish(folder, result.diagnostics);
+    return { ...result, folder, builtIn };
+  }
+
+  private publish(folder: vscode.Uri, diagnostics: readonly Diagnostic[]): void {
+    this.diagnostics.clear();
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const d of diagnostics) {
+      const list = byFile.get(d.range.file) ?? [];
+      const range = new vscode.Range(
+        Math.max(0, d.range.line - 1), Math.max(0, d.range.column - 1),
+        Math.max(0, d.range.endLine - 1), Math.max(0, d.range.endColumn - 1),
+      );
+      const diagnostic = new vscode.Diagnostic(
+        range, d.message,
+        d.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+      );
+      diagnostic.code = d.code;
+      diagnostic.source = 'ML Roadmap';
+      list.push(diagnostic);
+      byFile.set(d.range.file, list);
+    }
+    for (const [file, list] of byFile) this.diagnostics.set(vscode.Uri.joinPath(folder, file), list);
+  }
+
+  /** Reparse (debounced) when the custom roadmap's markdown is saved, created or deleted. */
+  private watch(folder: vscode.Uri | undefined): void {
+    this.watcher?.dispose();
+    this.watcher = undefined;
+    if (!folder) return;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '*.md'));
+    const schedule = (): void => {
+      clearTimeout(this.reloadTimer);
+      this.reloadTimer = setTimeout(() => void this.reload(), 150);
+    };
+    watcher.onDidChange(schedule);
+    watcher.onDidCreate(schedule);
+    watcher.onDidDelete(schedule);
+    this.watcher = watcher;
+  }
+
+  dispose(): void {
+    clearTimeout(this.reloadTimer);
+    this.watcher?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The markdown files directly inside `folder`, or undefined when it cannot be read. */
+async function readMarkdownFiles(folder: vscode.Uri): Promise<SourceFile[] | undefined> {
+  let entries: [string, vscode.FileType][];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch {
+    return undefined;
+  }
+  const decoder = new TextDecoder();
+  const names = entries
+    .filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.md'))
+    .map(([name]) => name)
+    .sort();
+  return Promise.all(
+    names.map(async (name) => ({
+      path: name,
+      text: decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name))),
+    })),
+  );
+}
+
+function folderDiagnostic(folder: vscode.Uri): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'missing-folder',
+    message: `The roadmap folder ${folder.fsPath} does not exist or cannot be read.`,
+    range: { file: '.', line: 1, column: 1, endLine: 1, endColumn: 1 },
+  };
+}
+
+export type { Roadmap };

@@ -1,0 +1,82 @@
+// Shared by the e2e tests: the real workbench (code-server + Chromium, see scripts/test/host.mjs)
+// opened on a workspace, plus screenshot helpers. Runs in plain Node, never in the extension host.
+import * as path from 'node:path';
+import * as fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+
+/** The repository root: the nearest folder above this bundle whose package.json is ours. */
+export const ROOT = ((): string => {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'ml-roadmap') return dir;
+  }
+  throw new Error(`no ml-roadmap package.json above ${__dirname}`);
+})();
+export const SCREENSHOTS = path.join(ROOT, '.vscode-test/screenshots');
+
+interface Server { port: number; origin: string; extensionsDir: string; stop(): Promise<void>; log(): string }
+interface HostModule {
+  startServer(options?: { extensionsDir?: string; userSettings?: object; trust?: boolean }): Promise<Server>;
+  launchBrowser(): Promise<Browser>;
+  workbenchUrl(server: Server, folder: string, payload?: [string, string][]): string;
+  freshWorkspace(fixture?: string): string;
+  HOST_DIR: string;
+}
+
+export function host(): Promise<HostModule> {
+  // A computed specifier keeps esbuild from bundling the .mjs (it must stay a real ES module).
+  const url = pathToFileURL(path.join(ROOT, 'scripts/test/host.mjs')).href;
+  return import(url) as Promise<HostModule>;
+}
+
+export interface Workbench {
+  page: Page;
+  server: Server;
+  workspace: string;
+  close(): Promise<void>;
+}
+
+/** Opens the workbench on a fresh workspace with this extension loaded for development (unless `installed`). */
+export async function openWorkbench(options: {
+  installed?: { extensionsDir: string };
+  workspace?: string;
+  userSettings?: object;
+  trust?: boolean;
+} = {}): Promise<Workbench> {
+  const h = await host();
+  const server = await h.startServer({ extensionsDir: options.installed?.extensionsDir, userSettings: options.userSettings, trust: options.trust });
+  const browser = await h.launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const workspace = options.workspace ?? h.freshWorkspace();
+  const payload: [string, string][] = options.installed ? [] : [['extensionDevelopmentPath', ROOT]];
+  await page.goto(h.workbenchUrl(server, workspace, payload));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return {
+    page, server, workspace,
+    async close() {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
+
+/** Opens the ML Roadmap view container from the activity bar, like a person would. */
+export async function openRoadmapView(page: Page): Promise<void> {
+  const entry = page.locator('.activitybar a[aria-label^="ML Roadmap"]');
+  await entry.waitFor({ timeout: 60_000 });
+  const container = page.locator('.pane-header[aria-label^="Roadmap"]');
+  if (!(await container.isVisible().catch(() => false))) await entry.click();
+  await treeRow(page, 'Python & Programming').waitFor({ timeout: 60_000 });
+}
+
+export function treeRow(page: Page, text: string) {
+  return page.locator('.monaco-list-row', { hasText: text }).first();
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

@@ -1,0 +1,38 @@
+// The packaged .vsix, installed like a user would, activates and shows the roadmap: a file that
+// .vscodeignore leaves out (a bundle, the roadmap content, the icon) would break this.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ROOT, host, openRoadmapView, openWorkbench, screenshot, treeRow, type Workbench } from '../harness';
+
+describe('packaged .vsix', function () {
+  const vsix = path.join(ROOT, 'ml-roadmap.vsix');
+  const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlr-vsix-exts-'));
+  let wb: Workbench | undefined;
+  after(async () => wb?.close());
+
+  it('packages with npm run package', () => {
+    const r = spawnSync('npm', ['run', '-s', 'package'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(r.status, 0, `npm run package failed:\n${r.stdout}\n${r.stderr}`);
+    const size = fs.statSync(vsix).size;
+    assert.ok(size < 10 * 1024 * 1024, `the .vsix is ${size} bytes, over 10 MB`);
+  });
+
+  it('installs into the test VS Code', async () => {
+    const h = await host();
+    const cli = path.join(h.HOST_DIR, 'node_modules/code-server/out/node/entry.js');
+    const r = spawnSync(process.execPath, [cli, '--extensions-dir', extensionsDir, '--install-extension', vsix], { encoding: 'utf8' });
+    assert.equal(r.status, 0, `install failed:\n${r.stdout}\n${r.stderr}`);
+    const installed = fs.readdirSync(extensionsDir).filter((n) => n.startsWith('ml-roadmap.ml-roadmap-'));
+    assert.equal(installed.length, 1, `expected the extension in ${extensionsDir}, found ${fs.readdirSync(extensionsDir).join(', ')}`);
+  });
+
+  it('activates from the installed copy and shows the roadmap tree', async () => {
+    wb = await openWorkbench({ installed: { extensionsDir } });
+    await openRoadmapView(wb.page);
+    assert.ok(await treeRow(wb.page, 'Machine Learning Fundamentals').isVisible());
+    await screenshot(wb.page, 'installed-vsix');
+  });
+});
