@@ -1,13 +1,20 @@
 // Wiring only: build the services, then let each feature register itself.
 import * as vscode from 'vscode';
+import { RoadmapService } from './loader/roadmapService';
+import { ProgressStore } from './progress/store';
 import { registerTree } from './tree/registerTree';
-import { RoadmapService } from './roadmap/service';
-import { Commands, Settings } from './ids';
+import type { RoadmapTreeProvider } from './tree/provider';
+import { registerProgressCommands } from './progress/commands';
+import { registerStatusBar } from './progress/statusBar';
+import { registerScopeSwitch } from './progress/scopeSwitch';
+import { Commands } from './ids';
 
 /** What `activate` returns: used by tests and benchmarks, not a public API. */
 export interface ExtensionApi {
   readonly timings: { activateMs: number; firstTreeItemsMs?: number };
   readonly roadmap: RoadmapService;
+  readonly progress: ProgressStore;
+  readonly tree: RoadmapTreeProvider;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -15,20 +22,24 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const timings: ExtensionApi['timings'] = { activateMs: 0 };
 
   const roadmap = new RoadmapService(context.extensionUri);
-  context.subscriptions.push(roadmap);
+  const progress = new ProgressStore(context);
+  context.subscriptions.push(roadmap, progress);
 
-  registerTree(context, roadmap, (ms) => (timings.firstTreeItemsMs ??= ms));
+  const { provider: tree } = registerTree(context, roadmap, progress, (ms) => (timings.firstTreeItemsMs ??= ms));
+  registerProgressCommands(context, progress, roadmap);
+  registerStatusBar(context, progress, roadmap);
+  registerScopeSwitch(context, progress);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.refresh, () => roadmap.reload()),
     vscode.commands.registerCommand(Commands.openSettings, () =>
-      vscode.commands.executeCommand('workbench.action.openSettings', `@ext:ml-roadmap.ml-roadmap ${Settings.section}`),
+      vscode.commands.executeCommand('workbench.action.openSettings', '@ext:ml-roadmap.ml-roadmap'),
     ),
     vscode.commands.registerCommand(Commands.showOverview, () => roadmap.showOverview()),
   );
 
   timings.activateMs = performance.now() - started;
-  return { timings, roadmap };
+  return { timings, roadmap, progress, tree };
 }
 
 export function deactivate(): void {

@@ -12,10 +12,23 @@ export const Commands = {
   refresh: 'mlRoadmap.refresh',
   openSettings: 'mlRoadmap.openSettings',
   showOverview: 'mlRoadmap.showOverview',
+  showProgress: 'mlRoadmap.showProgress',
+  markDone: 'mlRoadmap.markDone',
+  markNotDone: 'mlRoadmap.markNotDone',
+  editNote: 'mlRoadmap.editNote',
+  resetSkill: 'mlRoadmap.resetSkill',
+  resetAll: 'mlRoadmap.resetAll',
+  exportProgress: 'mlRoadmap.exportProgress',
+  importProgress: 'mlRoadmap.importProgress',
+  openResource: 'mlRoadmap.openResource',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
 export const Settings = {
   section: 'mlRoadmap',
+} as const;
+
+export const StorageKeys = {
+  progress: 'mlRoadmap.progress',
 } as const;

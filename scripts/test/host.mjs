@@ -1,10 +1,10 @@
 // The real VS Code the integration and e2e tests run in, offline: code-server (VS Code 1.100.3
 // server + a real Node extension host) from npm, driven by Debian's Chromium through
-// playwright-core. Installed on first use into .vscode-test/host from test/host's lockfile, the
-// way @vscode/test-electron caches VS Code in .vscode-test/.
+// playwright-core (a dev dependency). code-server is installed on first use into
+// .vscode-test/host from test/host's lockfile, the way @vscode/test-electron caches VS Code in
+// .vscode-test/.
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createServer } from 'node:net';
@@ -29,7 +29,7 @@ export function missingPrerequisites() {
   return missing;
 }
 
-/** Installs code-server + playwright-core into .vscode-test/host unless the lockfile is already installed. */
+/** Installs code-server into .vscode-test/host unless the lockfile is already installed. */
 export function provision() {
   const missing = missingPrerequisites();
   if (missing.length) {
@@ -142,8 +142,7 @@ export async function startServer(options = {}) {
 
 /** Debian's Chromium through playwright-core. */
 export async function launchBrowser() {
-  const require = createRequire(join(HOST_DIR, 'package.json'));
-  const { chromium } = require('playwright-core');
+  const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,

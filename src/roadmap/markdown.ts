@@ -1,17 +1,15 @@
 // The one place that turns markdown into an mdast tree, so every parser sees the same dialect.
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 
-type Processor = ReturnType<typeof createProcessor>;
-
-function createProcessor() {
+function createProcessor(): Processor<Root> {
   return unified().use(remarkParse).use(remarkGfm).freeze();
 }
 
 // Built on first use: the parser bundle is loaded lazily and should stay cheap until needed.
-let processor: Processor | undefined;
+let processor: Processor<Root> | undefined;
 
 /**
  * Strips a byte-order mark and turns CRLF / CR into LF. Line numbers are unchanged and offsets

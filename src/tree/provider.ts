@@ -1,25 +1,36 @@
-// Skills → topics and projects. Nodes are the model's own objects; rendering is in treeItems.ts.
+// Skills → topics, projects and resources, rendered against the current progress. Refreshes
+// when the roadmap or the progress changes.
 import * as vscode from 'vscode';
-import type { RoadmapItem, Skill } from '../roadmap/model';
-import type { RoadmapService } from '../roadmap/service';
+import type { Skill } from '../roadmap/model';
+import type { RoadmapService } from '../loader/roadmapService';
+import type { ProgressStore } from '../progress/store';
+import type { TreeNode } from './nodes';
 import { toTreeItem } from './treeItems';
 
-export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapItem>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<RoadmapItem | undefined>();
+export class RoadmapTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
   private firstItemsReported = false;
   private readonly createdAt = performance.now();
 
   constructor(
     private readonly roadmap: RoadmapService,
+    private readonly progress: ProgressStore,
     private readonly onFirstItems: (ms: number) => void,
   ) {
-    this.subscription = roadmap.onDidChange(() => this.changed.fire(undefined));
+    this.subscriptions = [
+      roadmap.onDidChange(() => this.refresh()),
+      progress.onDidChange(() => this.refresh()),
+    ];
   }
 
-  async getChildren(element?: RoadmapItem): Promise<RoadmapItem[]> {
-    if (!element) {
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!node) {
       const { roadmap } = await this.roadmap.get();
       if (!this.firstItemsReported) {
         this.firstItemsReported = true;
@@ -27,22 +38,52 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapItem>
       }
       return [...roadmap.skills];
     }
-    if (element.kind === 'skill') return [...element.topics, ...element.projects];
-    return [];
+    switch (node.kind) {
+      case 'skill':
+        return [
+          ...node.topics,
+          ...node.projects,
+          ...(node.resources.length ? [{ kind: 'resources', skill: node } as const] : []),
+        ];
+      case 'resources':
+        return node.skill.resources.map((resource) => ({ kind: 'resource', skill: node.skill, resource }) as const);
+      default:
+        return [];
+    }
   }
 
-  getTreeItem(element: RoadmapItem): vscode.TreeItem {
-    return toTreeItem(element);
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return toTreeItem(node, this.progress.current);
   }
 
-  async getParent(element: RoadmapItem): Promise<RoadmapItem | undefined> {
-    if (element.kind === 'skill') return undefined;
+  async getParent(node: TreeNode): Promise<TreeNode | undefined> {
+    switch (node.kind) {
+      case 'skill':
+        return undefined;
+      case 'resources':
+        return node.skill;
+      case 'resource':
+        return { kind: 'resources', skill: node.skill };
+      default: {
+        const { roadmap } = await this.roadmap.get();
+        return roadmap.skills.find((s: Skill) => s.id === node.skillId);
+      }
+    }
+  }
+
+  /** Finds a skill, topic or project by its id in the current roadmap. */
+  async findById(id: string): Promise<TreeNode | undefined> {
     const { roadmap } = await this.roadmap.get();
-    return roadmap.skills.find((s: Skill) => s.id === element.skillId);
+    for (const skill of roadmap.skills) {
+      if (skill.id === id) return skill;
+      const child = [...skill.topics, ...skill.projects].find((i) => i.id === id);
+      if (child) return child;
+    }
+    return undefined;
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
 }

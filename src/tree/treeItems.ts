@@ -1,33 +1,97 @@
-// How each roadmap item looks in the tree.
+// How each node looks: labels, progress descriptions, checkbox state, icons and tooltips.
 import * as vscode from 'vscode';
-import type { RoadmapItem } from '../roadmap/model';
+import type { Project, Skill, Topic } from '../roadmap/model';
+import type { ProgressState } from '../progress/state';
+import { skillProgress, skillStatus } from '../progress/summary';
+import { Commands } from '../ids';
+import type { TreeNode } from './nodes';
 
-export function toTreeItem(item: RoadmapItem): vscode.TreeItem {
-  switch (item.kind) {
-    case 'skill': {
-      const t = new vscode.TreeItem(`${item.order}. ${item.title}`, vscode.TreeItemCollapsibleState.Collapsed);
-      t.id = `skill:${item.id}`;
-      t.description = item.duration.text;
-      t.contextValue = 'skill';
-      t.iconPath = new vscode.ThemeIcon('circle-large-outline');
-      t.tooltip = new vscode.MarkdownString(`**${item.title}** · ${item.duration.text}\n\n${item.description}`);
+const { Checked, Unchecked } = vscode.TreeItemCheckboxState;
+
+export function toTreeItem(node: TreeNode, state: ProgressState): vscode.TreeItem {
+  switch (node.kind) {
+    case 'skill':
+      return skillItem(node, state);
+    case 'topic':
+      return topicItem(node, state);
+    case 'project':
+      return projectItem(node, state);
+    case 'resources': {
+      const t = new vscode.TreeItem('Resources', vscode.TreeItemCollapsibleState.Collapsed);
+      t.id = `resources:${node.skill.id}`;
+      t.iconPath = new vscode.ThemeIcon('library');
+      t.description = `${node.skill.resources.length}`;
+      t.contextValue = 'resources';
       return t;
     }
-    case 'topic': {
-      const t = new vscode.TreeItem(item.title, vscode.TreeItemCollapsibleState.None);
-      t.id = `topic:${item.id}`;
-      t.contextValue = 'topic';
-      t.iconPath = new vscode.ThemeIcon('book');
-      return t;
-    }
-    case 'project': {
-      const t = new vscode.TreeItem(item.title, vscode.TreeItemCollapsibleState.None);
-      t.id = `project:${item.id}`;
-      t.description = 'project';
-      t.contextValue = 'project';
-      t.iconPath = new vscode.ThemeIcon('beaker');
-      t.tooltip = new vscode.MarkdownString(`**${item.title}**\n\n${item.description}`);
+    case 'resource': {
+      const t = new vscode.TreeItem(node.resource.title, vscode.TreeItemCollapsibleState.None);
+      t.id = `resource:${node.skill.id}:${node.resource.url}`;
+      t.iconPath = new vscode.ThemeIcon('link-external');
+      t.tooltip = node.resource.url;
+      t.contextValue = 'resource';
+      t.command = { command: Commands.openResource, title: 'Open Resource', arguments: [node.resource.url] };
       return t;
     }
   }
+}
+
+function skillItem(skill: Skill, state: ProgressState): vscode.TreeItem {
+  const t = new vscode.TreeItem(`${skill.order}. ${skill.title}`, vscode.TreeItemCollapsibleState.Collapsed);
+  const c = skillProgress(skill, state);
+  const status = skillStatus(skill, state);
+  t.id = `skill:${skill.id}`;
+  t.description = `${c.done}/${c.total} · ${c.percent}% · ${skill.duration.text}`;
+  t.contextValue = 'skill';
+  t.checkboxState = status === 'done' ? Checked : Unchecked;
+  t.iconPath =
+    status === 'done' ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
+    : status === 'in-progress' ? new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor('charts.yellow'))
+    : new vscode.ThemeIcon('circle-large-outline');
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escape(skill.title)}** · ${escape(skill.duration.text)}\n\n`);
+  md.appendMarkdown(`${escape(skill.description)}\n\n`);
+  md.appendMarkdown(`$(checklist) ${c.done} of ${c.total} done (${c.percent}%) · ${skill.topics.length} topics · ${skill.projects.length} projects`);
+  t.tooltip = md;
+  t.accessibilityInformation = { label: `${skill.title}, ${c.done} of ${c.total} done, ${status.replace('-', ' ')}` };
+  return t;
+}
+
+function topicItem(topic: Topic, state: ProgressState): vscode.TreeItem {
+  const t = new vscode.TreeItem(topic.title, vscode.TreeItemCollapsibleState.None);
+  const item = state.items[topic.id];
+  t.id = `topic:${topic.id}`;
+  t.contextValue = item?.done ? 'topic.done' : 'topic';
+  t.checkboxState = item?.done ? Checked : Unchecked;
+  if (item?.note) t.description = '✎ note';
+  t.tooltip = noteTooltip(topic.title, 'Topic', item?.note, item?.doneAt);
+  return t;
+}
+
+function projectItem(project: Project, state: ProgressState): vscode.TreeItem {
+  const t = new vscode.TreeItem(project.title, vscode.TreeItemCollapsibleState.None);
+  const item = state.items[project.id];
+  t.id = `project:${project.id}`;
+  t.contextValue = item?.done ? 'project.done' : 'project';
+  t.checkboxState = item?.done ? Checked : Unchecked;
+  t.iconPath = new vscode.ThemeIcon(item?.scaffoldedAt ? 'beaker' : 'beaker-stop');
+  t.description = [item?.scaffoldedAt ? 'project · scaffolded' : 'project', item?.note ? '✎ note' : ''].filter(Boolean).join(' · ');
+  const md = noteTooltip(project.title, 'Project', item?.note, item?.doneAt);
+  md.appendMarkdown(`\n\n${escape(project.description)}`);
+  if (project.keyFeatures.length) md.appendMarkdown(`\n\n${project.keyFeatures.map((f) => `- ${escape(f)}`).join('\n')}`);
+  t.tooltip = md;
+  return t;
+}
+
+function noteTooltip(title: string, kind: string, note?: string, doneAt?: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escape(title)}** · ${kind}`);
+  if (doneAt) md.appendMarkdown(`\n\n$(check) done ${new Date(doneAt).toLocaleDateString()}`);
+  if (note) md.appendMarkdown(`\n\n---\n\n$(note) *Your note*\n\n${escape(note)}`);
+  return md;
+}
+
+/** Content text is shown as text, never as markdown a roadmap author could inject commands through. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
 }

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands, EXTENSION_ID, Views } from '../../src/ids';
 import type { ExtensionApi } from '../../src/extension';
+import { waitFor } from './util';
 
 describe('activation in the real extension host', () => {
   it('runs inside VS Code 1.100', () => {
@@ -31,13 +32,3 @@ describe('activation in the real extension host', () => {
     assert.equal(loaded.diagnostics.filter((d) => d.severity === 'error').length, 0);
   });
 });
-
-async function waitFor<T>(probe: () => T | undefined, what: string, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 import time
+from pathlib import Path
 
 from pipeline.run import DEFAULT_CHUNK_BYTES, run_pipeline
 
@@ -17,6 +18,7 @@ from pipeline.run import DEFAULT_CHUNK_BYTES, run_pipeline
 def configure_logging(level: str, logfile: str | None) -> None:
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     if logfile:
+        Path(logfile).parent.mkdir(parents=True, exist_ok=True)
         handlers.append(logging.FileHandler(logfile, encoding="utf-8"))
     logging.basicConfig(level=getattr(logging, level.upper()), handlers=handlers,
                         format="%(asctime)s %(levelname)-7s %(name)s: %(message)s")

@@ -7,8 +7,6 @@ Because the Beta prior is conjugate, the posterior is again a Beta:
 
 import math
 
-import numpy as np
-
 from . import special
 from .continuous import Beta
 

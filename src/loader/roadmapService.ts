@@ -3,10 +3,10 @@
 // required lazily, on first load, so activation stays cheap.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import type { ParseResult, Roadmap, SourceFile, Diagnostic } from './model';
+import type { ParseResult, Roadmap, SourceFile, Diagnostic } from '../roadmap/model';
 import { Settings } from '../ids';
 
-type ParserModule = typeof import('./index');
+type ParserModule = typeof import('../roadmap/index');
 
 let parserModule: ParserModule | undefined;
 function parser(): ParserModule {

@@ -1,0 +1,81 @@
+"""KS and chi-square tests compared with scipy.stats (the cdfs here come from scipy too)."""
+
+import numpy as np
+from scipy import stats
+
+from probdist import chi_square_test, kolmogorov_sf, ks_statistic, ks_test
+
+
+def test_ks_statistic():
+    d = ks_statistic(np.array([0.9, 0.1, 0.5]), lambda x: np.clip(x, 0, 1))
+    assert np.isclose(d, 0.7 / 3), (
+        f"KS statistic of samples (0.1, 0.5, 0.9) against U(0, 1) is 0.2333 (at x=0.1 and x=0.9); got {d}. "
+        "Did you sort the samples and check both sides of every jump?"
+    )
+    rng = np.random.default_rng(0)
+    for x, cdf in [(rng.normal(size=300), stats.norm.cdf), (rng.exponential(size=50), stats.norm.cdf),
+                   (rng.uniform(size=1000), stats.uniform.cdf)]:
+        expected = stats.kstest(x, cdf).statistic
+        got = ks_statistic(x, cdf)
+        assert np.isclose(got, expected, rtol=1e-12), f"KS statistic: expected {expected}, got {got}"
+
+
+def test_kolmogorov_distribution():
+    for lam in [0.1, 0.3, 0.5, 0.8, 1.0, 1.36, 2.0, 3.0]:
+        expected = stats.kstwobign.sf(lam)
+        got = kolmogorov_sf(lam)
+        assert np.isclose(got, expected, rtol=1e-8, atol=1e-12), (
+            f"kolmogorov_sf({lam}) should be {expected:.10f}, got {got}"
+        )
+
+
+def test_ks_pvalue_matches_scipy():
+    rng = np.random.default_rng(1)
+    cases = [
+        (rng.normal(size=200), stats.norm.cdf),
+        (rng.normal(0.2, 1.0, size=400), stats.norm.cdf),
+        (rng.gamma(2.0, size=100), stats.gamma(2.0).cdf),
+        (rng.exponential(size=500), stats.norm.cdf),
+    ]
+    for x, cdf in cases:
+        ref = stats.kstest(x, cdf, method="asymp")
+        d, p = ks_test(x, cdf)
+        assert np.isclose(d, ref.statistic, rtol=1e-12), f"ks_test statistic: expected {ref.statistic}, got {d}"
+        assert np.isclose(p, ref.pvalue, rtol=1e-6, atol=1e-12), (
+            f"ks_test p-value for D={d:.4f}, n={len(x)}: expected {ref.pvalue:.6g}, got {p}"
+        )
+    _, p = ks_test(rng.exponential(size=500), stats.norm.cdf)
+    assert p < 1e-6, "exponential samples must be rejected as normal"
+
+
+def test_chi_square_matches_scipy():
+    cases = [
+        ([16, 18, 16, 14, 12, 12], [16, 16, 16, 16, 8, 16], 0),
+        ([30, 14, 34, 45, 57, 20], [30.0, 30.0, 33.3, 44.0, 52.7, 10.0], 0),
+        ([5, 12, 30, 40, 13], [8.0, 15.0, 25.0, 38.0, 14.0], 1),
+        ([100, 0, 0, 0], [25, 25, 25, 25], 0),
+    ]
+    for observed, expected, ddof in cases:
+        expected = np.asarray(expected, dtype=float) * sum(observed) / sum(expected)
+        ref = stats.chisquare(observed, expected, ddof=ddof)
+        stat, p = chi_square_test(observed, expected, ddof=ddof)
+        assert np.isclose(stat, ref.statistic, rtol=1e-10), f"chi-square statistic: expected {ref.statistic}, got {stat}"
+        assert np.isclose(p, ref.pvalue, rtol=1e-7, atol=1e-15), (
+            f"chi-square p-value (df={len(observed) - 1 - ddof}): expected {ref.pvalue:.6g}, got {p}"
+        )
+    try:
+        chi_square_test([10, 10], [5, 5])
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("chi_square_test must raise ValueError when the totals differ (20 vs 10)")
+
+
+def test_tests_detect_a_loaded_die():
+    rng = np.random.default_rng(2)
+    fair = np.bincount(rng.integers(0, 6, size=3000), minlength=6)
+    loaded = np.bincount(rng.choice(6, size=3000, p=[0.15, 0.15, 0.15, 0.15, 0.15, 0.25]), minlength=6)
+    _, p_fair = chi_square_test(fair, np.full(6, 500.0))
+    _, p_loaded = chi_square_test(loaded, np.full(6, 500.0))
+    assert p_fair > 0.01, f"a fair die should not be rejected (p = {p_fair:.3g})"
+    assert p_loaded < 1e-6, f"a die that shows 6 a quarter of the time must be rejected (p = {p_loaded:.3g})"

@@ -1,0 +1,132 @@
+// Progress commands: mark done / not done, notes, reset (with undo), export and import.
+// Each accepts the tree node it is invoked on, or an item id (palette, tests, other features).
+import * as vscode from 'vscode';
+import type { ProgressStore } from './store';
+import { setDone, setNote, resetItems, type ProgressState } from './state';
+import { skillItemIds } from './summary';
+import { applyImport, exportProgress, parseImport, type ImportMode } from './transfer';
+import type { RoadmapService } from '../loader/roadmapService';
+import type { Skill, Topic, Project } from '../roadmap/model';
+import { Commands } from '../ids';
+
+type Item = Skill | Topic | Project;
+const UNDO_SECONDS = 10;
+
+export function registerProgressCommands(context: vscode.ExtensionContext, progress: ProgressStore, roadmap: RoadmapService): void {
+  /** The item a command was invoked on: a tree node, an id, or one picked from a list. */
+  async function resolve(arg: unknown, placeHolder: string): Promise<Item | undefined> {
+    const { roadmap: rm } = await roadmap.get();
+    const all: Item[] = rm.skills.flatMap((s) => [s, ...s.topics, ...s.projects]);
+    const id = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && 'id' in arg ? String((arg as { id: unknown }).id) : undefined;
+    if (id !== undefined) {
+      const found = all.find((i) => i.id === id);
+      if (!found) void vscode.window.showErrorMessage(`ML Roadmap: no skill, topic or project has the id "${id}".`);
+      return found;
+    }
+    const pick = await vscode.window.showQuickPick(
+      all.map((i) => ({ label: i.title, description: i.kind, item: i })),
+      { placeHolder, matchOnDescription: true },
+    );
+    return pick?.item;
+  }
+
+  const idsOf = (item: Item): string[] => (item.kind === 'skill' ? skillItemIds(item) : [item.id]);
+
+  async function withUndo(message: string, before: ProgressState): Promise<void> {
+    const shownAt = Date.now();
+    const answer = await vscode.window.showInformationMessage(message, 'Undo');
+    if (answer !== 'Undo') return;
+    if (Date.now() - shownAt > UNDO_SECONDS * 1000) {
+      void vscode.window.showWarningMessage(`Undo is only available for ${UNDO_SECONDS} seconds after a reset.`);
+      return;
+    }
+    await progress.update(() => before);
+  }
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.markDone, async (arg?: unknown) => {
+      const item = await resolve(arg, 'Mark which item as done?');
+      if (item) await progress.update((s) => setDone(s, idsOf(item), true, new Date()));
+    }),
+    vscode.commands.registerCommand(Commands.markNotDone, async (arg?: unknown) => {
+      const item = await resolve(arg, 'Mark which item as not done?');
+      if (item) await progress.update((s) => setDone(s, idsOf(item), false, new Date()));
+    }),
+    vscode.commands.registerCommand(Commands.editNote, async (arg?: unknown, text?: unknown) => {
+      const item = await resolve(arg, 'Add a note to which topic or project?');
+      if (!item) return;
+      const note = typeof text === 'string' ? text : await vscode.window.showInputBox({
+        title: `Note for "${item.title}"`,
+        prompt: 'Your own note; it shows in the tooltip and is exported with your progress. Leave empty to delete it.',
+        value: progress.current.items[item.id]?.note ?? '',
+        validateInput: (v) => (v.length > 10_000 ? 'A note can be at most 10,000 characters.' : undefined),
+      });
+      if (note !== undefined) await progress.update((s) => setNote(s, item.id, note));
+    }),
+    vscode.commands.registerCommand(Commands.resetSkill, async (arg?: unknown, options?: { confirmed?: boolean }) => {
+      const item = await resolve(arg, 'Reset the progress of which skill?');
+      if (!item) return;
+      const ids = idsOf(item);
+      if (!options?.confirmed) {
+        const ok = await vscode.window.showWarningMessage(
+          `Reset the progress of "${item.title}" (${ids.length} items)? Your notes are kept.`, { modal: true }, 'Reset');
+        if (ok !== 'Reset') return;
+      }
+      const before = progress.current;
+      await progress.update((s) => resetItems(s, ids));
+      if (!options?.confirmed) void withUndo(`Progress of "${item.title}" reset.`, before);
+    }),
+    vscode.commands.registerCommand(Commands.resetAll, async (options?: { confirmed?: boolean }) => {
+      const { roadmap: rm } = await roadmap.get();
+      const ids = rm.skills.flatMap(skillItemIds);
+      if (!options?.confirmed) {
+        const ok = await vscode.window.showWarningMessage(
+          'Reset all roadmap progress? Your notes are kept; you can undo for a few seconds.', { modal: true }, 'Reset All');
+        if (ok !== 'Reset All') return;
+      }
+      const before = progress.current;
+      await progress.update((s) => resetItems(s, ids));
+      if (!options?.confirmed) void withUndo('All roadmap progress reset.', before);
+    }),
+    vscode.commands.registerCommand(Commands.exportProgress, async (target?: vscode.Uri) => {
+      const uri = target ?? (await vscode.window.showSaveDialog({
+        title: 'Export ML Roadmap progress',
+        filters: { JSON: ['json'] },
+        defaultUri: vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'ml-roadmap-progress.json') : undefined,
+      }));
+      if (!uri) return;
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exportProgress(progress.current, new Date())));
+      if (!target) void vscode.window.showInformationMessage(`Progress exported to ${vscode.workspace.asRelativePath(uri)}.`);
+    }),
+    vscode.commands.registerCommand(Commands.importProgress, async (source?: vscode.Uri, modeArg?: ImportMode) => {
+      const uri = source ?? (await vscode.window.showOpenDialog({ title: 'Import ML Roadmap progress', filters: { JSON: ['json'] }, canSelectMany: false }))?.[0];
+      if (!uri) return false;
+      let text: string;
+      try {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      } catch (err) {
+        void vscode.window.showErrorMessage(`ML Roadmap: could not read ${uri.fsPath}: ${(err as Error).message}`);
+        return false;
+      }
+      const parsed = parseImport(text);
+      if (!parsed.ok) {
+        void vscode.window.showErrorMessage(`ML Roadmap: the progress file was not imported: ${parsed.reason}. Your progress is unchanged.`);
+        return false;
+      }
+      const mode = modeArg ?? (await vscode.window.showQuickPick(
+        [
+          { label: 'Merge', description: 'keep current progress, add the file\'s', mode: 'merge' as const },
+          { label: 'Replace', description: 'use the file\'s progress instead of the current', mode: 'replace' as const },
+        ],
+        { placeHolder: `Import ${Object.keys(parsed.state.items).length} entries: merge or replace?` },
+      ))?.mode;
+      if (!mode) return false;
+      await progress.update((s) => applyImport(s, parsed.state, mode));
+      return true;
+    }),
+    vscode.commands.registerCommand(Commands.openResource, async (url?: unknown) => {
+      if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return;
+      await vscode.env.openExternal(vscode.Uri.parse(url));
+    }),
+  );
+}

@@ -1,0 +1,35 @@
+// Overall progress and an estimated finish date in the status bar; a click reveals the roadmap.
+import * as vscode from 'vscode';
+import type { ProgressStore } from './store';
+import type { RoadmapService } from '../loader/roadmapService';
+import { estimateFinish, overallProgress } from './summary';
+import { Commands } from '../ids';
+
+export function registerStatusBar(context: vscode.ExtensionContext, progress: ProgressStore, roadmap: RoadmapService): vscode.StatusBarItem {
+  const item = vscode.window.createStatusBarItem('mlRoadmap.progress', vscode.StatusBarAlignment.Left, 10);
+  item.name = 'ML Roadmap Progress';
+  item.command = Commands.showProgress;
+  const render = async (): Promise<void> => {
+    const { roadmap: rm } = await roadmap.get();
+    const c = overallProgress(rm, progress.current);
+    const estimate = estimateFinish(rm, progress.current, new Date());
+    const when = estimate.finish?.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+    item.text = `$(milestone) ${c.percent}%`;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**ML Roadmap** · ${c.done} of ${c.total} topics and projects done (${c.percent}%)\n\n`);
+    if (estimate.basis === 'complete') md.appendMarkdown('$(pass) Everything planned is done.');
+    else if (estimate.basis === 'pace') md.appendMarkdown(`$(calendar) At your pace so far you would finish around **${when}**.`);
+    else md.appendMarkdown(`$(calendar) At the planned durations (${Math.round(estimate.plannedWeeks)} weeks) you would finish around **${when}**.`);
+    item.tooltip = md;
+    item.show();
+  };
+  context.subscriptions.push(
+    item,
+    progress.onDidChange(() => void render()),
+    roadmap.onDidChange(() => void render()),
+    vscode.commands.registerCommand(Commands.showProgress, () => vscode.commands.executeCommand('mlRoadmap.tree.focus')),
+  );
+  // The roadmap is parsed lazily: render once it is loaded, without delaying activation.
+  setTimeout(() => void render(), 0);
+  return item;
+}

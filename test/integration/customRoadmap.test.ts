@@ -1,0 +1,57 @@
+// A teacher's own roadmap: the setting points at a folder in the workspace, the tree shows it and
+// the Problems panel holds its diagnostics, updating as its files are saved.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import { activeApi, waitFor } from './util';
+
+const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/roadmaps');
+
+describe('custom roadmap folder', () => {
+  let api: ExtensionApi;
+  let folder: vscode.Uri;
+  const config = () => vscode.workspace.getConfiguration('mlRoadmap');
+
+  before(async () => {
+    api = await activeApi();
+    // Copy the broken fixture into the workspace so the test can edit it.
+    const root = vscode.workspace.workspaceFolders![0]!.uri;
+    folder = vscode.Uri.joinPath(root, 'teacher-roadmap');
+    fs.cpSync(path.join(FIXTURES, 'custom-broken'), folder.fsPath, { recursive: true });
+  });
+  after(async () => {
+    await config().update('customRoadmapFolder', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor(async () => ((await api.roadmap.get()).builtIn ? true : undefined), 'the built-in roadmap to come back');
+  });
+
+  it('shows the custom roadmap in the tree and its errors in the Problems panel', async () => {
+    await config().update('customRoadmapFolder', 'teacher-roadmap', vscode.ConfigurationTarget.Workspace);
+    const loaded = await waitFor(async () => {
+      const l = await api.roadmap.get();
+      return l.builtIn ? undefined : l;
+    }, 'the custom roadmap to load');
+    const skills = await api.tree.getChildren();
+    assert.deepEqual(skills.map((s) => (s.kind === 'skill' ? s.id : s.kind)), loaded.roadmap.skills.map((s) => s.id));
+    assert.ok(skills.length >= 1 && skills.every((s) => s.kind === 'skill' && s.id.startsWith('t-')), 'tree shows the fixture skills');
+    const problems = await waitFor(() => {
+      const all = vscode.languages.getDiagnostics().filter(([uri]) => uri.fsPath.startsWith(folder.fsPath));
+      const flat = all.flatMap(([, ds]) => ds);
+      return flat.length ? flat : undefined;
+    }, 'diagnostics in the Problems panel');
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]!.code, 'duplicate-id');
+    assert.equal(problems[0]!.severity, vscode.DiagnosticSeverity.Error);
+  });
+
+  it('clears the problem once the file is fixed and saved', async () => {
+    // Replace the fixture with the valid custom roadmap.
+    for (const name of fs.readdirSync(folder.fsPath)) fs.rmSync(path.join(folder.fsPath, name), { recursive: true });
+    fs.cpSync(path.join(FIXTURES, 'custom'), folder.fsPath, { recursive: true });
+    await waitFor(() => {
+      const left = vscode.languages.getDiagnostics().filter(([uri, ds]) => uri.fsPath.startsWith(folder.fsPath) && ds.length);
+      return left.length === 0 ? true : undefined;
+    }, 'the diagnostics to clear');
+  });
+});

@@ -1,0 +1,92 @@
+import * as assert from 'node:assert/strict';
+import { emptyState, isDone, markScaffolded, recoverState, resetItems, setDone, setNote, SCHEMA_VERSION } from '../../../src/progress/state';
+
+const now = new Date('2026-01-02T03:04:05.000Z');
+
+describe('progress state', () => {
+  it('ticks and unticks items, recording when', () => {
+    let s = setDone(emptyState(), ['a', 'b'], true, now);
+    assert.deepEqual(s.items, { a: { done: true, doneAt: now.toISOString() }, b: { done: true, doneAt: now.toISOString() } });
+    s = setDone(s, ['a'], false, now);
+    assert.deepEqual(s.items, { b: { done: true, doneAt: now.toISOString() } });
+    assert.equal(isDone(s, 'a'), false);
+    assert.equal(isDone(s, 'b'), true);
+  });
+
+  it('keeps the first tick time when ticked again', () => {
+    const later = new Date('2026-02-01T00:00:00Z');
+    const s = setDone(setDone(emptyState(), ['a'], true, now), ['a'], true, later);
+    assert.equal(s.items.a?.doneAt, now.toISOString());
+  });
+
+  it('keeps notes when progress is reset, and deletes an emptied note', () => {
+    let s = setNote(setDone(emptyState(), ['a'], true, now), 'a', 'remember eigenvectors');
+    s = resetItems(s, ['a']);
+    assert.deepEqual(s.items, { a: { note: 'remember eigenvectors' } });
+    s = setNote(s, 'a', '   ');
+    assert.deepEqual(s.items, {});
+  });
+
+  it('refuses an over-long note', () => {
+    assert.throws(() => setNote(emptyState(), 'a', 'x'.repeat(10_001)), /at most 10000/);
+  });
+
+  it('records scaffolding without ticking', () => {
+    const s = markScaffolded(emptyState(), 'p', now);
+    assert.deepEqual(s.items.p, { scaffoldedAt: now.toISOString() });
+    assert.equal(isDone(s, 'p'), false);
+  });
+
+  it('does not mutate the previous state', () => {
+    const a = emptyState();
+    const b = setDone(a, ['x'], true, now);
+    assert.deepEqual(a.items, {});
+    assert.notEqual(a, b);
+  });
+});
+
+describe('recovering stored progress', () => {
+  it('reads nothing stored as empty, silently', () => {
+    assert.deepEqual(recoverState(undefined), { state: emptyState(), problems: [] });
+  });
+
+  it('reads a clean value unchanged', () => {
+    const stored = { version: SCHEMA_VERSION, items: { a: { done: true, doneAt: now.toISOString(), note: 'n' } } };
+    assert.deepEqual(recoverState(stored), { state: stored, problems: [] });
+  });
+
+  it('keeps the valid entries of a partly corrupt value and names what it dropped', () => {
+    const { state, problems } = recoverState({
+      version: 1,
+      items: {
+        good: { done: true },
+        'Bad Id': { done: true },
+        'wrong-type': { done: 'yes' },
+        'bad-date': { done: true, doneAt: 'not a date' },
+        'also-good': { note: 'hi' },
+        'not-object': 42,
+      },
+    });
+    assert.deepEqual(state.items, { good: { done: true }, 'also-good': { note: 'hi' } });
+    assert.deepEqual(problems, [
+      'dropped entry with invalid id "Bad Id"',
+      'dropped "wrong-type": "done" is not true or false',
+      'dropped "bad-date": "doneAt" is not a date',
+      'dropped "not-object": is not an object',
+    ]);
+  });
+
+  it('recovers from garbage of any shape without throwing', () => {
+    for (const raw of ['{{{', 42, [], [1, 2], true, { version: 1 }, { version: 1, items: [] }, { items: null }]) {
+      const { state, problems } = recoverState(raw);
+      assert.deepEqual(state, emptyState());
+      assert.ok(problems.length > 0, `no problem reported for ${JSON.stringify(raw)}`);
+    }
+  });
+
+  it('reads an unknown version, keeping the valid entries and saying so', () => {
+    const { state, problems } = recoverState({ version: 99, items: { a: { done: true } } });
+    assert.deepEqual(state.items, { a: { done: true } });
+    assert.deepEqual(problems, ['unknown progress version 99; read as version 1']);
+  });
+});

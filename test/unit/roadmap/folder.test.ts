@@ -1,0 +1,111 @@
+// Loading folders from disk: the custom fixtures, unreadable folders, and the whole-folder check.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadRoadmapFolder } from '../../../src/roadmap/load';
+import { checkRoadmapFolder, countRoadmap } from '../../../src/roadmap/checkFolder';
+import { errorsOf, FIXTURES_DIR, plain, repoRoot, ROADMAP_DIR } from './helpers';
+
+describe('loadRoadmapFolder', () => {
+  it('loads the valid custom roadmap with no diagnostics', async () => {
+    const r = await loadRoadmapFolder(join(FIXTURES_DIR, 'custom'));
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(countRoadmap(r.roadmap), { skills: 2, topics: 5, projects: 2 });
+    assert.deepEqual(r.roadmap.skills.map((s) => [s.id, s.duration]), [
+      ['t-basics', { text: '2 weeks', minWeeks: 2, maxWeeks: 2 }],
+      ['t-advanced', { text: '1-3 weeks', minWeeks: 1, maxWeeks: 3 }],
+    ]);
+    assert.match(r.roadmap.overview ?? '', /^# Test Roadmap/);
+  });
+
+  it('reports the one duplicate id of custom-broken', async () => {
+    const r = await loadRoadmapFolder(join(FIXTURES_DIR, 'custom-broken'));
+    assert.deepEqual(plain(r.diagnostics), [
+      {
+        severity: 'error',
+        code: 'duplicate-id',
+        file: '02-t-advanced.md',
+        line: 15,
+        column: 19,
+        message: 'Duplicate id "t-arrays": already used by the topic at 02-t-advanced.md:14:1',
+      },
+    ]);
+    assert.deepEqual(countRoadmap(r.roadmap), { skills: 2, topics: 4, projects: 2 });
+  });
+
+  it('turns a missing folder into a diagnostic', async () => {
+    const missing = join(FIXTURES_DIR, 'does-not-exist');
+    const r = await loadRoadmapFolder(missing);
+    assert.deepEqual(r.roadmap, { skills: [] });
+    assert.deepEqual(r.diagnostics.map((d) => [d.severity, d.code, d.range.file]), [['error', 'unreadable-folder', '.']]);
+    assert.match(r.diagnostics[0]?.message ?? '', /^Cannot read the roadmap folder .*does-not-exist: ENOENT/);
+  });
+});
+
+describe('checkRoadmapFolder', () => {
+  it('validates projects/*/milestones.md and reports folders that match no project', async () => {
+    const check = await checkRoadmapFolder(join(FIXTURES_DIR, 'with-projects'));
+    assert.deepEqual(plain(check.diagnostics), [
+      {
+        severity: 'error',
+        code: 'unknown-project',
+        file: 'projects/t-stray',
+        line: 1,
+        column: 1,
+        message: 'The project folder "projects/t-stray" matches no project id in the skill files',
+      },
+      {
+        severity: 'error',
+        code: 'missing-check',
+        file: 'projects/t-stray/milestones.md',
+        line: 3,
+        column: 1,
+        message: 'Milestone "A step without a check" has no Check line: add "Check: pytest `tests/…`" (or file, metric, onnx, manual)',
+      },
+    ]);
+    assert.deepEqual(check.milestones.get('t-lab-project')?.map((m) => m.check), [{ kind: 'pytest', nodeIds: ['tests/test_lab.py::test_add'] }]);
+  });
+
+  it('finds no error in the built-in roadmap', async () => {
+    const check = await checkRoadmapFolder(ROADMAP_DIR);
+    assert.deepEqual(plain(errorsOf(check.diagnostics)), []);
+    assert.deepEqual(countRoadmap(check.result.roadmap), { skills: 9, topics: 90, projects: 27 });
+  });
+});
+
+describe('roadmap:check (the built CLI)', () => {
+  const cli = join(repoRoot(), 'dist', 'cli', 'roadmap-check.js');
+  function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+    const r = spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot(), encoding: 'utf8' });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  }
+  before(function () {
+    if (!existsSync(cli)) this.skip(); // built by `node esbuild.mjs`; skipped when only the tests were bundled
+  });
+
+  it('prints the summary of the built-in roadmap and exits 0', () => {
+    const r = run();
+    assert.equal(r.stdout, '{"skills":9,"topics":90,"projects":27,"diagnostics":0}\n');
+    assert.equal(r.stderr, '');
+    assert.equal(r.status, 0);
+  });
+
+  it('prints problems as file:line:col and exits 1 on an error', () => {
+    const r = run('test/fixtures/roadmaps/custom-broken');
+    assert.equal(r.stdout, '{"skills":2,"topics":4,"projects":2,"diagnostics":1}\n');
+    assert.equal(
+      r.stderr,
+      'test/fixtures/roadmaps/custom-broken/02-t-advanced.md:15:19: error duplicate-id: ' +
+        'Duplicate id "t-arrays": already used by the topic at 02-t-advanced.md:14:1\n',
+    );
+    assert.equal(r.status, 1);
+  });
+
+  it('exits 1 for a folder that does not exist', () => {
+    const r = run('test/fixtures/roadmaps/does-not-exist');
+    assert.equal(r.stdout, '{"skills":0,"topics":0,"projects":0,"diagnostics":1}\n');
+    assert.match(r.stderr, /^test\/fixtures\/roadmaps\/does-not-exist:1:1: error unreadable-folder: /);
+    assert.equal(r.status, 1);
+  });
+});

@@ -1,0 +1,51 @@
+// Shared by the roadmap tests: locating the repo, reading folders, and comparable diagnostics.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Diagnostic, SourceFile } from '../../../src/roadmap/model';
+
+/** The repository root, found from the bundled test file (out/test/unit/roadmap) or the source. */
+export function repoRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'roadmap', 'FORMAT.md'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`repository root not found above ${__dirname}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const ROADMAP_DIR = join(repoRoot(), 'roadmap');
+export const FIXTURES_DIR = join(repoRoot(), 'test', 'fixtures', 'roadmaps');
+
+/** The .md files directly in `dir`, paths relative to it, sorted by name. */
+export function readMarkdownFolder(dir: string): SourceFile[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => ({ path: name, text: readFileSync(join(dir, name), 'utf8') }));
+}
+
+export interface PlainDiagnostic {
+  readonly severity: string;
+  readonly code: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+/** The fields a test asserts on, in a shape that deepEqual reports readably. */
+export function plain(diagnostics: readonly Diagnostic[]): PlainDiagnostic[] {
+  return diagnostics.map((d) => ({
+    severity: d.severity,
+    code: d.code,
+    file: d.range.file,
+    line: d.range.line,
+    column: d.range.column,
+    message: d.message,
+  }));
+}
+
+export function errorsOf(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.filter((d) => d.severity === 'error');
+}
