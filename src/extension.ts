@@ -7,6 +7,7 @@ import type { RoadmapTreeProvider } from './tree/provider';
 import { registerProgressCommands } from './progress/commands';
 import { registerStatusBar } from './progress/statusBar';
 import { registerScopeSwitch } from './progress/scopeSwitch';
+import { registerScaffold } from './scaffold/command';
 import { Commands } from './ids';
 
 /** What `activate` returns: used by tests and benchmarks, not a public API. */
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerProgressCommands(context, progress, roadmap);
   registerStatusBar(context, progress, roadmap);
   registerScopeSwitch(context, progress);
+  registerScaffold(context, roadmap, progress);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.refresh, () => roadmap.reload()),

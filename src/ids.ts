@@ -21,6 +21,8 @@ export const Commands = {
   exportProgress: 'mlRoadmap.exportProgress',
   importProgress: 'mlRoadmap.importProgress',
   openResource: 'mlRoadmap.openResource',
+  scaffoldProject: 'mlRoadmap.scaffoldProject',
+  openLab: 'mlRoadmap.openLab',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

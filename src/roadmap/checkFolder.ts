@@ -39,7 +39,8 @@ export async function checkRoadmapFolder(folder: string): Promise<FolderCheck> {
   for (const name of await projectFolders(folder, diagnostics)) {
     const rel = `projects/${name}`;
     if (!projectIds.has(name)) {
-      diagnostics.push(error('unknown-project', `The project folder "${rel}" matches no project id in the skill files`, fileRange(rel)));
+      const message = `The project folder "${rel}" matches no project id in the skill files`;
+      diagnostics.push(error('unknown-project', message, fileRange(rel)));
     }
     const text = await readOptional(join(folder, 'projects', name, 'milestones.md'), `${rel}/milestones.md`, diagnostics);
     if (text === undefined) continue;

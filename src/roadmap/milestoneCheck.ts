@@ -33,6 +33,7 @@ function tokensOf(node: PhrasingContent): Token[] {
 
 export type CheckParse = { readonly check: Check } | { readonly unknown: string } | { readonly invalid: string };
 
+const KIND_NAMES: ReadonlySet<string> = new Set(['pytest', 'file', 'metric', 'onnx', 'manual']);
 const KINDS = 'pytest, file, metric, onnx or manual';
 
 /** Reads the tokens of a `Check:` line. Problems come back as messages, for the caller to place. */
@@ -40,33 +41,29 @@ export function parseCheckTokens(tokens: readonly Token[]): CheckParse {
   const [head, ...args] = tokens;
   if (!head) return { invalid: `The Check line names no check: use ${KINDS}` };
   const kind = head.value.toLowerCase();
+  if (!KIND_NAMES.has(kind)) return { unknown: `Unknown check "${head.value}": use ${KINDS}` };
   // Commas between arguments are fine; any other bare word is a mistake.
   const stray = args.find((t) => t.kind === 'word' && !/^[,;]+$/.test(t.value));
-  const codes = args.filter((t) => t.kind === 'code').map((t) => t.value.trim());
-  switch (kind) {
-    case 'pytest':
-    case 'file':
-    case 'metric':
-    case 'onnx':
-    case 'manual':
-      break;
-    default:
-      return { unknown: `Unknown check "${head.value}": use ${KINDS}` };
-  }
   if (stray) return { invalid: `Unexpected "${stray.value}" in the Check line: put each argument in backticks` };
-  const unsafe = kind === 'metric' || kind === 'onnx' ? codes.slice(0, 1) : kind === 'manual' ? [] : codes.map(pytestPath);
-  const badPath = unsafe.find((p) => !isSafeRelativePath(p));
+  const codes = args.filter((t) => t.kind === 'code').map((t) => t.value.trim());
+  const badPath = pathsIn(kind, codes).find((p) => !isSafeRelativePath(p));
   if (badPath !== undefined) return { invalid: `"${badPath}" must be a relative path inside the project` };
 
   switch (kind) {
     case 'pytest':
-      if (codes.length === 0) return { invalid: 'A pytest check needs one or more test ids in backticks, like `tests/test_x.py::test_y`' };
+      if (codes.length === 0) {
+        return { invalid: 'A pytest check needs one or more test ids in backticks, like `tests/test_x.py::test_y`' };
+      }
       return { check: { kind: 'pytest', nodeIds: codes } };
     case 'file':
       if (codes.length !== 1) return { invalid: 'A file check needs exactly one path or glob in backticks' };
       return { check: { kind: 'file', glob: codes[0] ?? '' } };
     case 'metric': {
-      if (codes.length !== 3) return { invalid: 'A metric check needs a JSON file, a key and a threshold in backticks, like `metrics.json` `accuracy` `>= 0.9`' };
+      if (codes.length !== 3) {
+        return {
+          invalid: 'A metric check needs a JSON file, a key and a threshold in backticks, like `metrics.json` `accuracy` `>= 0.9`',
+        };
+      }
       const [file = '', key = '', expr = ''] = codes;
       const threshold = parseThreshold(expr);
       if (!threshold) return { invalid: badThreshold(expr) };
@@ -74,7 +71,9 @@ export function parseCheckTokens(tokens: readonly Token[]): CheckParse {
       return { check: { kind: 'metric', file, key, ...threshold } };
     }
     case 'onnx': {
-      if (codes.length !== 2) return { invalid: 'An onnx check needs a model path and a threshold in backticks, like `model.onnx` `>= 0.97`' };
+      if (codes.length !== 2) {
+        return { invalid: 'An onnx check needs a model path and a threshold in backticks, like `model.onnx` `>= 0.97`' };
+      }
       const [model = '', expr = ''] = codes;
       const threshold = parseThreshold(expr);
       if (!threshold) return { invalid: badThreshold(expr) };
@@ -84,6 +83,13 @@ export function parseCheckTokens(tokens: readonly Token[]): CheckParse {
       if (codes.length > 0) return { invalid: 'A manual check takes no arguments' };
       return { check: { kind: 'manual' } };
   }
+}
+
+/** The arguments of a check that name files: they must stay inside the project. */
+function pathsIn(kind: string, codes: readonly string[]): string[] {
+  if (kind === 'pytest') return codes.map(pytestPath);
+  if (kind === 'file' || kind === 'metric' || kind === 'onnx') return codes.slice(0, 1);
+  return [];
 }
 
 /** The file part of a pytest node id (`tests/test_x.py::test_y` → `tests/test_x.py`). */

@@ -96,7 +96,8 @@ function parseMilestone(path: string, text: string, section: Section, ids: IdReg
     } else if (inHints) {
       if (node.type === 'list') hints.push(...node.children.map((item) => listItemMarkdown(text, item)).filter((h) => h !== ''));
       else if (!isInvisible(node)) {
-        out.push(warning('unexpected-content', `Only a list of hints belongs under Hints; this ${describeBlock(node)} is ignored`, nodeRange(path, node)));
+        const message = `Only a list of hints belongs under Hints; this ${describeBlock(node)} is ignored`;
+        out.push(warning('unexpected-content', message, nodeRange(path, node)));
       }
     } else {
       runs[runs.length - 1]?.push(node);
@@ -106,7 +107,8 @@ function parseMilestone(path: string, text: string, section: Section, ids: IdReg
   }
   if (!check) {
     const name = title ? `Milestone "${title}"` : 'The milestone';
-    out.push(error('missing-check', `${name} has no Check line: add "Check: pytest \`tests/…\`" (or file, metric, onnx, manual)`, range));
+    const message = `${name} has no Check line: add "Check: pytest \`tests/…\`" (or file, metric, onnx, manual)`;
+    out.push(error('missing-check', message, range));
   }
   if (id === undefined) return undefined;
   const explanation = runs
@@ -138,6 +140,8 @@ function readCompare(path: string, node: RootContent, tokens: Token[], out: Diag
     out.push(error('invalid-compare', `"${bad}" must be a relative path inside the project`, range));
     return [];
   }
-  if (paths.length === 0) out.push(error('invalid-compare', 'The Compare line lists no files: put each path in backticks', range));
+  if (paths.length === 0) {
+    out.push(error('invalid-compare', 'The Compare line lists no files: put each path in backticks', range));
+  }
   return paths;
 }

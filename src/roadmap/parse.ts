@@ -30,7 +30,8 @@ function parseFiles(files: readonly SourceFile[], folder: string): ParseResult {
     if (role === 'skill') skillFiles.push(file);
     else if (role === 'overview') overview ??= file.text;
     else if (role === 'unexpected') {
-      diagnostics.push(warning('unexpected-file', `Unexpected file "${baseName(file.path)}": skill files are named like 01-name.md, so it is ignored`, fileRange(file.path)));
+      const message = `Unexpected file "${baseName(file.path)}": skill files are named like 01-name.md, so it is ignored`;
+      diagnostics.push(warning('unexpected-file', message, fileRange(file.path)));
     }
   }
   if (skillFiles.length === 0) {

@@ -1,8 +1,9 @@
 // One skill file (`NN-name.md`) → a Skill, plus everything wrong with it.
-import type { Heading, List, ListItem, RootContent } from 'mdast';
+import type { Heading, ListItem, RootContent } from 'mdast';
+import type { Node } from 'unist';
 import { toString as nodeText } from 'mdast-util-to-string';
 import type { Diagnostic, Duration, Project, Resource, SourceFile, SourceRange, Skill, Topic } from './model';
-import { error, fileRange, nodeRange, warning } from './diagnostics';
+import { error, fileRange, nodeRange, warning, type DiagnosticCode } from './diagnostics';
 import { checkId, collapseWhitespace, splitTrailingId, type IdRegistry } from './ids';
 import { durationValue, isDurationLine, parseDurationValue } from './duration';
 import { normalizeText, parseMarkdown } from './markdown';
@@ -32,6 +33,21 @@ interface Titled {
   readonly range: SourceRange;
 }
 
+function errorAt(ctx: Context, code: DiagnosticCode, message: string, node: Node): void {
+  ctx.out.push(error(code, message, nodeRange(ctx.path, node)));
+}
+
+function warnAt(ctx: Context, code: DiagnosticCode, message: string, node: Node): void {
+  ctx.out.push(warning(code, message, nodeRange(ctx.path, node)));
+}
+
+/** Warns about blocks that are not read where they stand (comments and definitions excepted). */
+function warnIgnored(ctx: Context, nodes: readonly RootContent[], where: (block: string) => string): void {
+  for (const node of nodes) {
+    if (!isInvisible(node)) warnAt(ctx, 'unexpected-content', where(describeBlock(node)), node);
+  }
+}
+
 /**
  * Parses one skill file. `order` is its 1-based place among the skill files; `ids` is shared by
  * the whole roadmap so duplicates across files are caught.
@@ -42,27 +58,22 @@ export function parseSkillFile(file: SourceFile, order: number, ids: IdRegistry)
   const titleIndex = root.children.findIndex((n) => n.type === 'heading' && n.depth === 1);
   const titleNode = titleIndex >= 0 ? (root.children[titleIndex] as Heading) : undefined;
 
-  for (const node of root.children.slice(0, Math.max(0, titleIndex))) {
-    if (!isInvisible(node)) {
-      ctx.out.push(warning('unexpected-content', `This ${describeBlock(node)} comes before the skill title and is ignored`, nodeRange(ctx.path, node)));
-    }
-  }
+  warnIgnored(ctx, root.children.slice(0, Math.max(0, titleIndex)), (b) => `This ${b} comes before the skill title and is ignored`);
   // Further `#` headings are reported and dropped, so their content joins the current section.
   const body = root.children.slice(titleIndex + 1).filter((node) => {
     if (node.type !== 'heading' || node.depth !== 1) return true;
-    ctx.out.push(error('multiple-titles', 'A skill file has a single "# Title {#id}" heading; this one is ignored', nodeRange(ctx.path, node)));
+    errorAt(ctx, 'multiple-titles', 'A skill file has a single "# Title {#id}" heading; this one is ignored', node);
     return false;
   });
 
-  const header = titleNode
-    ? parseTitled(ctx, titleNode, 'Skill', '# Title {#id}')
-    : missingTitle(ctx);
+  const header = titleNode ? parseTitled(ctx, titleNode, 'Skill', '# Title {#id}') : missingTitle(ctx);
+  const name = header.title ? `Skill "${header.title}"` : 'The skill';
   const { before: preamble, sections } = splitSections(body, 2);
-  const duration = parseDuration(ctx, preamble, header);
+  const duration = parseDuration(ctx, preamble, name, header.range);
   const description = blocksMarkdown(ctx.text, preamble.filter((n) => !isDurationParagraph(n)));
   if (!description) {
-    const name = header.title ? `Skill "${header.title}"` : 'The skill';
-    ctx.out.push(warning('missing-description', `${name} has no description: add a paragraph under the Duration line`, header.range));
+    const message = `${name} has no description: add a paragraph under the Duration line`;
+    ctx.out.push(warning('missing-description', message, header.range));
   }
 
   const skillId = header.id ?? '';
@@ -70,12 +81,23 @@ export function parseSkillFile(file: SourceFile, order: number, ids: IdRegistry)
   const topics: Topic[] = [];
   const projects: Project[] = [];
   for (const section of sections) {
-    const key = sectionKey(headingText(section.heading));
-    if (key === 'resources') resources.push(...listItems(ctx, section, 'Resources').flatMap((item) => parseResourceItem(ctx.path, item, ctx.out) ?? []));
-    else if (key === 'topics') topics.push(...listItems(ctx, section, 'Topics').flatMap((item) => parseTopic(ctx, item, skillId) ?? []));
-    else if (key === 'projects') projects.push(...parseProjects(ctx, section, skillId));
-    else {
-      ctx.out.push(error('unknown-section', `Unknown section "${headingText(section.heading)}": a skill has only Resources, Topics and Projects sections`, nodeRange(ctx.path, section.heading)));
+    const title = headingText(section.heading);
+    const key = sectionKey(title);
+    if (key === 'resources') {
+      for (const item of listItems(ctx, section, 'Resources')) {
+        const resource = parseResourceItem(ctx.path, item, ctx.out);
+        if (resource) resources.push(resource);
+      }
+    } else if (key === 'topics') {
+      for (const item of listItems(ctx, section, 'Topics')) {
+        const topic = parseTopic(ctx, item, skillId);
+        if (topic) topics.push(topic);
+      }
+    } else if (key === 'projects') {
+      projects.push(...parseProjects(ctx, section, skillId));
+    } else {
+      const message = `Unknown section "${title}": a skill has only Resources, Topics and Projects sections`;
+      errorAt(ctx, 'unknown-section', message, section.heading);
     }
   }
 
@@ -121,39 +143,40 @@ function isDurationParagraph(node: RootContent): boolean {
   return node.type === 'paragraph' && isDurationLine(nodeText(node));
 }
 
-function parseDuration(ctx: Context, preamble: readonly RootContent[], header: Titled): Duration {
+/** The `Duration:` paragraph anywhere before the first section; `{ text: '' }` when missing. */
+function parseDuration(ctx: Context, preamble: readonly RootContent[], name: string, titleRange: SourceRange): Duration {
   const node = preamble.find(isDurationParagraph);
   if (!node) {
-    const name = header.title ? `Skill "${header.title}"` : 'The skill';
-    ctx.out.push(error('missing-duration', `${name} has no duration: add "Duration: N weeks" under the title`, header.range));
+    const message = `${name} has no duration: add "Duration: N weeks" under the title`;
+    ctx.out.push(error('missing-duration', message, titleRange));
     return { text: '' };
   }
   const value = durationValue(nodeText(node));
   const duration = parseDurationValue(value);
   if (duration) return duration;
-  ctx.out.push(error('invalid-duration', `Invalid duration "${value}": use "N weeks", "N-M weeks" or "Ongoing"`, nodeRange(ctx.path, node)));
+  errorAt(ctx, 'invalid-duration', `Invalid duration "${value}": use "N weeks", "N-M weeks" or "Ongoing"`, node);
   return { text: value };
 }
 
 /** The items of every list in a section; anything else there is reported and skipped. */
 function listItems(ctx: Context, section: Section, name: string): ListItem[] {
   const items: ListItem[] = [];
+  const others: RootContent[] = [];
   for (const node of section.body) {
-    if (node.type === 'list') items.push(...(node as List).children);
-    else if (!isInvisible(node)) {
-      ctx.out.push(warning('unexpected-content', `Only a list belongs under ${name}; this ${describeBlock(node)} is ignored`, nodeRange(ctx.path, node)));
-    }
+    if (node.type === 'list') items.push(...node.children);
+    else others.push(node);
   }
+  warnIgnored(ctx, others, (b) => `Only a list belongs under ${name}; this ${b} is ignored`);
   return items;
 }
 
+// `- [ ]` with nothing after it is not a task item for GFM: its text is the bare brackets.
 const EMPTY_TASK = /^\[[ xX]?\]$/;
 
 function parseTopic(ctx: Context, item: ListItem, skillId: string): Topic | undefined {
   const range = nodeRange(ctx.path, item);
   const first = item.children[0];
   let text = first?.type === 'paragraph' ? nodeText(first) : '';
-  // `- [ ]` with nothing after it is not a task item for GFM: its text is the bare brackets.
   if (item.checked == null && EMPTY_TASK.test(text.trim())) text = '';
   const { title, id: rawId } = splitTrailingId(text);
   if (!title) {
@@ -164,19 +187,21 @@ function parseTopic(ctx: Context, item: ListItem, skillId: string): Topic | unde
   const id = checkId('Topic', title, rawId, { item: range, marker }, ctx.out);
   if (id === undefined || !ctx.ids.claim(id, 'Topic', range, ctx.out, marker)) return undefined;
   if (item.checked == null) {
-    ctx.out.push(warning('not-a-task', `Topic "${title}" is not a task list item: write "- [ ] ${title} {#${id}}"`, range));
+    const message = `Topic "${title}" is not a task list item: write "- [ ] ${title} {#${id}}"`;
+    ctx.out.push(warning('not-a-task', message, range));
   }
   return { kind: 'topic', id, title, skillId, range };
 }
 
 function parseProjects(ctx: Context, section: Section, skillId: string): Project[] {
   const { before, sections } = splitSections(section.body, 3);
-  for (const node of before) {
-    if (!isInvisible(node)) {
-      ctx.out.push(warning('unexpected-content', `This ${describeBlock(node)} comes before the first "### Project {#id}" heading and is ignored`, nodeRange(ctx.path, node)));
-    }
+  warnIgnored(ctx, before, (b) => `This ${b} comes before the first "### Project {#id}" heading and is ignored`);
+  const projects: Project[] = [];
+  for (const s of sections) {
+    const project = parseProject(ctx, s, skillId);
+    if (project) projects.push(project);
   }
-  return sections.flatMap((s) => parseProject(ctx, s, skillId) ?? []);
+  return projects;
 }
 
 function parseProject(ctx: Context, section: Section, skillId: string): Project | undefined {
@@ -191,12 +216,14 @@ function parseProject(ctx: Context, section: Section, skillId: string): Project 
   const keyFeatures: string[] = [];
   const practice: string[] = [];
   for (const sub of sections) {
-    const key = sectionKey(headingText(sub.heading));
+    const title = headingText(sub.heading);
+    const key = sectionKey(title);
     if (key === 'includes') includes.push(...bulletTexts(ctx, sub, 'Includes'));
     else if (key === 'key features') keyFeatures.push(...bulletTexts(ctx, sub, 'Key features'));
     else if (key === 'practice') practice.push(blocksMarkdown(ctx.text, sub.body));
     else {
-      ctx.out.push(error('unknown-section', `Unknown project section "${headingText(sub.heading)}": a project has only Includes, Key features and Practice sections`, nodeRange(ctx.path, sub.heading)));
+      const message = `Unknown project section "${title}": a project has only Includes, Key features and Practice sections`;
+      errorAt(ctx, 'unknown-section', message, sub.heading);
     }
   }
   if (header.id === undefined) return undefined;

@@ -1,0 +1,164 @@
+// "Scaffold Project…": writes a project's starter template into a new folder of the workspace.
+// Never overwrites, refuses paths that would escape the target, and reports partial failures.
+import * as vscode from 'vscode';
+import type { Project, Skill } from '../roadmap/model';
+import type { RoadmapService } from '../loader/roadmapService';
+import type { ProgressStore } from '../progress/store';
+import { markScaffolded } from '../progress/state';
+import { checkRelativePath, planScaffold, summarise, type ScaffoldPlan } from './plan';
+import { kindOf, listTemplate, probeTarget } from './templateFiles';
+import { Commands } from '../ids';
+
+/** Options that let other features and tests skip the questions. */
+export interface ScaffoldOptions {
+  readonly workspaceFolder?: vscode.Uri;
+  readonly folderName?: string;
+  /** What to do when files exist, instead of asking. */
+  readonly onConflict?: 'write-missing' | 'cancel';
+  /** Do not open the README / offer the lab afterwards. */
+  readonly quiet?: boolean;
+}
+
+export interface ScaffoldResult {
+  readonly target: vscode.Uri;
+  readonly written: readonly string[];
+  readonly skipped: readonly string[];
+}
+
+export function registerScaffold(context: vscode.ExtensionContext, roadmap: RoadmapService, progress: ProgressStore): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.scaffoldProject, async (arg?: unknown, options: ScaffoldOptions = {}) => {
+      const loaded = await roadmap.get();
+      const project = await pickProject(loaded.roadmap.skills, arg);
+      if (!project) return undefined;
+      const template = vscode.Uri.joinPath(loaded.folder, 'projects', project.id, 'template');
+      if ((await kindOf(template)) !== 'directory') {
+        void vscode.window.showInformationMessage(`"${project.title}" has no starter template yet. Its description and milestones are in the roadmap.`);
+        return undefined;
+      }
+      return scaffold(project, template, options, progress);
+    }),
+  );
+}
+
+async function pickProject(skills: readonly Skill[], arg: unknown): Promise<Project | undefined> {
+  const all = skills.flatMap((s) => s.projects);
+  const id = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && 'id' in arg ? String((arg as { id: unknown }).id) : undefined;
+  if (id !== undefined) {
+    const found = all.find((p) => p.id === id);
+    if (!found) void vscode.window.showErrorMessage(`ML Roadmap: no project has the id "${id}".`);
+    return found;
+  }
+  type Item = vscode.QuickPickItem & { project?: Project };
+  const items: Item[] = [];
+  for (const skill of skills) {
+    items.push({ label: `${skill.order}. ${skill.title}`, kind: vscode.QuickPickItemKind.Separator });
+    for (const project of skill.projects) items.push({ label: `$(beaker) ${project.title}`, detail: project.description, project });
+  }
+  const pick = await vscode.window.showQuickPick(items, { title: 'Scaffold Project', placeHolder: 'Which project do you want to start?', matchOnDetail: true });
+  return pick?.project;
+}
+
+async function chooseWorkspaceFolder(options: ScaffoldOptions): Promise<{ root: vscode.Uri; opened: boolean } | undefined> {
+  if (options.workspaceFolder) return { root: options.workspaceFolder, opened: true };
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 1) return { root: folders[0]!.uri, opened: true };
+  if (folders.length > 1) {
+    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Scaffold the project into which workspace folder?' });
+    return picked && { root: picked.uri, opened: true };
+  }
+  const choice = await vscode.window.showInformationMessage('No folder is open. Choose a folder to scaffold the project into; it will be opened afterwards.', 'Choose Folder…');
+  if (choice !== 'Choose Folder…') return undefined;
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Scaffold Here' });
+  return picked?.[0] && { root: picked[0], opened: false };
+}
+
+async function scaffold(project: Project, template: vscode.Uri, options: ScaffoldOptions, progress: ProgressStore): Promise<ScaffoldResult | undefined> {
+  const chosen = await chooseWorkspaceFolder(options);
+  if (!chosen) return undefined;
+  let folderName = options.folderName ?? project.id;
+  const files = await listTemplate(template);
+
+  for (;;) {
+    if (options.folderName === undefined) {
+      const name = await vscode.window.showInputBox({
+        title: `Scaffold "${project.title}"`,
+        prompt: `Folder inside ${vscode.workspace.asRelativePath(chosen.root, true)} for the project`,
+        value: folderName,
+        validateInput: (v) => { const c = checkRelativePath(v.trim()); return 'reason' in c ? `Not a folder inside the workspace: ${c.reason}` : undefined; },
+      });
+      if (name === undefined) return undefined;
+      folderName = name.trim();
+    }
+    const checked = checkRelativePath(folderName);
+    if ('reason' in checked) {
+      void vscode.window.showErrorMessage(`ML Roadmap: cannot scaffold into "${folderName}": ${checked.reason}.`);
+      return undefined;
+    }
+    // The folder and everything in it are planned as one path set, so a symlinked folder is refused too.
+    const kinds = await probeTarget(chosen.root, files.map((f) => `${folderName}/${f}`));
+    const plan = planScaffold(files.map((f) => `${folderName}/${f}`), (p) => kinds.get(p) ?? 'missing');
+    const target = vscode.Uri.joinPath(chosen.root, ...checked.segments);
+    if (plan.refused.length) {
+      void vscode.window.showErrorMessage(`ML Roadmap: nothing was written. ${plan.refused.map((r) => `${r.path}: ${r.reason}`).join('; ')}`);
+      return undefined;
+    }
+    const decision = await resolveConflicts(plan, folderName, options);
+    if (decision === 'cancel') return undefined;
+    if (decision === 'another-folder') { folderName = `${folderName}-2`; continue; }
+    const strip = (p: string): string => p.slice(folderName.length + 1);
+    return write(project, template, target, plan.writes.map(strip), plan.conflicts.map(strip), options, progress, chosen.opened);
+  }
+}
+
+async function resolveConflicts(plan: ScaffoldPlan, folderName: string, options: ScaffoldOptions): Promise<'write' | 'cancel' | 'another-folder'> {
+  if (!plan.conflicts.length) return 'write';
+  if (options.onConflict) return options.onConflict === 'write-missing' && plan.writes.length ? 'write' : 'cancel';
+  const names = plan.conflicts.map((c) => c.slice(folderName.length + 1));
+  const buttons = plan.writes.length ? ['Write Only Missing Files', 'Choose Another Folder'] : ['Choose Another Folder'];
+  const answer = await vscode.window.showWarningMessage(
+    `${names.length} file(s) already exist in "${folderName}" and will not be overwritten: ${summarise(names)}.`,
+    { modal: true, detail: plan.writes.length ? `${plan.writes.length} file(s) are missing and can be written.` : 'Every template file already exists.' },
+    ...buttons,
+  );
+  if (answer === 'Write Only Missing Files') return 'write';
+  if (answer === 'Choose Another Folder') return 'another-folder';
+  return 'cancel';
+}
+
+async function write(
+  project: Project, template: vscode.Uri, target: vscode.Uri, writes: readonly string[], skipped: readonly string[],
+  options: ScaffoldOptions, progress: ProgressStore, opened: boolean,
+): Promise<ScaffoldResult | undefined> {
+  const written: string[] = [];
+  try {
+    for (const rel of writes) {
+      const parts = rel.split('/');
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(template, ...parts));
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, ...parts), bytes);
+      written.push(rel);
+    }
+  } catch (err) {
+    void vscode.window.showErrorMessage(
+      `ML Roadmap: scaffolding "${project.title}" stopped: ${(err as Error).message}. ` +
+      (written.length ? `Written before the failure: ${summarise(written)}.` : 'No file was written.'),
+    );
+    return undefined;
+  }
+  await progress.update((s) => markScaffolded(s, project.id, new Date()));
+  const result: ScaffoldResult = { target, written, skipped };
+  if (!opened) {
+    await vscode.commands.executeCommand('vscode.openFolder', target);
+    return result;
+  }
+  if (!options.quiet) {
+    const readme = vscode.Uri.joinPath(target, 'README.md');
+    if ((await kindOf(readme)) === 'file') await vscode.commands.executeCommand('markdown.showPreview', readme).then(undefined, () => vscode.window.showTextDocument(readme));
+    void vscode.commands.executeCommand('revealInExplorer', target);
+    const summary = skipped.length ? `${written.length} file(s) written, ${skipped.length} existing file(s) left as they were.` : `${written.length} file(s) written.`;
+    void vscode.window.showInformationMessage(`"${project.title}" is ready in ${vscode.workspace.asRelativePath(target)}. ${summary}`, 'Open Lab').then((a) => {
+      if (a === 'Open Lab') void vscode.commands.executeCommand(Commands.openLab, project.id);
+    });
+  }
+  return result;
+}

@@ -1,0 +1,41 @@
+// Reading a project's template and probing the target through workspace.fs, so scaffolding works
+// in remote and virtual workspaces too.
+import * as vscode from 'vscode';
+import { isTemplateLitter, type PathKind } from './plan';
+
+/** Relative paths of every file under a template folder (symlinks in the template are skipped). */
+export async function listTemplate(root: vscode.Uri): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(dir: vscode.Uri, prefix: string): Promise<void> {
+    for (const [name, type] of await vscode.workspace.fs.readDirectory(dir)) {
+      const rel = prefix ? `${prefix}/${name}` : name;
+      if (isTemplateLitter(rel) || type & vscode.FileType.SymbolicLink) continue;
+      if (type === vscode.FileType.Directory) await walk(vscode.Uri.joinPath(dir, name), rel);
+      else if (type === vscode.FileType.File) out.push(rel);
+    }
+  }
+  await walk(root, '');
+  return out.sort();
+}
+
+export async function kindOf(uri: vscode.Uri): Promise<PathKind> {
+  try {
+    const { type } = await vscode.workspace.fs.stat(uri);
+    if (type & vscode.FileType.SymbolicLink) return 'symlink';
+    return type & vscode.FileType.Directory ? 'directory' : 'file';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** Stats every path the planner may ask about, so the planner itself stays synchronous and pure. */
+export async function probeTarget(target: vscode.Uri, files: readonly string[]): Promise<Map<string, PathKind>> {
+  const paths = new Set<string>();
+  for (const f of files) {
+    const segments = f.split('/');
+    for (let i = 1; i <= segments.length; i++) paths.add(segments.slice(0, i).join('/'));
+  }
+  const kinds = new Map<string, PathKind>();
+  await Promise.all([...paths].map(async (p) => kinds.set(p, await kindOf(vscode.Uri.joinPath(target, ...p.split('/'))))));
+  return kinds;
+}
