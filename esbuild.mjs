@@ -35,7 +35,7 @@ const builds = [
   // The extension host. The roadmap parser is its own bundle, required lazily after activation.
   { ...node, entryPoints: { extension: 'src/extension.ts', 'roadmap-parser': 'src/roadmap/index.ts' }, outdir: 'dist' },
   // Command-line tools.
-  { ...node, entryPoints: { 'roadmap-check': 'src/cli/roadmapCheck.ts' }, outdir: 'dist/cli' },
+  { ...node, entryPoints: { 'roadmap-check': 'src/cli/roadmapCheck.ts', 'model-score': 'src/cli/modelScore.ts' }, outdir: 'dist/cli' },
   // The webview (browser).
   { ...shared, platform: 'browser', format: 'iife', entryPoints: { lab: 'webview/main.ts' }, outdir: 'dist/webview' },
 ];

@@ -8,6 +8,8 @@ import { registerProgressCommands } from './progress/commands';
 import { registerStatusBar } from './progress/statusBar';
 import { registerScopeSwitch } from './progress/scopeSwitch';
 import { registerScaffold } from './scaffold/command';
+import { ProjectLocations } from './scaffold/locations';
+import { registerLab, type LabManager } from './lab/registerLab';
 import { Commands } from './ids';
 
 /** What `activate` returns: used by tests and benchmarks, not a public API. */
@@ -16,6 +18,7 @@ export interface ExtensionApi {
   readonly roadmap: RoadmapService;
   readonly progress: ProgressStore;
   readonly tree: RoadmapTreeProvider;
+  readonly labs: LabManager;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -30,7 +33,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerProgressCommands(context, progress, roadmap);
   registerStatusBar(context, progress, roadmap);
   registerScopeSwitch(context, progress);
-  registerScaffold(context, roadmap, progress);
+  const locations = new ProjectLocations(context.workspaceState);
+  registerScaffold(context, roadmap, progress, locations);
+  const labs = registerLab(context, roadmap, progress, locations);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.refresh, () => roadmap.reload()),
@@ -41,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
 
   timings.activateMs = performance.now() - started;
-  return { timings, roadmap, progress, tree };
+  return { timings, roadmap, progress, tree, labs };
 }
 
 export function deactivate(): void {

@@ -31,6 +31,12 @@ export const Settings = {
   section: 'mlRoadmap',
 } as const;
 
+export const Panels = {
+  lab: 'mlRoadmap.lab',
+} as const;
+
 export const StorageKeys = {
   progress: 'mlRoadmap.progress',
+  projectFolders: 'mlRoadmap.projectFolders',
+  labResults: 'mlRoadmap.labResults',
 } as const;

@@ -121,10 +121,31 @@ def count_params(model):
     return sum(p.numel() for p in model.parameters())
 
 
-def train_classifier(model, x, y, epochs, batch_size, lr, seed, weight_decay=0.0, log=None):
-    """Plain minibatch Adam with a seeded shuffle; returns the model in eval mode."""
+def random_shift(batch, gen, max_shift, side=28):
+    """Moves each image by a random whole number of pixels in [-max_shift, max_shift] on both axes,
+    filling with background (0). `batch` is [N, ...] with side*side values per image."""
+    n = batch.shape[0]
+    imgs = batch.reshape(n, side, side)
+    padded = torch.nn.functional.pad(imgs, (max_shift,) * 4)
+    span = 2 * max_shift + 1
+    dy = torch.randint(0, span, (n,), generator=gen)
+    dx = torch.randint(0, span, (n,), generator=gen)
+    out = torch.empty_like(imgs)
+    for oy in range(span):
+        for ox in range(span):
+            sel = ((dy == oy) & (dx == ox)).nonzero(as_tuple=True)[0]
+            if sel.numel():
+                out[sel] = padded[sel, oy:oy + side, ox:ox + side]
+    return out.reshape(batch.shape)
+
+
+def train_classifier(model, x, y, epochs, batch_size, lr, seed, weight_decay=0.0, shift=0,
+                     cosine=False, log=None):
+    """Minibatch Adam with a seeded shuffle, optional random-shift augmentation (image inputs)
+    and cosine learning-rate decay; returns the model in eval mode."""
     gen = torch.Generator().manual_seed(seed)
     opt = torch.optim.Adam(model.parameters(), lr=lr, weight_decay=weight_decay)
+    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, epochs) if cosine else None
     loss_fn = torch.nn.CrossEntropyLoss()
     n = x.shape[0]
     for epoch in range(epochs):
@@ -133,11 +154,16 @@ def train_classifier(model, x, y, epochs, batch_size, lr, seed, weight_decay=0.0
         total = 0.0
         for start in range(0, n, batch_size):
             idx = order[start:start + batch_size]
+            xb = x[idx]
+            if shift:
+                xb = random_shift(xb, gen, shift)
             opt.zero_grad()
-            loss = loss_fn(model(x[idx]), y[idx])
+            loss = loss_fn(model(xb), y[idx])
             loss.backward()
             opt.step()
             total += float(loss) * idx.numel()
+        if sched:
+            sched.step()
         if log:
             log('  epoch %2d  loss %.4f' % (epoch + 1, total / n))
     model.eval()

@@ -9,7 +9,8 @@ import { Settings } from '../ids';
 type ParserModule = typeof import('../roadmap/index');
 
 let parserModule: ParserModule | undefined;
-function parser(): ParserModule {
+/** The roadmap parser bundle (remark and friends), loaded on first use. */
+export function loadParser(): ParserModule {
   // A computed path keeps esbuild from inlining the parser into the host bundle.
   const file = path.join(__dirname, 'roadmap-parser.js');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -91,7 +92,7 @@ export class RoadmapService implements vscode.Disposable {
     const result: ParseResult =
       files === undefined
         ? { roadmap: { skills: [] }, diagnostics: [folderDiagnostic(folder)] }
-        : parser().parseRoadmap(files);
+        : loadParser().parseRoadmap(files);
     this.publish(folder, result.diagnostics);
     return { ...result, folder, builtIn };
   }

@@ -13,7 +13,11 @@ export interface ItemProgress {
   readonly note?: string;
   /** ISO time when the project's template was scaffolded. */
   readonly scaffoldedAt?: string;
+  /** A project's milestones: passed by their check, or ticked by hand (distinct on purpose). */
+  readonly milestones?: Readonly<Record<string, MilestoneMark>>;
 }
+
+export type MilestoneMark = 'passed' | 'manual';
 
 export interface ProgressState {
   readonly version: typeof SCHEMA_VERSION;
@@ -41,6 +45,17 @@ function readItem(value: unknown): ItemProgress | string {
       if (typeof v[key] !== 'string' || Number.isNaN(Date.parse(v[key] as string))) return `"${key}" is not a date`;
       out[key] = v[key] as string;
     }
+  }
+  if ('milestones' in v && v.milestones !== undefined) {
+    const m = v.milestones;
+    if (typeof m !== 'object' || m === null || Array.isArray(m)) return '"milestones" is not an object';
+    const marks: Record<string, MilestoneMark> = {};
+    for (const [id, mark] of Object.entries(m as Record<string, unknown>)) {
+      if (!ID.test(id)) return `milestone id ${JSON.stringify(id)} is invalid`;
+      if (mark !== 'passed' && mark !== 'manual') return `milestone "${id}" is neither "passed" nor "manual"`;
+      marks[id] = mark;
+    }
+    if (Object.keys(marks).length) out.milestones = marks;
   }
   if ('note' in v && v.note !== undefined) {
     if (typeof v.note !== 'string') return '"note" is not text';
@@ -117,9 +132,29 @@ export function markScaffolded(state: ProgressState, id: string, now: Date): Pro
   return withItem(state, id, (item) => ({ ...item, scaffoldedAt: now.toISOString() }));
 }
 
-/** Clears done marks (notes stay: they are the learner's writing, not progress). */
+/** Clears done marks and milestone marks (notes stay: they are the learner's writing, not progress). */
 export function resetItems(state: ProgressState, ids: readonly string[]): ProgressState {
-  return setDone(state, ids, false, new Date(0));
+  let next = state;
+  for (const id of ids) next = withItem(next, id, (item) => ({ ...item, done: undefined, doneAt: undefined, milestones: undefined }));
+  return next;
+}
+
+/**
+ * Records milestone outcomes for a project (undefined removes a mark) and ticks the project when
+ * every one of `allMilestones` is passed or ticked by hand; an incomplete set leaves the tick alone.
+ */
+export function setMilestones(
+  state: ProgressState, projectId: string, marks: Readonly<Record<string, MilestoneMark | undefined>>,
+  allMilestones: readonly string[], now: Date,
+): ProgressState {
+  const current = { ...(state.items[projectId]?.milestones ?? {}) };
+  for (const [id, mark] of Object.entries(marks)) {
+    if (mark) current[id] = mark;
+    else delete current[id];
+  }
+  const next = withItem(state, projectId, (item) => ({ ...item, milestones: Object.keys(current).length ? current : undefined }));
+  const complete = allMilestones.length > 0 && allMilestones.every((id) => current[id] !== undefined);
+  return complete ? setDone(next, [projectId], true, now) : next;
 }
 
 export function isDone(state: ProgressState, id: string): boolean {

@@ -53,8 +53,11 @@ export function applyImport(current: ProgressState, imported: ProgressState, mod
     if (!mine) { items[id] = incoming; continue; }
     const done = mine.done || incoming.done;
     const note = mine.note && incoming.note && mine.note !== incoming.note ? `${mine.note}\n\n${incoming.note}` : mine.note ?? incoming.note;
+    const marks = { ...(incoming.milestones ?? {}), ...(mine.milestones ?? {}) };
+    for (const [m, mark] of Object.entries(incoming.milestones ?? {})) if (mark === 'passed') marks[m] = 'passed';
     items[id] = {
       ...(done ? { done: true, doneAt: earliest(mine.doneAt, incoming.doneAt) } : {}),
+      ...(Object.keys(marks).length ? { milestones: marks } : {}),
       ...(note ? { note } : {}),
       ...(mine.scaffoldedAt || incoming.scaffoldedAt ? { scaffoldedAt: earliest(mine.scaffoldedAt, incoming.scaffoldedAt) } : {}),
     };

@@ -8,3 +8,4 @@ export { ID_PATTERN, isValidId } from './ids';
 export { fileRole, type FileRole } from './files';
 export { loadRoadmapFolder } from './load';
 export { checkRoadmapFolder, countRoadmap, type FolderCheck, type RoadmapCounts } from './checkFolder';
+export { markdownTree } from './markdownTree';

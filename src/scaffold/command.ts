@@ -8,6 +8,7 @@ import { markScaffolded } from '../progress/state';
 import { checkRelativePath, planScaffold, summarise, type ScaffoldPlan } from './plan';
 import { kindOf, listTemplate, probeTarget } from './templateFiles';
 import { Commands } from '../ids';
+import type { ProjectLocations } from './locations';
 
 /** Options that let other features and tests skip the questions. */
 export interface ScaffoldOptions {
@@ -25,7 +26,7 @@ export interface ScaffoldResult {
   readonly skipped: readonly string[];
 }
 
-export function registerScaffold(context: vscode.ExtensionContext, roadmap: RoadmapService, progress: ProgressStore): void {
+export function registerScaffold(context: vscode.ExtensionContext, roadmap: RoadmapService, progress: ProgressStore, locations: ProjectLocations): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.scaffoldProject, async (arg?: unknown, options: ScaffoldOptions = {}) => {
       const loaded = await roadmap.get();
@@ -36,7 +37,7 @@ export function registerScaffold(context: vscode.ExtensionContext, roadmap: Road
         void vscode.window.showInformationMessage(`"${project.title}" has no starter template yet. Its description and milestones are in the roadmap.`);
         return undefined;
       }
-      return scaffold(project, template, options, progress);
+      return scaffold(project, template, options, progress, locations);
     }),
   );
 }
@@ -73,7 +74,7 @@ async function chooseWorkspaceFolder(options: ScaffoldOptions): Promise<{ root: 
   return picked?.[0] && { root: picked[0], opened: false };
 }
 
-async function scaffold(project: Project, template: vscode.Uri, options: ScaffoldOptions, progress: ProgressStore): Promise<ScaffoldResult | undefined> {
+async function scaffold(project: Project, template: vscode.Uri, options: ScaffoldOptions, progress: ProgressStore, locations: ProjectLocations): Promise<ScaffoldResult | undefined> {
   const chosen = await chooseWorkspaceFolder(options);
   if (!chosen) return undefined;
   let folderName = options.folderName ?? project.id;
@@ -107,7 +108,7 @@ async function scaffold(project: Project, template: vscode.Uri, options: Scaffol
     if (decision === 'cancel') return undefined;
     if (decision === 'another-folder') { folderName = `${folderName}-2`; continue; }
     const strip = (p: string): string => p.slice(folderName.length + 1);
-    return write(project, template, target, plan.writes.map(strip), plan.conflicts.map(strip), options, progress, chosen.opened);
+    return write(project, template, target, plan.writes.map(strip), plan.conflicts.map(strip), options, progress, locations, chosen.opened);
   }
 }
 
@@ -128,7 +129,7 @@ async function resolveConflicts(plan: ScaffoldPlan, folderName: string, options:
 
 async function write(
   project: Project, template: vscode.Uri, target: vscode.Uri, writes: readonly string[], skipped: readonly string[],
-  options: ScaffoldOptions, progress: ProgressStore, opened: boolean,
+  options: ScaffoldOptions, progress: ProgressStore, locations: ProjectLocations, opened: boolean,
 ): Promise<ScaffoldResult | undefined> {
   const written: string[] = [];
   try {
@@ -146,6 +147,7 @@ async function write(
     return undefined;
   }
   await progress.update((s) => markScaffolded(s, project.id, new Date()));
+  await locations.remember(project.id, target);
   const result: ScaffoldResult = { target, written, skipped };
   if (!opened) {
     await vscode.commands.executeCommand('vscode.openFolder', target);

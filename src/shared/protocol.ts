@@ -1,18 +1,98 @@
-// The only module both the extension host and the webview import: the messages between them.
-// One union per direction; everything the webview sends is checked by `isWebviewMessage`.
+// The only module both the extension host and the webview import: the lab's state and the
+// messages between them. One union per direction; everything the webview sends is untrusted and
+// checked by `isWebviewMessage` before the host acts on it.
+import type { MdBlock } from './markdownTree';
+
+export type CheckStatus = 'not-run' | 'running' | 'passed' | 'failed' | 'error';
+
+export interface FailureView {
+  /** The expectation that failed, e.g. `tests/test_x.py::test_y`. */
+  readonly name: string;
+  readonly message: string;
+  readonly details?: string;
+}
+
+export interface MilestoneView {
+  readonly id: string;
+  readonly title: string;
+  readonly explanation: readonly MdBlock[];
+  /** "pytest: 3 tests", "file: model.onnx", … */
+  readonly checkLabel: string;
+  readonly checkKind: 'pytest' | 'file' | 'metric' | 'onnx' | 'manual';
+  readonly status: CheckStatus;
+  readonly headline?: string;
+  readonly failures: readonly FailureView[];
+  /** Ticked by hand by the learner, distinct from passed. */
+  readonly manual: boolean;
+  readonly hints: readonly string[];
+  readonly hintsTotal: number;
+  readonly compare: readonly string[];
+  readonly ranAt?: string;
+}
+
+export interface LabState {
+  readonly projectId: string;
+  readonly title: string;
+  readonly description: string;
+  /** Where the learner's project is, relative to the workspace; undefined before scaffolding. */
+  readonly folder?: string;
+  readonly trusted: boolean;
+  readonly running: boolean;
+  /** Output of the last run, capped, shown folded. */
+  readonly output?: string;
+  /** Set when the environment is not ready (no Python, a missing module…). */
+  readonly environment?: { readonly problem: string; readonly installCommand?: string };
+  readonly milestones: readonly MilestoneView[];
+  readonly done: boolean;
+}
 
 export type WebviewToHost =
-  | { readonly type: 'ready' };
+  | { readonly type: 'ready' }
+  | { readonly type: 'run'; readonly requestId: number; readonly milestoneId?: string }
+  | { readonly type: 'cancel' }
+  | { readonly type: 'markManual'; readonly milestoneId: string; readonly done: boolean }
+  | { readonly type: 'compare'; readonly milestoneId: string }
+  | { readonly type: 'openFile'; readonly path: string }
+  | { readonly type: 'openLink'; readonly url: string }
+  | { readonly type: 'scaffold' }
+  | { readonly type: 'trust' }
+  | { readonly type: 'installEnvironment' };
 
 export type HostToWebview =
-  | { readonly type: 'init'; readonly title: string };
+  | { readonly type: 'state'; readonly state: LabState }
+  | { readonly type: 'reply'; readonly requestId: number; readonly ok: boolean; readonly error?: string };
 
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const hasOnly = (m: Record<string, unknown>, keys: readonly string[]): boolean => Object.keys(m).every((k) => keys.includes(k));
+const isRequestId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isMilestoneId = (v: unknown): v is string => typeof v === 'string' && v.length <= 100 && ID.test(v);
+/** A project-relative path: no absolute paths, no `..`, no backslashes. */
+const isRelativePath = (v: unknown): v is string =>
+  typeof v === 'string' && v.length > 0 && v.length <= 300 && !v.startsWith('/') && !v.includes('\\') && !/^[A-Za-z]:/.test(v)
+  && v.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+
+/** The runtime guard for everything the webview sends. Unknown or malformed messages are dropped. */
 export function isWebviewMessage(value: unknown): value is WebviewToHost {
-  if (typeof value !== 'object' || value === null) return false;
-  const m = value as { type?: unknown };
+  if (!isObject(value) || typeof value.type !== 'string') return false;
+  const m = value;
   switch (m.type) {
     case 'ready':
-      return Object.keys(m).length === 1;
+    case 'cancel':
+    case 'scaffold':
+    case 'trust':
+    case 'installEnvironment':
+      return hasOnly(m, ['type']);
+    case 'run':
+      return hasOnly(m, ['type', 'requestId', 'milestoneId']) && isRequestId(m.requestId) && (m.milestoneId === undefined || isMilestoneId(m.milestoneId));
+    case 'markManual':
+      return hasOnly(m, ['type', 'milestoneId', 'done']) && isMilestoneId(m.milestoneId) && typeof m.done === 'boolean';
+    case 'compare':
+      return hasOnly(m, ['type', 'milestoneId']) && isMilestoneId(m.milestoneId);
+    case 'openFile':
+      return hasOnly(m, ['type', 'path']) && isRelativePath(m.path);
+    case 'openLink':
+      return hasOnly(m, ['type', 'url']) && typeof m.url === 'string' && m.url.length <= 2000 && /^https?:\/\/[^\s]+$/.test(m.url);
     default:
       return false;
   }

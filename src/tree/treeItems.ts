@@ -74,8 +74,14 @@ function projectItem(project: Project, state: ProgressState): vscode.TreeItem {
   t.id = `project:${project.id}`;
   t.contextValue = item?.done ? 'project.done' : 'project';
   t.checkboxState = item?.done ? Checked : Unchecked;
-  t.iconPath = new vscode.ThemeIcon(item?.scaffoldedAt ? 'beaker' : 'beaker-stop');
-  t.description = [item?.scaffoldedAt ? 'project · scaffolded' : 'project', item?.note ? '✎ note' : ''].filter(Boolean).join(' · ');
+  t.iconPath = item?.done ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon(item?.scaffoldedAt ? 'beaker' : 'beaker-stop');
+  const marks = Object.values(item?.milestones ?? {});
+  const byHand = marks.filter((m) => m === 'manual').length;
+  t.description = [
+    item?.scaffoldedAt ? 'project · scaffolded' : 'project',
+    marks.length ? `${marks.length} milestone${marks.length > 1 ? 's' : ''}${byHand ? ` (${byHand} by hand)` : ''}` : '',
+    item?.note ? '✎ note' : '',
+  ].filter(Boolean).join(' · ');
   const md = noteTooltip(project.title, 'Project', item?.note, item?.doneAt);
   md.appendMarkdown(`\n\n${escape(project.description)}`);
   if (project.keyFeatures.length) md.appendMarkdown(`\n\n${project.keyFeatures.map((f) => `- ${escape(f)}`).join('\n')}`);

@@ -63,11 +63,20 @@ export async function openWorkbench(options: {
 
 /** Opens the ML Roadmap view container from the activity bar, like a person would. */
 export async function openRoadmapView(page: Page): Promise<void> {
-  const entry = page.locator('.activitybar a[aria-label^="ML Roadmap"]');
+  const entry = page.locator('.activitybar li.action-item:has(a[aria-label^="ML Roadmap"])');
   await entry.waitFor({ timeout: 60_000 });
-  const container = page.locator('.pane-header[aria-label^="Roadmap"]');
-  if (!(await container.isVisible().catch(() => false))) await entry.click();
-  await treeRow(page, 'Python & Programming').waitFor({ timeout: 60_000 });
+  const firstSkill = treeRow(page, 'Python & Programming');
+  // The entry toggles the side bar: click only when our container is not the active one.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (!(await entry.getAttribute('class'))?.includes('checked')) await entry.click();
+    try {
+      await firstSkill.waitFor({ timeout: 20_000 });
+      return;
+    } catch {
+      // the workbench may still have been restoring its layout; look again
+    }
+  }
+  await firstSkill.waitFor({ timeout: 5_000 });
 }
 
 export function treeRow(page: Page, text: string) {

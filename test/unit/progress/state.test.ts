@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { emptyState, isDone, markScaffolded, recoverState, resetItems, setDone, setNote, SCHEMA_VERSION } from '../../../src/progress/state';
+import { emptyState, isDone, markScaffolded, recoverState, resetItems, setDone, setMilestones, setNote, SCHEMA_VERSION } from '../../../src/progress/state';
 
 const now = new Date('2026-01-02T03:04:05.000Z');
 
@@ -88,5 +88,39 @@ describe('recovering stored progress', () => {
     const { state, problems } = recoverState({ version: 99, items: { a: { done: true } } });
     assert.deepEqual(state.items, { a: { done: true } });
     assert.deepEqual(problems, ['unknown progress version 99; read as version 1']);
+  });
+});
+
+describe('milestone marks', () => {
+  const all = ['m1', 'm2', 'm3'];
+  it('records passed and manual marks separately and ticks the project only when all are marked', () => {
+    let s = setMilestones(emptyState(), 'p', { m1: 'passed', m2: 'manual' }, all, now);
+    assert.deepEqual(s.items.p, { milestones: { m1: 'passed', m2: 'manual' } });
+    assert.equal(isDone(s, 'p'), false);
+    s = setMilestones(s, 'p', { m3: 'passed' }, all, now);
+    assert.equal(isDone(s, 'p'), true);
+    assert.deepEqual(s.items.p?.milestones, { m1: 'passed', m2: 'manual', m3: 'passed' });
+  });
+
+  it('removes a mark without unticking a project the learner ticked', () => {
+    let s = setDone(emptyState(), ['p'], true, now);
+    s = setMilestones(s, 'p', { m1: 'manual' }, all, now);
+    s = setMilestones(s, 'p', { m1: undefined }, all, now);
+    assert.deepEqual(s.items.p, { done: true, doneAt: now.toISOString() });
+  });
+
+  it('rejects bad marks when recovering', () => {
+    const { state, problems } = recoverState({ version: 1, items: { p: { milestones: { m1: 'maybe' } }, q: { milestones: { m1: 'manual' } } } });
+    assert.deepEqual(state.items, { q: { milestones: { m1: 'manual' } } });
+    assert.deepEqual(problems, ['dropped "p": milestone "m1" is neither "passed" nor "manual"']);
+  });
+});
+
+describe('reset', () => {
+  it('clears done and milestone marks but keeps notes and the scaffold record', () => {
+    let s = setMilestones(emptyState(), 'p', { m1: 'passed' }, ['m1'], now);
+    s = markScaffolded(setNote(s, 'p', 'keep me'), 'p', now);
+    s = resetItems(s, ['p']);
+    assert.deepEqual(s.items.p, { note: 'keep me', scaffoldedAt: now.toISOString() });
   });
 });

@@ -5,9 +5,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRoadmapFolder } from '../../../src/roadmap/load';
 import { checkRoadmapFolder, countRoadmap } from '../../../src/roadmap/checkFolder';
-import { errorsOf, FIXTURES_DIR, plain, repoRoot, ROADMAP_DIR } from './helpers';
+import { errorsOf, FIXTURES_DIR, plain, repoRoot, ROADMAP_DIR, TIMEOUT_MS } from './helpers';
 
-describe('loadRoadmapFolder', () => {
+describe('loadRoadmapFolder', function () {
+  this.timeout(TIMEOUT_MS);
   it('loads the valid custom roadmap with no diagnostics', async () => {
     const r = await loadRoadmapFolder(join(FIXTURES_DIR, 'custom'));
     assert.deepEqual(r.diagnostics, []);
@@ -43,7 +44,8 @@ describe('loadRoadmapFolder', () => {
   });
 });
 
-describe('checkRoadmapFolder', () => {
+describe('checkRoadmapFolder', function () {
+  this.timeout(TIMEOUT_MS);
   it('validates projects/*/milestones.md and reports folders that match no project', async () => {
     const check = await checkRoadmapFolder(join(FIXTURES_DIR, 'with-projects'));
     assert.deepEqual(plain(check.diagnostics), [
@@ -74,7 +76,8 @@ describe('checkRoadmapFolder', () => {
   });
 });
 
-describe('roadmap:check (the built CLI)', () => {
+describe('roadmap:check (the built CLI)', function () {
+  this.timeout(TIMEOUT_MS);
   const cli = join(repoRoot(), 'dist', 'cli', 'roadmap-check.js');
   function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
     const r = spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot(), encoding: 'utf8' });

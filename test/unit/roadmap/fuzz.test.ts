@@ -160,13 +160,13 @@ describe('fuzzing', function () {
       // Each case has its own stream, so one case reproduces without replaying the others.
       const rnd = mulberry32(SEED ^ Math.imul(i + 1, 0x9e3779b9));
       const target = pick(rnd, skillFiles);
-      // Most cases parse a window of one file (micromark is the cost); every 50th the whole folder.
-      const whole = i % 50 === 0;
+      // Most cases parse a window of one file (micromark is the cost); every 100th the whole folder.
+      const whole = i % 100 === 0;
       let text = target.text;
       if (!whole) {
         const ls = lines(text);
         const start = int(rnd, ls.length);
-        text = ls.slice(start, start + 8 + int(rnd, 40)).join('\n');
+        text = ls.slice(start, start + 6 + int(rnd, 30)).join('\n');
         if (rnd() < 0.5) text = `${ls[0] ?? ''}\n\n${text}`; // keep the title line half the time
       }
       const { text: mutated, applied } = mutate(rnd, text);

@@ -15,6 +15,9 @@ export function repoRoot(): string {
 }
 
 export const ROADMAP_DIR = join(repoRoot(), 'roadmap');
+/** Whole-roadmap parses take ~0.1 s, but much longer on a loaded CI machine: don't flake. */
+export const TIMEOUT_MS = 20_000;
+
 export const FIXTURES_DIR = join(repoRoot(), 'test', 'fixtures', 'roadmaps');
 
 /** The .md files directly in `dir`, paths relative to it, sorted by name. */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRoadmap } from '../../../src/roadmap/parse';
 import type { ParseResult } from '../../../src/roadmap/model';
-import { FIXTURES_DIR, plain } from './helpers';
+import { FIXTURES_DIR, plain, TIMEOUT_MS } from './helpers';
 
 type Expected = [severity: 'error' | 'warning', code: string, line: number, column: number, message: string];
 
@@ -25,7 +25,8 @@ function expectDiagnostics(name: string, expected: readonly Expected[]): ParseRe
 const ID_RULE = 'use lowercase letters, digits and dashes, starting with a letter or digit';
 const SINGLE_LINK = 'A resource is a single link: write "- [Title](https://…)"';
 
-describe('malformed skill files', () => {
+describe('malformed skill files', function () {
+  this.timeout(TIMEOUT_MS);
   it('missing-title: no "# " heading, the skill is left out', () => {
     const r = expectDiagnostics('01-missing-title.md', [
       ['error', 'missing-title', 1, 1, 'The skill file has no title: start it with "# Title {#id}"'],

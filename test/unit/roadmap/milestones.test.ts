@@ -4,13 +4,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMilestones } from '../../../src/roadmap/milestones';
 import { parseThreshold } from '../../../src/roadmap/milestoneCheck';
-import { errorsOf, FIXTURES_DIR, plain, ROADMAP_DIR } from './helpers';
+import { errorsOf, FIXTURES_DIR, plain, ROADMAP_DIR, TIMEOUT_MS } from './helpers';
 
 function fixture(name: string): string {
   return readFileSync(join(FIXTURES_DIR, 'milestones', name), 'utf8');
 }
 
-describe('parseMilestones', () => {
+describe('parseMilestones', function () {
+  this.timeout(TIMEOUT_MS);
   it('reads the example from FORMAT.md', () => {
     const text = [
       '# Milestones',

@@ -6,9 +6,10 @@ import { parseRoadmap } from '../../../src/roadmap/parse';
 import { loadRoadmapFolder } from '../../../src/roadmap/load';
 import { ID_PATTERN } from '../../../src/roadmap/ids';
 import type { ParseResult, Skill } from '../../../src/roadmap/model';
-import { plain, readMarkdownFolder, repoRoot, ROADMAP_DIR } from './helpers';
+import { plain, readMarkdownFolder, repoRoot, ROADMAP_DIR, TIMEOUT_MS } from './helpers';
 
-describe('the built-in roadmap', () => {
+describe('the built-in roadmap', function () {
+  this.timeout(TIMEOUT_MS);
   let result: ParseResult;
   let skills: readonly Skill[];
   before(() => {
@@ -139,7 +140,8 @@ describe('the built-in roadmap', () => {
   });
 });
 
-describe('the parser sources', () => {
+describe('the parser sources', function () {
+  this.timeout(TIMEOUT_MS);
   /** Every source file reachable through relative imports from `entry`. */
   function importGraph(entry: string): string[] {
     const seen = new Set<string>();

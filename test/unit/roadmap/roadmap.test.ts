@@ -2,14 +2,15 @@
 import * as assert from 'node:assert/strict';
 import { parseRoadmap } from '../../../src/roadmap/parse';
 import type { SourceFile } from '../../../src/roadmap/model';
-import { plain } from './helpers';
+import { plain, TIMEOUT_MS } from './helpers';
 
 function skillFile(path: string, id: string, topics: readonly string[] = []): SourceFile {
   const lines = [`# Skill ${id} {#${id}}`, '', 'Duration: 2 weeks', '', `About ${id}.`, '', '## Topics', ''];
   return { path, text: [...lines, ...topics.map((t) => `- [ ] Topic ${t} {#${t}}`), ''].join('\n') };
 }
 
-describe('parseRoadmap', () => {
+describe('parseRoadmap', function () {
+  this.timeout(TIMEOUT_MS);
   it('no-skills: a folder without skill files', () => {
     const r = parseRoadmap([{ path: 'overview.md', text: '# Overview\n' }]);
     assert.deepEqual(plain(r.diagnostics), [

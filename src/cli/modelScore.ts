@@ -1,0 +1,87 @@
+// `npm run -s model:score -- <file.onnx> [--full]`: scores a digit classifier on the 2,000 bundled
+// held-out MNIST digits with onnxruntime-web (wasm, one thread) and prints ONE line of JSON:
+//   {"accuracy":0.9655,"layout":"[N,784]","perClassAccuracy":[…],"count":2000}
+// or {"error":"<reason>"} with exit code 1 (2 for a usage error). --full adds the confusion
+// matrix, the most confident mistakes and timings.
+
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { decodeMnistSet } from '../inference/mnistData';
+import { ModelLoadError, createSession, float32Tensor } from '../inference/nodeRuntime';
+import { ScoreError, scoreModel } from '../inference/score';
+import { checkModelSize } from '../inference/validate';
+
+class UsageError extends Error {}
+
+// Bundled to dist/cli/model-score.js: the repository root is two levels up.
+const DATA_FILE = join(__dirname, '..', '..', 'media', 'data', 'mnist-heldout.bin');
+
+async function main(argv: string[]): Promise<Record<string, unknown>> {
+  const full = argv.includes('--full');
+  const files = argv.filter((a) => !a.startsWith('--'));
+  const unknown = argv.filter((a) => a.startsWith('--') && a !== '--full');
+  if (unknown.length) throw new UsageError(`unknown option ${unknown[0]}; usage: model:score -- <file.onnx> [--full]`);
+  if (files.length !== 1) throw new UsageError('usage: model:score -- <file.onnx> [--full]');
+  const file = resolve(files[0]);
+
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) throw new ModelLoadError(`${files[0]} is not a file`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof ModelLoadError) throw e;
+    throw new ModelLoadError(`cannot read ${files[0]}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  const sized = checkModelSize(size);
+  if (!sized.ok) throw new ModelLoadError(sized.reason);
+
+  const data = decodeMnistSet(new Uint8Array(readFileSync(DATA_FILE)));
+  const t0 = performance.now();
+  const session = await createSession(new Uint8Array(readFileSync(file)));
+  const createMs = performance.now() - t0;
+  try {
+    const result = await scoreModel(session, data, { createTensor: float32Tensor });
+    const summary: Record<string, unknown> = {
+      accuracy: result.accuracy,
+      layout: result.layout,
+      perClassAccuracy: result.perClassAccuracy,
+      count: result.count,
+    };
+    if (full) {
+      Object.assign(summary, {
+        correct: result.correct,
+        fixedBatch: result.fixedBatch,
+        outputKind: result.outputKind,
+        perClassCount: result.perClassCount,
+        confusion: result.confusion,
+        worst: result.worst,
+        bytes: size,
+        sessionCreateMs: round(createMs),
+        runs: result.runs,
+        runMs: round(result.runMs),
+      });
+    }
+    return summary;
+  } finally {
+    await session.release().catch(() => undefined);
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
+
+main(process.argv.slice(2)).then(
+  (summary) => {
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    process.exitCode = 0;
+  },
+  (e: unknown) => {
+    const known = e instanceof ModelLoadError || e instanceof ScoreError || e instanceof UsageError;
+    const reason = known ? e.message : `unexpected failure: ${e instanceof Error ? e.message : String(e)}`;
+    if (!known && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+    process.stdout.write(`${JSON.stringify({ error: reason })}\n`);
+    process.exitCode = e instanceof UsageError ? 2 : 1;
+  },
+);

@@ -1,0 +1,82 @@
+// NODE ONLY (the CLI and the tests): loads onnxruntime-web's Node build and creates sessions.
+// The other files in src/inference are runtime-neutral; the webview must not import this one.
+//
+// Two things make onnxruntime-web work from an esbuild bundle in Node:
+//  1. `require`, not `import`: esbuild then picks the package's CommonJS Node build
+//     (dist/ort.node.min.js). The ESM build (ort.node.min.mjs) calls createRequire(import.meta.url),
+//     and import.meta is empty in a CommonJS bundle, so it throws as soon as it is loaded.
+//  2. env.wasm.wasmPaths: by default it looks for ort-wasm-simd-threaded.{mjs,wasm} beside the
+//     running script (dist/cli/, out/test/...), where they are not; point it at the package's dist/,
+//     found by walking up from the bundle (then from the working directory) to node_modules.
+//     (require.resolve would also find it, but esbuild warns about it inside a bundle.)
+
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as OrtModule from 'onnxruntime-web';
+import { type ModelFileOptions, checkModelBytes, describeLoadError } from './validate';
+
+export type Ort = typeof OrtModule;
+
+let cached: Ort | undefined;
+
+const WASM_FILE = 'ort-wasm-simd-threaded.wasm';
+
+/** The folder holding onnxruntime-web's wasm files, or undefined when none is found. */
+export function findOrtWasmDir(starts: readonly string[] = [__dirname, process.cwd()]): string | undefined {
+  for (const start of starts) {
+    let dir = resolve(start);
+    for (;;) {
+      const candidate = join(dir, 'node_modules', 'onnxruntime-web', 'dist');
+      if (existsSync(join(candidate, WASM_FILE))) return candidate;
+      const parent = dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * onnxruntime-web for Node, single-threaded, with its wasm files found in node_modules (or in
+ * `wasmDir`, a folder holding ort-wasm-simd-threaded.{mjs,wasm}).
+ */
+export function loadOrt(wasmDir?: string): Ort {
+  if (cached) return cached;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ort = require('onnxruntime-web') as Ort;
+  ort.env.wasm.numThreads = 1;
+  const dir = wasmDir ?? findOrtWasmDir();
+  if (!dir) throw new Error(`cannot find onnxruntime-web's ${WASM_FILE} under any node_modules above ${__dirname}`);
+  ort.env.wasm.wasmPaths = `${pathToFileURL(dir).href}/`;
+  ort.env.logLevel = 'error';
+  cached = ort;
+  return ort;
+}
+
+/** `(data, dims) => float32 tensor`, for scoreModel's createTensor option. */
+export function float32Tensor(data: Float32Array, dims: number[]): OrtModule.Tensor {
+  return new (loadOrt().Tensor)('float32', data, dims);
+}
+
+export class ModelLoadError extends Error {}
+
+/**
+ * Checks the bytes (size, ONNX sniff) and creates a session. Throws ModelLoadError with a
+ * readable reason when the file is rejected or onnxruntime cannot load it.
+ */
+export async function createSession(bytes: Uint8Array, options: ModelFileOptions = {}): Promise<OrtModule.InferenceSession> {
+  const check = checkModelBytes(bytes, options);
+  if (!check.ok) throw new ModelLoadError(check.reason);
+  return createSessionUnchecked(bytes);
+}
+
+/** Creates a session without the pre-checks (to see onnxruntime's own verdict). */
+export async function createSessionUnchecked(bytes: Uint8Array): Promise<OrtModule.InferenceSession> {
+  const ort = loadOrt();
+  try {
+    return await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  } catch (e) {
+    throw new ModelLoadError(describeLoadError(e));
+  }
+}

@@ -1,0 +1,235 @@
+// Scores a digit classifier on a labelled set of 28×28 images. Pure TypeScript: it talks to the
+// model only through the small `SessionLike` interface below, which onnxruntime-web's
+// InferenceSession satisfies in Node and in the browser, and which a test can fake.
+
+import { detectModelLayout, type InputLayout, type ValueMetadataLike } from './layout';
+import type { MnistSet } from './mnistData';
+
+/** What is read from an output tensor. */
+export interface TensorLike {
+  readonly dims: readonly number[];
+  readonly data: unknown;
+}
+
+/** The part of onnxruntime's InferenceSession that scoring needs. */
+export interface SessionLike {
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  readonly inputMetadata?: readonly ValueMetadataLike[];
+  readonly outputMetadata?: readonly ValueMetadataLike[];
+  // `any` so that onnxruntime's `run(feeds: FeedsType)` is assignable; feeds come from createTensor.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  run(feeds: Record<string, any>): Promise<Record<string, unknown>>;
+}
+
+/** Makes an input tensor, e.g. `(data, dims) => new ort.Tensor('float32', data, dims)`. */
+export type TensorFactory = (data: Float32Array, dims: number[]) => unknown;
+
+export interface ScoreOptions {
+  createTensor: TensorFactory;
+  /** Digits per run when the batch axis is dynamic (default 250). A fixed batch size wins. */
+  batchSize?: number;
+  /** How many of the most confident mistakes to keep (default 12). */
+  worstCount?: number;
+  /** The output to read (default: the first). */
+  outputName?: string;
+  /** The layout to use; detected from the session's metadata when left out. */
+  layout?: InputLayout;
+  /** Called after each run with the digits done so far. */
+  onProgress?: (done: number, total: number) => void;
+  /** Checked before each run; returning true stops with an Error("scoring cancelled"). */
+  isCancelled?: () => boolean;
+}
+
+export interface Mistake {
+  /** Index of the digit in the scored set. */
+  index: number;
+  label: number;
+  predicted: number;
+  /** The model's probability for its (wrong) prediction. */
+  confidence: number;
+}
+
+export interface ScoreResult {
+  accuracy: number;
+  correct: number;
+  count: number;
+  /** e.g. "[N,784]". */
+  layout: InputLayout['name'];
+  /** Fixed batch size of the model, or null when dynamic. */
+  fixedBatch: number | null;
+  /** Accuracy per true digit 0..9; null for a digit with no examples. */
+  perClassAccuracy: (number | null)[];
+  perClassCount: number[];
+  /** confusion[label][predicted]. */
+  confusion: number[][];
+  /** Most confident mistakes first. */
+  worst: Mistake[];
+  /** "probabilities" when every output row already was a distribution, else "logits". */
+  outputKind: 'logits' | 'probabilities';
+  /** Number of session.run calls and the time spent in them. */
+  runs: number;
+  runMs: number;
+}
+
+const CLASSES = 10;
+
+/** An Error whose message is fit to show the user as-is. */
+export class ScoreError extends Error {}
+
+/**
+ * Runs the model over `data` and tallies accuracy, per-class accuracy, a confusion matrix and the
+ * most confident mistakes. Throws ScoreError with a readable reason when the model does not fit.
+ */
+export async function scoreModel(session: SessionLike, data: MnistSet, options: ScoreOptions): Promise<ScoreResult> {
+  if (data.pixelsPerImage !== 784) throw new ScoreError(`expected 28×28 digits, got ${data.rows}×${data.cols}`);
+  let layout = options.layout;
+  if (!layout) {
+    const detected = detectModelLayout(session.inputMetadata ?? fallbackMetadata(session), session.outputMetadata);
+    if (!detected.ok) throw new ScoreError(detected.reason);
+    layout = detected.layout;
+  }
+  const inputName = session.inputNames[0];
+  const outputName = options.outputName ?? session.outputNames[0];
+  if (inputName === undefined) throw new ScoreError('the model has no inputs');
+  if (outputName === undefined) throw new ScoreError('the model has no outputs');
+
+  const chunk = layout.fixedBatch ?? Math.max(1, Math.floor(options.batchSize ?? 250));
+  const worstCount = Math.max(0, Math.floor(options.worstCount ?? 12));
+  const confusion = Array.from({ length: CLASSES }, () => new Array<number>(CLASSES).fill(0));
+  const mistakes: Mistake[] = [];
+  let correct = 0;
+  let allProbabilities = true;
+  let runs = 0;
+  let runMs = 0;
+  const px = data.pixelsPerImage;
+  const row = new Float64Array(CLASSES);
+
+  for (let start = 0; start < data.count; start += chunk) {
+    if (options.isCancelled?.()) throw new ScoreError('scoring cancelled');
+    const n = Math.min(chunk, data.count - start);
+    // A fixed batch needs exactly `chunk` images: pad the last run with blank ones.
+    const batch = layout.fixedBatch ?? n;
+    const input = new Float32Array(batch * px);
+    input.set(data.images.subarray(start * px, (start + n) * px));
+    const feeds = { [inputName]: options.createTensor(input, layout.dims(batch)) };
+    const t0 = now();
+    let outputs: Record<string, unknown>;
+    try {
+      outputs = await session.run(feeds);
+    } catch (e) {
+      throw new ScoreError(`the model failed to run on a ${layout.name} batch of ${batch}: ${errorText(e)}`);
+    }
+    runMs += now() - t0;
+    runs++;
+    const values = outputValues(outputs[outputName], outputName, batch);
+    for (let k = 0; k < n; k++) {
+      for (let c = 0; c < CLASSES; c++) row[c] = values[k * CLASSES + c];
+      const { predicted, confidence, wasDistribution } = readRow(row);
+      if (!wasDistribution) allProbabilities = false;
+      const index = start + k;
+      const label = data.labels[index];
+      if (predicted >= 0) confusion[label][predicted]++;
+      if (predicted === label) correct++;
+      else if (worstCount > 0) keepWorst(mistakes, { index, label, predicted, confidence }, worstCount);
+    }
+    options.onProgress?.(start + n, data.count);
+  }
+
+  // Counted from the labels: a digit whose output was all NaN has no cell in the confusion matrix.
+  const labelCount = new Array<number>(CLASSES).fill(0);
+  for (let i = 0; i < data.count; i++) labelCount[data.labels[i]]++;
+  return {
+    accuracy: data.count ? correct / data.count : 0,
+    correct,
+    count: data.count,
+    layout: layout.name,
+    fixedBatch: layout.fixedBatch,
+    perClassAccuracy: labelCount.map((total, d) => (total ? confusion[d][d] / total : null)),
+    perClassCount: labelCount,
+    confusion,
+    worst: mistakes,
+    outputKind: allProbabilities && data.count > 0 ? 'probabilities' : 'logits',
+    runs,
+    runMs,
+  };
+}
+
+/** Index of the largest value (NaN never wins; -1 when all are NaN). */
+export function argmax(values: ArrayLike<number>): number {
+  let best = -1;
+  let bestValue = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v > bestValue || (best === -1 && v === -Infinity)) {
+      best = i;
+      bestValue = v;
+    }
+  }
+  return best;
+}
+
+/** Softmax, stable for large logits. */
+export function softmax(values: ArrayLike<number>): number[] {
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i] > max) max = values[i];
+  const exps = Array.from(values, (v) => Math.exp(v - max));
+  const sum = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / sum);
+}
+
+/** True when the values already form a probability distribution (all in [0,1], sum 1 ± 1e-3). */
+export function isDistribution(values: ArrayLike<number>): boolean {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!(v >= 0 && v <= 1)) return false;
+    sum += v;
+  }
+  return Math.abs(sum - 1) <= 1e-3;
+}
+
+function readRow(row: Float64Array): { predicted: number; confidence: number; wasDistribution: boolean } {
+  const predicted = argmax(row);
+  const wasDistribution = isDistribution(row);
+  if (predicted < 0) return { predicted, confidence: 0, wasDistribution };
+  const confidence = wasDistribution ? row[predicted] : softmax(row)[predicted];
+  return { predicted, confidence: Number.isFinite(confidence) ? confidence : 0, wasDistribution };
+}
+
+function keepWorst(list: Mistake[], m: Mistake, max: number): void {
+  // Sorted by confidence, highest first; ties keep the earlier digit first.
+  let i = list.length;
+  while (i > 0 && list[i - 1].confidence < m.confidence) i--;
+  if (i >= max) return;
+  list.splice(i, 0, m);
+  if (list.length > max) list.pop();
+}
+
+function outputValues(value: unknown, name: string, batch: number): ArrayLike<number> {
+  if (value === undefined || value === null) throw new ScoreError(`the model produced no output "${name}"`);
+  const t = value as Partial<TensorLike>;
+  const data = t.data as ArrayLike<unknown> | undefined;
+  if (!data || typeof data !== 'object' || typeof data.length !== 'number') {
+    throw new ScoreError(`output "${name}" is not a tensor`);
+  }
+  if (data.length !== batch * CLASSES) {
+    const shape = Array.isArray(t.dims) ? `[${t.dims.join(',')}]` : `${data.length} values`;
+    throw new ScoreError(`output "${name}" has shape ${shape} for a batch of ${batch}; expected ${batch}×${CLASSES} class scores`);
+  }
+  if (data.length > 0 && typeof data[0] !== 'number') throw new ScoreError(`output "${name}" is not numeric`);
+  return data as ArrayLike<number>;
+}
+
+/** Older onnxruntime builds have no inputMetadata: without it the shape is unknown. */
+function fallbackMetadata(session: SessionLike): ValueMetadataLike[] {
+  return session.inputNames.map((name) => ({ name }));
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}

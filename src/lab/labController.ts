@@ -1,0 +1,222 @@
+// One project's lab: loads its milestones, runs their checks (one run at a time, the latest
+// wins), keeps the last results, and turns all of it into the LabState the webview draws.
+import * as vscode from 'vscode';
+import type { Project } from '../roadmap/model';
+import type { Check, Milestone } from '../roadmap/milestones';
+import type { ProgressStore } from '../progress/store';
+import { setMilestones } from '../progress/state';
+import type { ProjectLocations } from '../scaffold/locations';
+import { loadParser } from '../loader/roadmapService';
+import type { LabState, MilestoneView } from '../shared/protocol';
+import type { MdBlock } from '../shared/markdownTree';
+import type { LabResults, ProjectResults, StoredResult } from './labResults';
+import { pythonFromExtension, pythonSetting } from './interpreter';
+import { runLabChecks, type LabRunOutcome } from './runLabChecks';
+import { Settings } from '../ids';
+
+interface LoadedMilestone {
+  readonly milestone: Milestone;
+  readonly explanation: MdBlock[];
+}
+
+export interface LabDeps {
+  readonly roadmapFolder: vscode.Uri;
+  readonly progress: ProgressStore;
+  readonly locations: ProjectLocations;
+  readonly results: LabResults;
+}
+
+export class LabController implements vscode.Disposable {
+  private milestones: LoadedMilestone[] | undefined;
+  private running: { abort: AbortController; milestoneIds: Set<string> } | undefined;
+  private environment: LabState['environment'];
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(readonly project: Project, private readonly deps: LabDeps) {
+    this.subscriptions = [
+      deps.progress.onDidChange(() => this.changed.fire()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
+      this.changed,
+    ];
+  }
+
+  private async loadMilestones(): Promise<LoadedMilestone[]> {
+    if (this.milestones) return this.milestones;
+    const parser = loadParser();
+    const uri = vscode.Uri.joinPath(this.deps.roadmapFolder, 'projects', this.project.id, 'milestones.md');
+    let text = '';
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      this.milestones = [];
+      return this.milestones;
+    }
+    const { milestones } = parser.parseMilestones(`projects/${this.project.id}/milestones.md`, text);
+    this.milestones = milestones.map((milestone) => ({ milestone, explanation: parser.markdownTree(milestone.explanation) }));
+    return this.milestones;
+  }
+
+  async folder(): Promise<vscode.Uri | undefined> {
+    return this.deps.locations.find(this.project.id);
+  }
+
+  async state(): Promise<LabState> {
+    const milestones = await this.loadMilestones();
+    const folder = await this.folder();
+    const stored = this.deps.results.get(this.project.id);
+    const item = this.deps.progress.current.items[this.project.id];
+    const marks = item?.milestones ?? {};
+    return {
+      projectId: this.project.id,
+      title: this.project.title,
+      description: this.project.description,
+      ...(folder ? { folder: vscode.workspace.asRelativePath(folder, true) } : {}),
+      trusted: vscode.workspace.isTrusted,
+      running: this.running !== undefined,
+      ...(stored.output ? { output: stored.output } : {}),
+      ...(this.environment ? { environment: this.environment } : {}),
+      milestones: milestones.map(({ milestone, explanation }) => this.view(milestone, explanation, stored.milestones[milestone.id], marks[milestone.id] === 'manual')),
+      done: item?.done === true,
+    };
+  }
+
+  private view(m: Milestone, explanation: MdBlock[], result: StoredResult | undefined, manual: boolean): MilestoneView {
+    const running = this.running?.milestoneIds.has(m.id) ?? false;
+    const failedRuns = result?.failedRuns ?? 0;
+    return {
+      id: m.id,
+      title: m.title,
+      explanation,
+      checkKind: m.check.kind,
+      checkLabel: checkLabel(m.check),
+      status: running ? 'running' : result?.status ?? 'not-run',
+      ...(result?.headline ? { headline: result.headline } : {}),
+      failures: result?.failures ?? [],
+      manual,
+      hints: m.hints.slice(0, Math.min(failedRuns, m.hints.length)),
+      hintsTotal: m.hints.length,
+      compare: m.compare,
+      ...(result?.ranAt ? { ranAt: result.ranAt } : {}),
+    };
+  }
+
+  /** Runs one milestone's check, or all of them. A new run cancels the one in progress. */
+  async run(milestoneId?: string): Promise<void> {
+    if (!vscode.workspace.isTrusted) throw new Error('Checks run Python code, so they are disabled until you trust this workspace.');
+    const folder = await this.folder();
+    if (!folder) throw new Error('Scaffold the project first: there is nothing to check yet.');
+    const all = await this.loadMilestones();
+    const chosen = all.map((l) => l.milestone).filter((m) => m.check.kind !== 'manual' && (!milestoneId || m.id === milestoneId));
+    if (milestoneId && !chosen.length) throw new Error(`No runnable milestone "${milestoneId}".`);
+
+    this.running?.abort.abort();
+    const run = { abort: new AbortController(), milestoneIds: new Set(chosen.map((m) => m.id)) };
+    this.running = run;
+    this.changed.fire();
+    try {
+      await saveDirtyDocuments(folder);
+      const config = vscode.workspace.getConfiguration(Settings.section, folder);
+      const outcome: LabRunOutcome = await runLabChecks({
+        projectDir: folder.fsPath,
+        milestones: chosen,
+        pythonCandidates: { fromPythonExtension: await pythonFromExtension(folder), setting: pythonSetting(folder) },
+        timeoutMs: Math.max(5, config.get<number>('checks.timeoutSeconds', 120)) * 1000,
+        signal: run.abort.signal,
+      });
+      if (this.running !== run) return; // a newer run took over: its results win
+      this.environment = outcome.environment;
+      if (!outcome.environment) await this.record(outcome, all.map((l) => l.milestone));
+    } finally {
+      if (this.running === run) this.running = undefined;
+      this.changed.fire();
+    }
+  }
+
+  /** Opens a terminal in the project folder with the install command typed but not run. */
+  async openInstallTerminal(): Promise<void> {
+    const folder = await this.folder();
+    const command = this.environment?.installCommand;
+    if (!folder || !command) return;
+    const terminal = vscode.window.createTerminal({ name: `Install: ${this.project.title}`, cwd: folder });
+    terminal.show();
+    terminal.sendText(command, false);
+  }
+
+  cancel(): void {
+    this.running?.abort.abort();
+  }
+
+  private async record(outcome: LabRunOutcome, all: readonly Milestone[]): Promise<void> {
+    const previous = this.deps.results.get(this.project.id);
+    const milestones: Record<string, StoredResult> = { ...previous.milestones };
+    const marks: Record<string, 'passed' | undefined> = {};
+    const manual = this.deps.progress.current.items[this.project.id]?.milestones ?? {};
+    const ranAt = new Date().toISOString();
+    for (const [id, o] of Object.entries(outcome.outcomes)) {
+      const before = previous.milestones[id];
+      const failed = o.status === 'failed' || o.status === 'error';
+      milestones[id] = {
+        status: o.status,
+        ...(o.headline ? { headline: o.headline } : {}),
+        failures: o.failures,
+        ranAt,
+        failedRuns: (before?.failedRuns ?? 0) + (failed ? 1 : 0),
+      };
+      if (o.status === 'passed') marks[id] = 'passed';
+      else if (manual[id] === 'passed') marks[id] = undefined; // passed before, fails now
+    }
+    const next: ProjectResults = { milestones, ...(outcome.output ? { output: outcome.output } : {}) };
+    await this.deps.results.set(this.project.id, next);
+    await this.deps.progress.update((s) => setMilestones(s, this.project.id, marks, all.map((m) => m.id), new Date()));
+  }
+
+  async markManual(milestoneId: string, done: boolean): Promise<void> {
+    const all = (await this.loadMilestones()).map((l) => l.milestone.id);
+    if (!all.includes(milestoneId)) throw new Error(`No milestone "${milestoneId}".`);
+    await this.deps.progress.update((s) => setMilestones(s, this.project.id, { [milestoneId]: done ? 'manual' : undefined }, all, new Date()));
+  }
+
+  /** Opens VS Code's diff between the learner's files and the reference solution. */
+  async compare(milestoneId: string, confirmed = false): Promise<void> {
+    const loaded = (await this.loadMilestones()).find((l) => l.milestone.id === milestoneId);
+    if (!loaded) throw new Error(`No milestone "${milestoneId}".`);
+    const folder = await this.folder();
+    if (!folder) throw new Error('Scaffold the project first.');
+    const passed = this.deps.results.get(this.project.id).milestones[milestoneId]?.status === 'passed';
+    if (!passed && !confirmed) {
+      const answer = await vscode.window.showWarningMessage(
+        `"${loaded.milestone.title}" has not passed yet. Look at the reference solution anyway?`,
+        { modal: true, detail: 'Trying a hint first usually teaches more.' }, 'Show Reference');
+      if (answer !== 'Show Reference') return;
+    }
+    const projectRoot = vscode.Uri.joinPath(this.deps.roadmapFolder, 'projects', this.project.id);
+    for (const file of loaded.milestone.compare) {
+      const parts = file.split('/');
+      let reference = vscode.Uri.joinPath(projectRoot, 'solution', ...parts);
+      try { await vscode.workspace.fs.stat(reference); } catch { reference = vscode.Uri.joinPath(projectRoot, 'template', ...parts); }
+      await vscode.commands.executeCommand('vscode.diff', vscode.Uri.joinPath(folder, ...parts), reference, `${file} ↔ reference solution`, { preview: false });
+    }
+  }
+
+  dispose(): void {
+    this.running?.abort.abort();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+function checkLabel(check: Check): string {
+  switch (check.kind) {
+    case 'pytest': return `pytest: ${check.nodeIds.length} test${check.nodeIds.length === 1 ? '' : 's'}`;
+    case 'file': return `file exists: ${check.glob}`;
+    case 'metric': return `metric: ${check.key} in ${check.file} ${check.op} ${check.threshold}`;
+    case 'onnx': return `ONNX model ${check.model} scores ${check.op} ${check.threshold}`;
+    case 'manual': return 'ticked by hand';
+  }
+}
+
+async function saveDirtyDocuments(folder: vscode.Uri): Promise<void> {
+  const prefix = folder.toString().replace(/\/?$/, '/');
+  await Promise.all(vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.toString().startsWith(prefix)).map((d) => d.save()));
+}

@@ -1,0 +1,127 @@
+// The lab's webview panel: one per project, restored after a reload, and a thin router between
+// the webview's (validated) messages and the project's LabController.
+import * as vscode from 'vscode';
+import { isWebviewMessage, type HostToWebview, type WebviewToHost } from '../shared/protocol';
+import { labHtml, makeNonce } from './html';
+import type { LabController } from './labController';
+import { Commands, Panels } from '../ids';
+
+export class LabPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private ready = false;
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+
+  static create(extensionUri: vscode.Uri, controller: LabController): LabPanel {
+    const panel = vscode.window.createWebviewPanel(Panels.lab, `Lab: ${controller.project.title}`, vscode.ViewColumn.Active, LabPanel.options(extensionUri));
+    return new LabPanel(panel, extensionUri, controller);
+  }
+
+  /** What the webview may load: its bundle and stylesheet, nothing else. */
+  static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      retainContextWhenHidden: false,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+    };
+  }
+
+  constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, readonly controller: LabController) {
+    const webview = panel.webview;
+    webview.options = LabPanel.options(extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'roadmap.svg');
+    webview.html = labHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'lab.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'lab.css')).toString(),
+      title: `Lab: ${controller.project.title}`,
+    });
+    this.disposables.push(
+      webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
+      controller.onDidChange(() => void this.push()),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  private async push(): Promise<void> {
+    if (!this.ready) return;
+    await this.post({ type: 'state', state: await this.controller.state() });
+  }
+
+  private post(message: HostToWebview): Thenable<boolean> {
+    return this.panel.webview.postMessage(message);
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    // The webview is untrusted input: anything that does not match the protocol is dropped.
+    if (!isWebviewMessage(raw)) {
+      console.warn('[ml-roadmap] dropped an invalid message from the lab webview');
+      return;
+    }
+    const message: WebviewToHost = raw;
+    try {
+      switch (message.type) {
+        case 'ready':
+          this.ready = true;
+          await this.push();
+          break;
+        case 'run':
+          try {
+            await this.controller.run(message.milestoneId);
+            await this.post({ type: 'reply', requestId: message.requestId, ok: true });
+          } catch (err) {
+            const error = (err as Error).message;
+            void vscode.window.showErrorMessage(`ML Roadmap: ${error}`);
+            await this.post({ type: 'reply', requestId: message.requestId, ok: false, error });
+          }
+          break;
+        case 'cancel':
+          this.controller.cancel();
+          break;
+        case 'markManual':
+          await this.controller.markManual(message.milestoneId, message.done);
+          break;
+        case 'compare':
+          await this.controller.compare(message.milestoneId);
+          break;
+        case 'openFile': {
+          const folder = await this.controller.folder();
+          if (folder) await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, ...message.path.split('/')));
+          break;
+        }
+        case 'openLink':
+          await vscode.env.openExternal(vscode.Uri.parse(message.url));
+          break;
+        case 'scaffold':
+          await vscode.commands.executeCommand(Commands.scaffoldProject, this.controller.project.id);
+          await this.push();
+          break;
+        case 'trust':
+          await vscode.commands.executeCommand('workbench.trust.manage');
+          break;
+        case 'installEnvironment':
+          await this.controller.openInstallTerminal();
+          break;
+        default: {
+          const never: never = message;
+          void never;
+        }
+      }
+    } catch (err) {
+      void vscode.window.showErrorMessage(`ML Roadmap: ${(err as Error).message}`);
+    }
+  }
+
+  dispose(): void {
+    this.disposed.fire();
+    this.disposed.dispose();
+    for (const d of this.disposables) d.dispose();
+    this.disposables.length = 0;
+    this.panel.dispose();
+  }
+}

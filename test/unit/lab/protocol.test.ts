@@ -1,0 +1,37 @@
+import * as assert from 'node:assert/strict';
+import { isWebviewMessage } from '../../../src/shared/protocol';
+
+describe('webview message guard', () => {
+  const accepted: unknown[] = [
+    { type: 'ready' },
+    { type: 'run', requestId: 1 },
+    { type: 'run', requestId: 7, milestoneId: 'load-data' },
+    { type: 'cancel' },
+    { type: 'markManual', milestoneId: 'a-1', done: true },
+    { type: 'compare', milestoneId: 'x' },
+    { type: 'openFile', path: 'src/model.py' },
+    { type: 'openLink', url: 'https://docs.python.org/3/' },
+    { type: 'scaffold' }, { type: 'trust' }, { type: 'installEnvironment' },
+  ];
+  for (const m of accepted) it(`accepts ${JSON.stringify(m)}`, () => assert.equal(isWebviewMessage(m), true));
+
+  const rejected: unknown[] = [
+    null, 42, 'ready', [], {}, { type: 'nope' },
+    { type: 'ready', extra: 1 },
+    { type: 'run' },
+    { type: 'run', requestId: -1 },
+    { type: 'run', requestId: 1.5 },
+    { type: 'run', requestId: 1, milestoneId: '../x' },
+    { type: 'run', requestId: 1, milestoneId: 'A' },
+    { type: 'markManual', milestoneId: 'a', done: 'yes' },
+    { type: 'openFile', path: '/etc/passwd' },
+    { type: 'openFile', path: '../../secret' },
+    { type: 'openFile', path: 'src/../../x' },
+    { type: 'openFile', path: 'C:/x' },
+    { type: 'openFile', path: 'a\\b' },
+    { type: 'openLink', url: 'javascript:alert(1)' },
+    { type: 'openLink', url: 'command:workbench.action.terminal.new' },
+    { type: 'openLink', url: 'file:///etc/passwd' },
+  ];
+  for (const m of rejected) it(`rejects ${JSON.stringify(m)}`, () => assert.equal(isWebviewMessage(m), false));
+});

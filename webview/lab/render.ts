@@ -1,0 +1,139 @@
+// Draws the lab from the host's state: a header with Run all, then one notebook-like cell per
+// milestone (explanation, status, Run, failures first, full output folded, hints, actions).
+import type { CheckStatus, LabState, MilestoneView, WebviewToHost } from '../../src/shared/protocol';
+import { badge, button, divider, spinner } from '../ui/toolkit';
+import { renderBlocks } from './markdown';
+
+export type Send = (message: WebviewToHost) => void;
+
+const STATUS_TEXT: Record<CheckStatus, string> = {
+  'not-run': 'not run', running: 'running…', passed: 'passed', failed: 'failed', error: 'error',
+};
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export function renderLab(root: HTMLElement, state: LabState, send: Send, nextRequestId: () => number): void {
+  // Keep folded sections folded (or open) across re-renders.
+  const open = new Set([...root.querySelectorAll<HTMLDetailsElement>('details[open]')].map((d) => d.dataset.key));
+  root.replaceChildren(header(state, send, nextRequestId), ...notices(state, send), ...state.milestones.map((m, i) => cell(m, i, state, send, nextRequestId)));
+  if (state.output) {
+    const d = el('details', 'output');
+    d.dataset.key = 'run-output';
+    d.append(el('summary', undefined, 'Full output of the last run'), el('pre', undefined, state.output));
+    root.append(d);
+  }
+  for (const d of root.querySelectorAll<HTMLDetailsElement>('details')) if (open.has(d.dataset.key)) d.open = true;
+}
+
+function header(state: LabState, send: Send, nextRequestId: () => number): HTMLElement {
+  const h = el('header', 'lab-header');
+  const titles = el('div', 'titles');
+  titles.append(el('h1', undefined, state.title), el('p', 'description', state.description));
+  const passed = state.milestones.filter((m) => m.status === 'passed' || m.manual).length;
+  const summary = el('div', 'summary');
+  summary.append(badge(`${passed}/${state.milestones.length}`), el('span', undefined, state.done ? ' milestones · project done' : ' milestones'));
+  const actions = el('div', 'actions');
+  if (!state.folder) {
+    actions.append(button('Scaffold Project', { onClick: () => send({ type: 'scaffold' }), testId: 'scaffold' }));
+  } else if (state.running) {
+    actions.append(spinner(), button('Cancel', { appearance: 'secondary', onClick: () => send({ type: 'cancel' }), testId: 'cancel' }));
+  } else {
+    actions.append(button('Run All', { disabled: !state.trusted, onClick: () => send({ type: 'run', requestId: nextRequestId() }), testId: 'run-all' }));
+  }
+  h.append(titles, summary, actions);
+  if (state.folder) h.append(el('p', 'folder', `Checking ${state.folder}`));
+  return h;
+}
+
+function notices(state: LabState, send: Send): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (!state.trusted) {
+    const n = el('div', 'notice warning');
+    n.dataset.testid = 'restricted';
+    n.append(
+      el('strong', undefined, 'Checks are off in Restricted Mode. '),
+      el('span', undefined, 'Running a check executes the project\'s Python code and tests, so it needs a trusted workspace. You can still read the milestones and hints.'),
+      button('Manage Workspace Trust', { appearance: 'secondary', onClick: () => send({ type: 'trust' }) }),
+    );
+    out.push(n);
+  }
+  if (state.environment) {
+    const n = el('div', 'notice error');
+    n.dataset.testid = 'environment';
+    n.append(el('strong', undefined, 'The Python environment is not ready. '), el('span', undefined, state.environment.problem));
+    if (state.environment.installCommand) {
+      n.append(el('code', 'command', state.environment.installCommand), button('Open Terminal to Install', { appearance: 'secondary', onClick: () => send({ type: 'installEnvironment' }) }));
+    }
+    out.push(n);
+  }
+  return out;
+}
+
+function cell(m: MilestoneView, index: number, state: LabState, send: Send, nextRequestId: () => number): HTMLElement {
+  const c = el('section', `cell status-${m.manual && m.status !== 'passed' ? 'manual' : m.status}`);
+  c.dataset.milestone = m.id;
+  const head = el('div', 'cell-head');
+  const status = el('span', 'status', m.manual && m.status !== 'passed' ? 'ticked by hand' : STATUS_TEXT[m.status]);
+  status.dataset.testid = 'status';
+  head.append(el('span', 'index', `[${index + 1}]`), el('h2', undefined, m.title), status);
+  const body = el('div', 'explanation');
+  body.append(renderBlocks(m.explanation, (url) => send({ type: 'openLink', url })));
+  const check = el('div', 'check');
+  check.append(el('span', 'check-label', `Check · ${m.checkLabel}`));
+  if (m.checkKind !== 'manual' && state.folder) {
+    check.append(button('Run', {
+      appearance: 'secondary', disabled: !state.trusted || state.running, testId: 'run',
+      onClick: () => send({ type: 'run', requestId: nextRequestId(), milestoneId: m.id }),
+    }));
+  }
+  c.append(head, body, check);
+
+  if (m.headline && m.status !== 'passed') c.append(el('p', 'headline', m.headline));
+  if (m.failures.length) {
+    const list = el('ul', 'failures');
+    for (const f of m.failures) {
+      const li = el('li');
+      li.append(el('code', 'name', f.name), el('div', 'message', f.message));
+      if (f.details) {
+        const d = el('details');
+        d.dataset.key = `${m.id}:${f.name}`;
+        d.append(el('summary', undefined, 'Full output'), el('pre', undefined, f.details));
+        li.append(d);
+      }
+      list.append(li);
+    }
+    c.append(list);
+  }
+  if (m.hints.length) {
+    const h = el('div', 'hints');
+    h.append(el('h3', undefined, `Hints (${m.hints.length} of ${m.hintsTotal})`));
+    const ol = el('ol');
+    for (const hint of m.hints) ol.append(el('li', undefined, hint));
+    h.append(ol);
+    c.append(h);
+  } else if (m.hintsTotal && m.status !== 'passed') {
+    c.append(el('p', 'hint-locked', `${m.hintsTotal} hint${m.hintsTotal > 1 ? 's' : ''} unlock one at a time after a failed run.`));
+  }
+  const actions = el('div', 'cell-actions');
+  if (m.status !== 'passed') {
+    actions.append(button(m.manual ? 'Untick' : 'Mark Done by Hand', {
+      appearance: 'secondary', testId: 'manual',
+      title: m.manual ? 'Remove your manual tick' : 'The check says no but you disagree: tick this milestone yourself',
+      onClick: () => send({ type: 'markManual', milestoneId: m.id, done: !m.manual }),
+    }));
+  }
+  if (m.compare.length && state.folder) {
+    actions.append(button('Compare with Reference', { appearance: 'secondary', testId: 'compare', onClick: () => send({ type: 'compare', milestoneId: m.id }) }));
+  }
+  for (const file of m.compare) {
+    if (state.folder) actions.append(button(file, { appearance: 'secondary', title: `Open ${file}`, onClick: () => send({ type: 'openFile', path: file }) }));
+  }
+  if (actions.childElementCount) c.append(actions);
+  c.append(divider());
+  return c;
+}
