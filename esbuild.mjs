@@ -49,6 +49,7 @@ if (!production) {
       ...findFiles('test/unit', '.test.ts'),
       ...findFiles('test/integration', '.ts'),
       ...findFiles('test/e2e', '.ts'),
+      ...findFiles('test/bench', '.ts'),
     ],
   });
 }

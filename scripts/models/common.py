@@ -21,14 +21,17 @@ NODE_MODULES = os.path.join(ROOT, 'node_modules')
 
 OPSET = 17
 
+_interop_set = False
+
 
 def setup_torch(seed):
     """One thread (two made training 20-30x slower on 2-core machines) and fixed seeds."""
+    global _interop_set
     torch.set_num_threads(1)
-    try:
+    if not _interop_set:
+        # Allowed once per process, before any parallel work: a second call aborts the process.
+        _interop_set = True
         torch.set_num_interop_threads(1)
-    except RuntimeError:
-        pass  # can only be set once per process
     torch.use_deterministic_algorithms(True)
     seed_all(seed)
 

@@ -172,7 +172,7 @@ export function freshWorkspace(fixture = 'workspace') {
  * Runs a test-electron style suite (a module exporting `run()`) inside the real extension host.
  * Resolves with the exit code the workbench reports and the suite's log.
  */
-export async function runSuite({ suite, workspace, timeoutMs = 10 * 60_000, env = {} }) {
+export async function runSuite({ suite, workspace, timeoutMs = 10 * 60_000, env = {}, extensionPath = ROOT, quiet = false }) {
   const server = await startServer();
   const browser = await launchBrowser();
   const lines = [];
@@ -188,10 +188,10 @@ export async function runSuite({ suite, workspace, timeoutMs = 10 * 60_000, env 
       if (NOISE.test(text)) { inNoise = true; return; }
       if (inNoise && /^\s+at /.test(text)) return;
       inNoise = false;
-      (console[type] ?? console.log)(text);
+      if (!quiet) (console[type] ?? console.log)(text);
     });
     await page.exposeFunction('codeAutomationExit', (code) => exit(code));
-    const payload = [['extensionDevelopmentPath', ROOT], ['extensionTestsPath', suite]];
+    const payload = [['extensionDevelopmentPath', extensionPath], ['extensionTestsPath', suite]];
     for (const [k, v] of Object.entries(env)) payload.push([k, v]);
     await page.goto(workbenchUrl(server, workspace, payload));
     const timeout = new Promise((res) => setTimeout(() => res('timeout'), timeoutMs));

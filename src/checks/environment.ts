@@ -38,6 +38,8 @@ export function requirementModules(requirementsTxt: string): RequiredModule[] {
 
 /** `scikit-learn[extra]>=1.2`, `name @ https://…`, `https://…#egg=name` → the project name. */
 function distributionName(spec: string): string | undefined {
+  const direct = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*@/.exec(spec);
+  if (direct) return direct[1];
   const egg = /[#&]egg=([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(spec);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(spec) || /^[./\\~]/.test(spec) || /\.(whl|zip|tar\.gz|tgz)$/i.test(spec)) {
     return egg?.[1];

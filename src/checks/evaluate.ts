@@ -40,6 +40,8 @@ export function evaluatePytest(nodeIds: readonly string[], report: JunitReport, 
   const problems: Failure[] = [];
   const failed: Failure[] = [];
   let passedCount = 0;
+  let notFound = 0;
+  const counted = new Set<string>();
   const emptyRun = report.cases.length === 0 && report.collectionErrors.length === 0;
   for (const id of nodeIds.map(normalizeNodeId)) {
     const file = fileOf(id);
@@ -57,9 +59,13 @@ export function evaluatePytest(nodeIds: readonly string[], report: JunitReport, 
     const cases = casesFor(id, report.cases);
     if (cases.length === 0) {
       problems.push({ nodeId: id, message: `test ${id} was not found (was it renamed or deleted?)`, details: '' });
+      notFound++;
       continue;
     }
     for (const c of cases) {
+      // A file id and one of its tests may both be named: count each test once.
+      if (counted.has(c.nodeId)) continue;
+      counted.add(c.nodeId);
       if (c.status === 'passed') passedCount++;
       else if (c.status === 'skipped') problems.push({ nodeId: c.nodeId, message: `test ${c.nodeId} was skipped${c.message ? `: ${c.message}` : ''}`, details: c.details ?? '' });
       // An error in a fixture is still the learner's code failing (often a TODO that raises).
@@ -71,8 +77,8 @@ export function evaluatePytest(nodeIds: readonly string[], report: JunitReport, 
     // What stopped the check comes first; real failures follow so none is hidden.
     const first = problems[0] as Failure;
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-    // Never "0 tests passed": an empty run says so.
-    const prefix = emptyRun ? 'pytest ran no tests: ' : '';
+    // Never "0 tests passed": when nothing ran at all, say so.
+    const prefix = emptyRun && notFound === problems.length ? 'pytest ran no tests: ' : '';
     return error(`${prefix}${firstLine(first.message)}${more}`, [...problems, ...failed]);
   }
   if (failed.length > 0) {

@@ -1,6 +1,6 @@
 // Checks a project's milestones: pytest runs once for every test they name, file and metric
 // checks read the disk, and each milestone gets its own outcome. Never throws.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Check, Milestone } from '../roadmap/milestones';
 import { isSafeRelativePath } from '../roadmap/paths';
@@ -49,6 +49,12 @@ export async function runMilestoneChecks(options: RunChecksOptions): Promise<Che
   let output = '';
   if (options.only !== undefined && selected.length === 0) {
     return { outcomes, output: `No milestone "${options.only}" in this project.\n`, durationMs: Date.now() - started };
+  }
+  if (!isDirectory(options.projectDir)) {
+    // Otherwise every test would be reported missing, one by one.
+    const problem = runProblem(`The project folder ${options.projectDir} does not exist`);
+    for (const m of selected) outcomes[m.id] = problem;
+    return { outcomes, output: `${problem.headline}\n`, durationMs: Date.now() - started };
   }
   try {
     const pytestMilestones = selected.filter((m): m is Milestone & { check: PytestCheck } => m.check.kind === 'pytest');
@@ -151,6 +157,14 @@ function lastLine(text: string): string {
 function seconds(ms: number): string {
   const s = ms / 1000;
   return Number.isInteger(s) ? String(s) : s.toFixed(1);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function readText(path: string): string | undefined {

@@ -22,7 +22,8 @@ async function main(argv: string[]): Promise<Record<string, unknown>> {
   const unknown = argv.filter((a) => a.startsWith('--') && a !== '--full');
   if (unknown.length) throw new UsageError(`unknown option ${unknown[0]}; usage: model:score -- <file.onnx> [--full]`);
   if (files.length !== 1) throw new UsageError('usage: model:score -- <file.onnx> [--full]');
-  const file = resolve(files[0]);
+  // npm runs scripts from the package root; INIT_CWD is where `npm run` was typed.
+  const file = resolve(process.env.INIT_CWD ?? process.cwd(), files[0]);
 
   let size: number;
   try {

@@ -3,4 +3,5 @@
 export * from './layout';
 export * from './mnistData';
 export * from './score';
+export * from './textHash';
 export * from './validate';

@@ -43,7 +43,6 @@ export function findOrtWasmDir(starts: readonly string[] = [__dirname, process.c
  */
 export function loadOrt(wasmDir?: string): Ort {
   if (cached) return cached;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ort = require('onnxruntime-web') as Ort;
   ort.env.wasm.numThreads = 1;
   const dir = wasmDir ?? findOrtWasmDir();

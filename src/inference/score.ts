@@ -18,7 +18,6 @@ export interface SessionLike {
   readonly inputMetadata?: readonly ValueMetadataLike[];
   readonly outputMetadata?: readonly ValueMetadataLike[];
   // `any` so that onnxruntime's `run(feeds: FeedsType)` is assignable; feeds come from createTensor.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   run(feeds: Record<string, any>): Promise<Record<string, unknown>>;
 }
 
@@ -65,7 +64,10 @@ export interface ScoreResult {
   confusion: number[][];
   /** Most confident mistakes first. */
   worst: Mistake[];
-  /** "probabilities" when every output row already was a distribution, else "logits". */
+  /**
+   * "probabilities" when every output row already was a distribution (all in [0,1], summing to 1):
+   * confidences are then taken as given; otherwise "logits", and confidences come from softmax.
+   */
   outputKind: 'logits' | 'probabilities';
   /** Number of session.run calls and the time spent in them. */
   runs: number;
@@ -97,7 +99,8 @@ export async function scoreModel(session: SessionLike, data: MnistSet, options: 
   const chunk = layout.fixedBatch ?? Math.max(1, Math.floor(options.batchSize ?? 250));
   const worstCount = Math.max(0, Math.floor(options.worstCount ?? 12));
   const confusion = Array.from({ length: CLASSES }, () => new Array<number>(CLASSES).fill(0));
-  const mistakes: Mistake[] = [];
+  // Confidence both ways: whether outputs are probabilities is only known after every row is seen.
+  const mistakes: (Omit<Mistake, 'confidence'> & { asGiven: number; viaSoftmax: number })[] = [];
   let correct = 0;
   let allProbabilities = true;
   let runs = 0;
@@ -125,17 +128,26 @@ export async function scoreModel(session: SessionLike, data: MnistSet, options: 
     const values = outputValues(outputs[outputName], outputName, batch);
     for (let k = 0; k < n; k++) {
       for (let c = 0; c < CLASSES; c++) row[c] = values[k * CLASSES + c];
-      const { predicted, confidence, wasDistribution } = readRow(row);
-      if (!wasDistribution) allProbabilities = false;
+      const predicted = argmax(row);
+      if (!isDistribution(row)) allProbabilities = false;
       const index = start + k;
       const label = data.labels[index];
       if (predicted >= 0) confusion[label][predicted]++;
       if (predicted === label) correct++;
-      else if (worstCount > 0) keepWorst(mistakes, { index, label, predicted, confidence }, worstCount);
+      else if (worstCount > 0) {
+        const asGiven = predicted >= 0 ? row[predicted] : 0;
+        const viaSoftmax = predicted >= 0 ? softmax(row)[predicted] : 0;
+        mistakes.push({ index, label, predicted, asGiven, viaSoftmax });
+      }
     }
     options.onProgress?.(start + n, data.count);
   }
 
+  const probabilities = allProbabilities && data.count > 0;
+  const worst = mistakes
+    .map(({ asGiven, viaSoftmax, ...m }) => ({ ...m, confidence: finiteOr0(probabilities ? asGiven : viaSoftmax) }))
+    .sort((a, b) => b.confidence - a.confidence || a.index - b.index)
+    .slice(0, worstCount);
   // Counted from the labels: a digit whose output was all NaN has no cell in the confusion matrix.
   const labelCount = new Array<number>(CLASSES).fill(0);
   for (let i = 0; i < data.count; i++) labelCount[data.labels[i]]++;
@@ -148,8 +160,8 @@ export async function scoreModel(session: SessionLike, data: MnistSet, options: 
     perClassAccuracy: labelCount.map((total, d) => (total ? confusion[d][d] / total : null)),
     perClassCount: labelCount,
     confusion,
-    worst: mistakes,
-    outputKind: allProbabilities && data.count > 0 ? 'probabilities' : 'logits',
+    worst,
+    outputKind: probabilities ? 'probabilities' : 'logits',
     runs,
     runMs,
   };
@@ -189,21 +201,8 @@ export function isDistribution(values: ArrayLike<number>): boolean {
   return Math.abs(sum - 1) <= 1e-3;
 }
 
-function readRow(row: Float64Array): { predicted: number; confidence: number; wasDistribution: boolean } {
-  const predicted = argmax(row);
-  const wasDistribution = isDistribution(row);
-  if (predicted < 0) return { predicted, confidence: 0, wasDistribution };
-  const confidence = wasDistribution ? row[predicted] : softmax(row)[predicted];
-  return { predicted, confidence: Number.isFinite(confidence) ? confidence : 0, wasDistribution };
-}
-
-function keepWorst(list: Mistake[], m: Mistake, max: number): void {
-  // Sorted by confidence, highest first; ties keep the earlier digit first.
-  let i = list.length;
-  while (i > 0 && list[i - 1].confidence < m.confidence) i--;
-  if (i >= max) return;
-  list.splice(i, 0, m);
-  if (list.length > max) list.pop();
+function finiteOr0(x: number): number {
+  return Number.isFinite(x) ? x : 0;
 }
 
 function outputValues(value: unknown, name: string, batch: number): ArrayLike<number> {
@@ -230,6 +229,8 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+// Read through globalThis so this file needs neither the DOM nor the Node type libraries.
+const clock = (globalThis as { performance?: { now(): number } }).performance;
 function now(): number {
-  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+  return clock ? clock.now() : Date.now();
 }

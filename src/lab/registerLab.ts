@@ -16,7 +16,7 @@ const RUN_ON_SAVE_DELAY_MS = 800;
 export class LabManager implements vscode.Disposable {
   private readonly controllers = new Map<string, LabController>();
   private readonly panels = new Map<string, LabPanel>();
-  private readonly results: LabResults;
+  readonly results: LabResults;
   private readonly saveTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(

@@ -1,1 +1,76 @@
-// placeholder until the checks module lands
+// One lab run, from the lab's point of view: find the Python, check its environment (pytest and
+// the project's requirements), then run the milestones' checks. Plain Node: no `vscode` here.
+import type { Milestone } from '../roadmap/milestones';
+import type { FailureView } from '../shared/protocol';
+import { runProcess } from '../checks/process';
+import { findPython, pythonCandidates } from '../checks/python';
+import { checkEnvironment, type EnvironmentReport } from '../checks/environment';
+import { runMilestoneChecks } from '../checks/runChecks';
+import type { OutcomeStatus } from '../checks/evaluate';
+
+export interface LabRunOptions {
+  readonly projectDir: string;
+  readonly milestones: readonly Milestone[];
+  readonly pythonCandidates: { readonly fromPythonExtension?: string; readonly setting?: string };
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal;
+  readonly maxOutputBytes?: number;
+}
+
+export interface LabOutcome {
+  readonly status: OutcomeStatus;
+  readonly headline?: string;
+  readonly failures: FailureView[];
+}
+
+export interface LabRunOutcome {
+  /** Set when nothing could be checked: the environment is not ready. */
+  readonly environment?: { readonly problem: string; readonly installCommand?: string };
+  readonly outcomes: Record<string, LabOutcome>;
+  readonly output?: string;
+}
+
+/** Quotes an argument array for a POSIX shell, for showing and typing into a terminal. */
+export function shellCommand(args: readonly string[]): string {
+  return args.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+export function describeEnvironment(env: EnvironmentReport): { problem: string; installCommand?: string } | undefined {
+  if (env.ok) return undefined;
+  if (env.error) return { problem: `${env.python} could not check the environment: ${env.error}` };
+  const missing = [...(env.pytestMissing ? ['pytest'] : []), ...env.missing.map((m) => m.requirement)];
+  const which = `${env.pythonPath ?? env.python}${env.pythonVersion ? ` (Python ${env.pythonVersion})` : ''}`;
+  const problem = `${which} is missing ${missing.join(', ')}.` +
+    (env.pytestMissing ? ' The checks are pytest tests, so nothing can be checked without pytest.' : '') +
+    (env.externallyManaged ? ' This Python is managed by the system and refuses pip installs: create a virtual environment (python3 -m venv .venv), install there, and select it in the Python extension or the mlRoadmap.pythonPath setting.' : '');
+  return env.installCommand.length ? { problem, installCommand: shellCommand(env.installCommand) } : { problem };
+}
+
+export async function runLabChecks(options: LabRunOptions): Promise<LabRunOutcome> {
+  const candidates = pythonCandidates({ ...options.pythonCandidates, platform: process.platform });
+  const python = await findPython(candidates, runProcess, { signal: options.signal });
+  if (!python.ok) {
+    return { environment: { problem: `${python.error} Install Python 3, or set mlRoadmap.pythonPath to an interpreter.` }, outcomes: {} };
+  }
+  const env = await checkEnvironment(python.python, options.projectDir, runProcess, { signal: options.signal });
+  const problem = describeEnvironment(env);
+  if (problem) return { environment: problem, outcomes: {} };
+
+  const run = await runMilestoneChecks({
+    projectDir: options.projectDir,
+    milestones: options.milestones,
+    python: python.python,
+    timeoutMs: options.timeoutMs,
+    maxOutputBytes: options.maxOutputBytes ?? 512 * 1024,
+    signal: options.signal,
+  });
+  const outcomes: Record<string, LabOutcome> = {};
+  for (const [id, o] of Object.entries(run.outcomes)) {
+    outcomes[id] = {
+      status: o.status,
+      ...(o.headline ? { headline: o.headline } : {}),
+      failures: o.failures.map((f) => ({ name: f.nodeId, message: f.message, ...(f.details ? { details: f.details } : {}) })),
+    };
+  }
+  return { outcomes, output: run.output };
+}

@@ -54,6 +54,11 @@ export class RoadmapService implements vscode.Disposable {
     return loaded;
   }
 
+  /** The folder of the roadmap shipped with the extension. */
+  builtInFolder(): string {
+    return vscode.Uri.joinPath(this.extensionUri, 'roadmap').fsPath;
+  }
+
   async showOverview(): Promise<void> {
     const { folder } = await this.get();
     const uri = vscode.Uri.joinPath(folder, 'overview.md');

@@ -12,12 +12,11 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
   private firstItemsReported = false;
-  private readonly createdAt = performance.now();
 
   constructor(
     private readonly roadmap: RoadmapService,
     private readonly progress: ProgressStore,
-    private readonly onFirstItems: (ms: number) => void,
+    private readonly onFirstItems: (at: number) => void,
   ) {
     this.subscriptions = [
       roadmap.onDidChange(() => this.refresh()),
@@ -34,7 +33,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
       const { roadmap } = await this.roadmap.get();
       if (!this.firstItemsReported) {
         this.firstItemsReported = true;
-        this.onFirstItems(performance.now() - this.createdAt);
+        this.onFirstItems(performance.now());
       }
       return [...roadmap.skills];
     }

@@ -13,7 +13,7 @@ export function registerTree(
   context: vscode.ExtensionContext,
   roadmap: RoadmapService,
   progress: ProgressStore,
-  onFirstItems: (ms: number) => void,
+  onFirstItems: (at: number) => void,
 ): { provider: RoadmapTreeProvider; view: vscode.TreeView<TreeNode> } {
   const provider = new RoadmapTreeProvider(roadmap, progress, onFirstItems);
   const view = vscode.window.createTreeView(Views.tree, {

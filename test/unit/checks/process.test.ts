@@ -23,10 +23,15 @@ function treeScript(opts: { ignoreTerm: boolean; childStdio: 'ignore' | 'inherit
   ].join('\n');
 }
 
+// Every tree process a test saw, so a failing test does not leave strays behind.
+const seenPids: number[] = [];
+
 function pidsOf(stdout: string): number[] {
   const m = /PIDS (\d+) (\d+)/.exec(stdout);
   assert.ok(m, `no pids printed in ${JSON.stringify(stdout)}`);
-  return [Number(m[1]), Number(m[2])];
+  const pids = [Number(m[1]), Number(m[2])];
+  seenPids.push(...pids);
+  return pids;
 }
 
 describe('runProcess', () => {
@@ -102,6 +107,17 @@ describe('runProcess', () => {
   describe('process trees', function () {
     before(function () {
       if (process.platform === 'win32') this.skip();
+    });
+
+    afterEach(() => {
+      for (const pid of seenPids.splice(0)) {
+        if (!isAlive(pid)) continue;
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Gone meanwhile.
+        }
+      }
     });
 
     it('on timeout kills the child and its children, escalating to SIGKILL when SIGTERM is ignored', async () => {

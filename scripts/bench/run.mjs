@@ -1,0 +1,113 @@
+// `npm run bench`: measures speed and size, each row beside a baseline or floor measured in the
+// same run on the same machine, and prints one table. Never asserts: numbers are for reading.
+import * as esbuild from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, freshWorkspace, runSuite } from '../test/host.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const rows = [];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x) => (x === undefined ? '—' : x < 1 ? `${(x * 1000).toFixed(0)} µs` : `${x.toFixed(x < 10 ? 2 : 1)} ms`);
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const ratio = (a, b) => (a === undefined || !b ? '—' : `${(a / b).toFixed(2)}×`);
+function row(name, ours, base, baseName, fmt = ms) {
+  rows.push([name, fmt(ours), base === undefined ? '—' : `${fmt(base)} (${baseName})`, ratio(ours, base)]);
+}
+
+if (spawnSync(process.execPath, ['esbuild.mjs', '--quiet'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
+
+// ── Inside the real extension host ─────────────────────────────────────────
+async function hostRuns(extensionPath, scaffold) {
+  const results = [];
+  for (let i = 0; i < RUNS; i++) {
+    const workspace = freshWorkspace();
+    process.env.MLR_BENCH_SCAFFOLD = scaffold && i === 0 ? '1' : '';
+    const { code, lines } = await runSuite({ suite: join(ROOT, 'out/test/bench/index.js'), workspace, extensionPath, quiet: true, timeoutMs: 5 * 60_000 });
+    rmSync(workspace, { recursive: true, force: true });
+    const marker = lines.find((l) => l.startsWith('@@mlr-bench '));
+    if (code !== 0 || !marker) { console.error(`host bench run failed (exit ${code})\n${lines.slice(-20).join('\n')}`); continue; }
+    results.push(JSON.parse(marker.slice('@@mlr-bench '.length)));
+    process.stderr.write('.');
+  }
+  return results;
+}
+const pick = (runs, key) => { const xs = runs.map((r) => r[key]).filter((x) => typeof x === 'number'); return xs.length ? median(xs) : undefined; };
+
+console.error(`extension host: ${RUNS} fresh windows each for ML Roadmap and the baseline extension`);
+const ours = await hostRuns(ROOT, true);
+const base = await hostRuns(join(ROOT, 'test/fixtures/bench-baseline'), false);
+console.error('');
+row('activate() start → return (median, cold host)', pick(ours, 'activateMs'), pick(base, 'activateMs'), 'tree-only extension');
+row('view opened → first tree items (median)', pick(ours, 'viewToItemsMs'), pick(base, 'viewToItemsMs'), 'tree-only extension');
+row(`full tree: ${ours[0]?.treeNodes ?? '?'} nodes, children + TreeItems (median)`, pick(ours, 'fullTreeMs'), undefined);
+row('tick → tree refreshed round trip (median)', pick(ours, 'tickRefreshMs'), undefined);
+const scaffoldKeys = Object.keys(ours[0] ?? {}).filter((k) => k.startsWith('scaffoldMs:'));
+let largest;
+for (const k of scaffoldKeys) {
+  const id = k.slice('scaffoldMs:'.length);
+  const files = ours[0][`scaffoldFiles:${id}`];
+  row(`scaffold ${id} (${files} files, median of 3)`, ours[0][k], undefined);
+  if (!largest || files > largest.files) largest = { id, files, ms: ours[0][k] };
+}
+if (largest) rows.push([`largest template: ${largest.id}`, `${largest.files} files`, '—', '—']);
+
+// ── Roadmap parsing in Node ────────────────────────────────────────────────
+const files = readdirSync(join(ROOT, 'roadmap')).filter((f) => f.endsWith('.md')).map((f) => ({ path: f, text: readFileSync(join(ROOT, 'roadmap', f), 'utf8') }));
+const parseScript = `
+const files = ${JSON.stringify(files)};
+const t0 = performance.now();
+const p = require(${JSON.stringify(join(ROOT, 'dist/roadmap-parser.js'))});
+const t1 = performance.now();
+p.parseRoadmap(files);
+const t2 = performance.now();
+const warm = [];
+for (let i = 0; i < 30; i++) { const a = performance.now(); p.parseRoadmap(files); warm.push(performance.now() - a); }
+warm.sort((a, b) => a - b);
+console.log(JSON.stringify({ load: t1 - t0, cold: t2 - t1, warm: warm[15] }));`;
+const floorBundle = await esbuild.build({
+  stdin: { contents: `import { unified } from 'unified'; import remarkParse from 'remark-parse'; import remarkGfm from 'remark-gfm';
+    const p = unified().use(remarkParse).use(remarkGfm); export function parseAll(files) { for (const f of files) p.parse(f.text); }`, resolveDir: ROOT },
+  bundle: true, platform: 'node', format: 'cjs', write: false,
+});
+const floorFile = join(mkdtempSync(join(tmpdir(), 'mlr-bench-')), 'floor.cjs');
+writeFileSync(floorFile, floorBundle.outputFiles[0].text);
+const floorScript = `
+const m = { exports: require(${JSON.stringify(floorFile)}) };
+const files = ${JSON.stringify(files)};
+const t1 = performance.now(); m.exports.parseAll(files); const t2 = performance.now();
+const warm = []; for (let i = 0; i < 30; i++) { const a = performance.now(); m.exports.parseAll(files); warm.push(performance.now() - a); }
+warm.sort((a, b) => a - b); console.log(JSON.stringify({ cold: t2 - t1, warm: warm[15] }));`;
+function nodeRun(script) {
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`benchmark child failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+const parses = Array.from({ length: RUNS }, () => nodeRun(parseScript));
+const floors = Array.from({ length: RUNS }, () => nodeRun(floorScript));
+const kbText = files.reduce((n, f) => n + f.text.length, 0) / 1024;
+row(`parse built-in roadmap (${kbText.toFixed(0)} KB), cold, incl. validation`, median(parses.map((p) => p.cold)), median(floors.map((p) => p.cold)), 'remark + gfm parse only');
+row('parse built-in roadmap, warm (median of 30)', median(parses.map((p) => p.warm)), median(floors.map((p) => p.warm)), 'remark + gfm parse only');
+row('require the parser bundle (lazy, after activation)', median(parses.map((p) => p.load)), undefined);
+
+// ── Bundle sizes (production, minified) ────────────────────────────────────
+async function size(entry, external = ['vscode']) {
+  const r = await esbuild.build({ entryPoints: [join(ROOT, entry)], bundle: true, minify: true, platform: 'node', format: 'cjs', external, write: false, logLevel: 'silent' });
+  return r.outputFiles[0].contents.length;
+}
+const host = await size('src/extension.ts');
+const parser = await size('src/roadmap/index.ts');
+const webview = (await esbuild.build({ entryPoints: [join(ROOT, 'webview/main.ts')], bundle: true, minify: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' })).outputFiles[0].contents.length;
+row('host bundle loaded at activation', host, undefined, '', kb);
+row('markdown stack (parser bundle, loaded lazily)', parser, host, 'host bundle', kb);
+row('lab webview bundle (incl. UI toolkit)', webview, undefined, '', kb);
+
+// ── Table ──────────────────────────────────────────────────────────────────
+const head = ['benchmark', 'ML Roadmap', 'baseline / floor (same run)', 'ratio'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+console.log(line(head));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));

@@ -1,0 +1,107 @@
+// The project lab in the real editor: scaffold a project, run its checks with Debian's Python
+// (every milestone fails, with its messages), copy the reference solution in, run again (all
+// pass) and the project is ticked in the tree. Also: a Python without pytest is named plainly.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Commands } from '../../src/ids';
+import type { ExtensionApi } from '../../src/extension';
+import type { LabController } from '../../src/lab/labController';
+import { activeApi } from './util';
+
+const PROJECTS = path.resolve(__dirname, '../../../roadmap/projects');
+const DEBIAN_PYTHON = '/usr/bin/python3';
+const ID = 'probability-distributions';
+
+describe('project lab in the real editor', function () {
+  this.timeout(180_000);
+  let api: ExtensionApi;
+  let lab: LabController;
+  const config = () => vscode.workspace.getConfiguration('mlRoadmap');
+
+  before(async function () {
+    api = await activeApi();
+    await vscode.commands.executeCommand(Commands.scaffoldProject, ID, { folderName: ID, quiet: true });
+    lab = (await api.labs.controller(ID))!;
+    assert.ok(lab);
+  });
+  after(async () => {
+    await config().update('pythonPath', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('names a Python without pytest as the problem, instead of reporting 0 tests', async () => {
+    // A Python that cannot see its site-packages: pytest and numpy are "missing".
+    const wrapper = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'py-')), 'python-without-site');
+    fs.writeFileSync(wrapper, `#!/bin/sh\nexec ${DEBIAN_PYTHON} -S "$@"\n`, { mode: 0o755 });
+    await config().update('pythonPath', wrapper, vscode.ConfigurationTarget.Workspace);
+    await lab.run();
+    const state = await lab.state();
+    assert.ok(state.environment, 'no environment problem reported');
+    assert.match(state.environment.problem, /missing pytest/);
+    assert.match(state.environment.installCommand ?? '', /-m pip install/);
+    assert.ok(state.milestones.every((m) => m.status === 'not-run'), 'milestones were marked as if checked');
+  });
+
+  it('runs every milestone on the untouched starter: all fail, each with its expectation and message', async () => {
+    await config().update('pythonPath', DEBIAN_PYTHON, vscode.ConfigurationTarget.Workspace);
+    await lab.run();
+    const state = await lab.state();
+    assert.equal(state.environment, undefined, state.environment?.problem);
+    assert.ok(state.milestones.length >= 3);
+    for (const m of state.milestones) {
+      assert.equal(m.status, 'failed', `${m.id}: ${m.status} ${m.headline ?? ''}`);
+      assert.ok(m.failures.length > 0, `${m.id} has no failures listed`);
+      assert.match(m.failures[0]!.name, /^tests\/test_\w+\.py::/);
+      assert.ok(m.failures[0]!.message.length > 0, `${m.id}: empty failure message`);
+      assert.equal(m.hints.length, Math.min(1, m.hintsTotal), 'one hint unlocks after a failed run');
+    }
+    assert.equal(api.progress.current.items[ID]?.done, undefined);
+  });
+
+  it('passes every milestone with the reference solution and ticks the project in the tree', async () => {
+    const target = path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, ID);
+    fs.cpSync(path.join(PROJECTS, ID, 'solution'), target, { recursive: true });
+    await lab.run();
+    const state = await lab.state();
+    for (const m of state.milestones) assert.equal(m.status, 'passed', `${m.id}: ${m.headline ?? ''} ${m.failures.map((f) => f.message).join(' | ')}`);
+    assert.equal(state.done, true);
+    const node = await api.tree.findById(ID);
+    assert.equal(api.tree.getTreeItem(node!).checkboxState, vscode.TreeItemCheckboxState.Checked);
+  });
+
+  it('keeps the last results for a reopened lab', async () => {
+    const fresh = api.labs.results.get(ID);
+    assert.ok(Object.values(fresh.milestones).every((r) => r.status === 'passed'));
+  });
+
+  it('marks a milestone done by hand, distinct from passed, and shows it in the tree', async () => {
+    const other = 'nn-from-scratch';
+    await vscode.commands.executeCommand(Commands.scaffoldProject, other, { folderName: other, quiet: true });
+    const c = (await api.labs.controller(other))!;
+    const first = (await c.state()).milestones[0]!;
+    await c.markManual(first.id, true);
+    const m = (await c.state()).milestones[0]!;
+    assert.equal(m.manual, true);
+    assert.equal(m.status, 'not-run');
+    assert.equal(api.progress.current.items[other]?.milestones?.[first.id], 'manual');
+    const node = await api.tree.findById(other);
+    assert.match(String(api.tree.getTreeItem(node!).description), /1 milestone \(1 by hand\)/);
+  });
+
+  it('opens the lab panel for a project', async () => {
+    await vscode.commands.executeCommand(Commands.openLab, ID);
+    const tab = await waitForTab(`Lab: `);
+    assert.ok(tab, 'no lab tab opened');
+  });
+});
+
+async function waitForTab(prefix: string): Promise<vscode.Tab | undefined> {
+  for (let i = 0; i < 100; i++) {
+    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.startsWith(prefix));
+    if (tab) return tab;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return undefined;
+}
