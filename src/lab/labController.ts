@@ -17,6 +17,7 @@ import { Settings } from '../ids';
 interface LoadedMilestone {
   readonly milestone: Milestone;
   readonly explanation: MdBlock[];
+  readonly hints: MdBlock[][];
 }
 
 export interface LabDeps {
@@ -54,7 +55,11 @@ export class LabController implements vscode.Disposable {
       return this.milestones;
     }
     const { milestones } = parser.parseMilestones(`projects/${this.project.id}/milestones.md`, text);
-    this.milestones = milestones.map((milestone) => ({ milestone, explanation: parser.markdownTree(milestone.explanation) }));
+    this.milestones = milestones.map((milestone) => ({
+      milestone,
+      explanation: parser.markdownTree(milestone.explanation),
+      hints: milestone.hints.map((h) => parser.markdownTree(h)),
+    }));
     return this.milestones;
   }
 
@@ -77,12 +82,12 @@ export class LabController implements vscode.Disposable {
       running: this.running !== undefined,
       ...(stored.output ? { output: stored.output } : {}),
       ...(this.environment ? { environment: this.environment } : {}),
-      milestones: milestones.map(({ milestone, explanation }) => this.view(milestone, explanation, stored.milestones[milestone.id], marks[milestone.id] === 'manual')),
+      milestones: milestones.map((l) => this.view(l, stored.milestones[l.milestone.id], marks[l.milestone.id] === 'manual')),
       done: item?.done === true,
     };
   }
 
-  private view(m: Milestone, explanation: MdBlock[], result: StoredResult | undefined, manual: boolean): MilestoneView {
+  private view({ milestone: m, explanation, hints }: LoadedMilestone, result: StoredResult | undefined, manual: boolean): MilestoneView {
     const running = this.running?.milestoneIds.has(m.id) ?? false;
     const failedRuns = result?.failedRuns ?? 0;
     return {
@@ -95,7 +100,7 @@ export class LabController implements vscode.Disposable {
       ...(result?.headline ? { headline: result.headline } : {}),
       failures: result?.failures ?? [],
       manual,
-      hints: m.hints.slice(0, Math.min(failedRuns, m.hints.length)),
+      hints: hints.slice(0, Math.min(failedRuns, hints.length)),
       hintsTotal: m.hints.length,
       compare: m.compare,
       ...(result?.ranAt ? { ranAt: result.ranAt } : {}),

@@ -24,7 +24,8 @@ export interface MilestoneView {
   readonly failures: readonly FailureView[];
   /** Ticked by hand by the learner, distinct from passed. */
   readonly manual: boolean;
-  readonly hints: readonly string[];
+  /** Unlocked hints only, as markdown. */
+  readonly hints: readonly (readonly MdBlock[])[];
   readonly hintsTotal: number;
   readonly compare: readonly string[];
   readonly ranAt?: string;

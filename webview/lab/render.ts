@@ -113,7 +113,7 @@ function cell(m: MilestoneView, index: number, state: LabState, send: Send, next
     const h = el('div', 'hints');
     h.append(el('h3', undefined, `Hints (${m.hints.length} of ${m.hintsTotal})`));
     const ol = el('ol');
-    for (const hint of m.hints) ol.append(el('li', undefined, hint));
+    for (const hint of m.hints) { const li = el('li'); li.append(renderBlocks(hint, (url) => send({ type: 'openLink', url }))); ol.append(li); }
     h.append(ol);
     c.append(h);
   } else if (m.hintsTotal && m.status !== 'passed') {
