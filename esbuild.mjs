@@ -32,8 +32,9 @@ const shared = {
 const node = { ...shared, platform: 'node', format: 'cjs', external: ['vscode'] };
 
 const builds = [
-  // The extension host. The roadmap parser is its own bundle, required lazily after activation.
-  { ...node, entryPoints: { extension: 'src/extension.ts', 'roadmap-parser': 'src/roadmap/index.ts' }, outdir: 'dist' },
+  // The extension host. The roadmap parser and the ONNX scorer are bundles of their own, required
+  // lazily when first needed, so activation loads neither.
+  { ...node, entryPoints: { extension: 'src/extension.ts', 'roadmap-parser': 'src/roadmap/index.ts', 'onnx-check': 'src/lab/onnxCheck.ts' }, outdir: 'dist' },
   // Command-line tools.
   { ...node, entryPoints: { 'roadmap-check': 'src/cli/roadmapCheck.ts', 'model-score': 'src/cli/modelScore.ts' }, outdir: 'dist/cli' },
   // The webview (browser).

@@ -16,9 +16,14 @@ const root = document.getElementById('lab')!;
 let requestId = 0;
 const send = (m: WebviewToHost): void => vscode.postMessage(m);
 
+let painted = false;
 function show(state: LabState): void {
   renderLab(root, state, send, () => ++requestId);
   document.body.dataset.ready = 'true';
+  if (!painted) {
+    painted = true;
+    requestAnimationFrame(() => send({ type: 'painted' }));
+  }
 }
 
 // Paint the last known state at once after a reload, before the host answers.

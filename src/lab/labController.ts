@@ -25,6 +25,7 @@ export interface LabDeps {
   readonly progress: ProgressStore;
   readonly locations: ProjectLocations;
   readonly results: LabResults;
+  readonly extensionDir: string;
 }
 
 export class LabController implements vscode.Disposable {
@@ -129,6 +130,7 @@ export class LabController implements vscode.Disposable {
         pythonCandidates: { fromPythonExtension: await pythonFromExtension(folder), setting: pythonSetting(folder) },
         timeoutMs: Math.max(5, config.get<number>('checks.timeoutSeconds', 120)) * 1000,
         signal: run.abort.signal,
+        extensionDir: this.deps.extensionDir,
       });
       if (this.running !== run) return; // a newer run took over: its results win
       this.environment = outcome.environment;

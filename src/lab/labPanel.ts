@@ -9,6 +9,9 @@ import { Commands, Panels } from '../ids';
 export class LabPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
+  /** `performance.now()` when the panel was created and when the webview first painted a state. */
+  readonly createdAt = performance.now();
+  firstPaintAt: number | undefined;
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
 
@@ -69,6 +72,9 @@ export class LabPanel implements vscode.Disposable {
         case 'ready':
           this.ready = true;
           await this.push();
+          break;
+        case 'painted':
+          this.firstPaintAt ??= performance.now();
           break;
         case 'run':
           try {

@@ -15,7 +15,7 @@ const RUN_ON_SAVE_DELAY_MS = 800;
 
 export class LabManager implements vscode.Disposable {
   private readonly controllers = new Map<string, LabController>();
-  private readonly panels = new Map<string, LabPanel>();
+  readonly panels = new Map<string, LabPanel>();
   readonly results: LabResults;
   private readonly saveTimers = new Map<string, NodeJS.Timeout>();
 
@@ -40,7 +40,7 @@ export class LabManager implements vscode.Disposable {
     const project = await this.project(projectId);
     if (!project) return undefined;
     const { folder } = await this.roadmap.get();
-    const controller = new LabController(project, { roadmapFolder: folder, progress: this.progress, locations: this.locations, results: this.results });
+    const controller = new LabController(project, { roadmapFolder: folder, progress: this.progress, locations: this.locations, results: this.results, extensionDir: this.context.extensionUri.fsPath });
     this.controllers.set(projectId, controller);
     return controller;
   }

@@ -1,5 +1,6 @@
 // One lab run, from the lab's point of view: find the Python, check its environment (pytest and
 // the project's requirements), then run the milestones' checks. Plain Node: no `vscode` here.
+import { join } from 'node:path';
 import type { Milestone } from '../roadmap/milestones';
 import type { FailureView } from '../shared/protocol';
 import { runProcess } from '../checks/process';
@@ -15,6 +16,8 @@ export interface LabRunOptions {
   readonly timeoutMs: number;
   readonly signal: AbortSignal;
   readonly maxOutputBytes?: number;
+  /** The extension's folder: the held-out digits and the ONNX runtime for `onnx` checks live there. */
+  readonly extensionDir: string;
 }
 
 export interface LabOutcome {
@@ -28,6 +31,14 @@ export interface LabRunOutcome {
   readonly environment?: { readonly problem: string; readonly installCommand?: string };
   readonly outcomes: Record<string, LabOutcome>;
   readonly output?: string;
+}
+
+type OnnxModule = typeof import('./onnxCheck');
+let onnx: OnnxModule | undefined;
+/** The ONNX scorer bundle (onnxruntime-web), loaded the first time a milestone needs it. */
+function onnxModule(extensionDir: string): OnnxModule {
+  // A computed path keeps esbuild from inlining the runtime into the host bundle.
+  return (onnx ??= require(join(extensionDir, 'dist', 'onnx-check.js')) as OnnxModule);
 }
 
 /** Quotes an argument array for a POSIX shell, for showing and typing into a terminal. */
@@ -65,7 +76,12 @@ export async function runLabChecks(options: LabRunOptions): Promise<LabRunOutcom
     signal: options.signal,
   });
   const outcomes: Record<string, LabOutcome> = {};
+  for (const m of options.milestones) {
+    if (m.check.kind !== 'onnx' || options.signal.aborted) continue;
+    outcomes[m.id] = await onnxModule(options.extensionDir).evaluateOnnx(options.projectDir, m.check, options.extensionDir);
+  }
   for (const [id, o] of Object.entries(run.outcomes)) {
+    if (outcomes[id]) continue;
     outcomes[id] = {
       status: o.status,
       ...(o.headline ? { headline: o.headline } : {}),

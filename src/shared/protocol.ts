@@ -49,6 +49,8 @@ export interface LabState {
 
 export type WebviewToHost =
   | { readonly type: 'ready' }
+  /** Sent once after the first state is drawn (for the first-paint benchmark). */
+  | { readonly type: 'painted' }
   | { readonly type: 'run'; readonly requestId: number; readonly milestoneId?: string }
   | { readonly type: 'cancel' }
   | { readonly type: 'markManual'; readonly milestoneId: string; readonly done: boolean }
@@ -79,6 +81,7 @@ export function isWebviewMessage(value: unknown): value is WebviewToHost {
   const m = value;
   switch (m.type) {
     case 'ready':
+    case 'painted':
     case 'cancel':
     case 'scaffold':
     case 'trust':

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { spawn } from 'node:child_process';
 import type { ExtensionApi } from '../../src/extension';
 import { Commands } from '../../src/ids';
 import type { ScaffoldResult } from '../../src/scaffold/command';
@@ -21,6 +22,40 @@ async function waitFor<T>(probe: () => T | undefined): Promise<T> {
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
+}
+
+/** Lab: open → first paint, and what a lab run costs over running the same pytest directly. */
+async function labBench(ext: ExtensionApi, root: vscode.Uri): Promise<Record<string, number>> {
+  const id = 'probability-distributions';
+  const out: Record<string, number> = {};
+  await vscode.commands.executeCommand(Commands.scaffoldProject, id, { folderName: id, quiet: true, workspaceFolder: root });
+  const dir = path.join(root.fsPath, id);
+  fs.cpSync(path.join(ext.roadmap.builtInFolder(), 'projects', id, 'solution'), dir, { recursive: true });
+  await vscode.workspace.getConfiguration('mlRoadmap').update('pythonPath', '/usr/bin/python3', vscode.ConfigurationTarget.Workspace);
+
+  const t0 = performance.now();
+  await vscode.commands.executeCommand(Commands.openLab, id);
+  const panel = await waitFor(() => ext.labs.panels.get(id));
+  const painted = await waitFor(() => panel.firstPaintAt);
+  out.labFirstPaintMs = painted - t0;
+
+  const lab = (await ext.labs.controller(id))!;
+  const labRuns: number[] = [];
+  const direct: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    let t = performance.now();
+    await lab.run();
+    labRuns.push(performance.now() - t);
+    t = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn('/usr/bin/python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'tests'], { cwd: dir, stdio: 'ignore' });
+      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pytest exited ${code}`))));
+    });
+    direct.push(performance.now() - t);
+  }
+  out.labRunMs = median(labRuns);
+  out.directPytestMs = median(direct);
+  return out;
 }
 
 export async function run(): Promise<void> {
@@ -83,6 +118,7 @@ export async function run(): Promise<void> {
       out[`scaffoldFiles:${p.id}`] = files;
     }
     for (const [id, ms] of Object.entries(perTemplate)) out[`scaffoldMs:${id}`] = ms;
+    if (process.env.MLR_BENCH_SCAFFOLD === '1') Object.assign(out, await labBench(ext, root));
   }
   console.log(`${MARKER} ${JSON.stringify(out)}`);
 }
