@@ -2,7 +2,7 @@
 // the command-line tools, and the three test layers. `--production` minifies the shipped bundles,
 // `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -39,7 +39,19 @@ const builds = [
   { ...node, entryPoints: { 'roadmap-check': 'src/cli/roadmapCheck.ts', 'model-score': 'src/cli/modelScore.ts' }, outdir: 'dist/cli' },
   // The webview (browser).
   { ...shared, platform: 'browser', format: 'iife', entryPoints: { lab: 'webview/main.ts' }, outdir: 'dist/webview' },
+  // The ML demo gallery (browser): an ES module, with onnxruntime-web's wasm-only build that loads
+  // its glue and binary at run time from dist/webview/ort/ (copied below).
+  {
+    ...shared, platform: 'browser', format: 'esm', conditions: ['onnxruntime-web-use-extern-wasm'],
+    entryPoints: { demos: 'webview/demos/main.ts' }, outdir: 'dist/webview',
+  },
 ];
+
+// onnxruntime-web's single-threaded SIMD runtime: the only two of its files the gallery loads.
+mkdirSync('dist/webview/ort', { recursive: true });
+for (const f of ['ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm']) {
+  copyFileSync(join('node_modules/onnxruntime-web/dist', f), join('dist/webview/ort', f));
+}
 
 if (!production) {
   // Tests: each file bundled on its own, with mocha (and playwright for e2e) left external.

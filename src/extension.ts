@@ -10,6 +10,7 @@ import { registerScopeSwitch } from './progress/scopeSwitch';
 import { registerScaffold } from './scaffold/command';
 import { ProjectLocations } from './scaffold/locations';
 import { registerLab, type LabManager } from './lab/registerLab';
+import { registerDemos } from './demos/registerDemos';
 import { Commands } from './ids';
 
 /** What `activate` returns: used by tests and benchmarks, not a public API. */
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const locations = new ProjectLocations(context.workspaceState);
   registerScaffold(context, roadmap, progress, locations);
   const labs = registerLab(context, roadmap, progress, locations);
+  registerDemos(context);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.refresh, () => roadmap.reload()),

@@ -23,6 +23,7 @@ export const Commands = {
   openResource: 'mlRoadmap.openResource',
   scaffoldProject: 'mlRoadmap.scaffoldProject',
   openLab: 'mlRoadmap.openLab',
+  openDemos: 'mlRoadmap.openDemos',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -33,6 +34,7 @@ export const Settings = {
 
 export const Panels = {
   lab: 'mlRoadmap.lab',
+  demos: 'mlRoadmap.demos',
 } as const;
 
 export const StorageKeys = {

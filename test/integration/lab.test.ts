@@ -71,6 +71,35 @@ describe('project lab in the real editor', function () {
     assert.equal(api.tree.getTreeItem(node!).checkboxState, vscode.TreeItemCheckboxState.Checked);
   });
 
+  it('compares a passed milestone with the reference solution in the diff editor', async () => {
+    const first = (await lab.state()).milestones.find((m) => m.compare.length)!;
+    await lab.compare(first.id);
+    const tab = await waitForTab(first.compare[0]!);
+    assert.ok(tab, 'no diff tab opened');
+    assert.ok(tab.input instanceof vscode.TabInputTextDiff, 'the tab is not a diff');
+    assert.match((tab.input as vscode.TabInputTextDiff).modified.path, /\/roadmap\/projects\/probability-distributions\/solution\//);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('re-runs an open lab when a project file is saved, if the setting is on', async () => {
+    await config().update('lab.runOnSave', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      await vscode.commands.executeCommand(Commands.openLab, ID);
+      const before = api.labs.results.get(ID).milestones;
+      const ranAt = Object.values(before)[0]!.ranAt;
+      const file = vscode.Uri.file(path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, ID, 'probdist', 'samplers.py'));
+      const doc = await vscode.workspace.openTextDocument(file);
+      const editor = await vscode.window.showTextDocument(doc);
+      await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# saved from the test\n'));
+      await doc.save();
+      for (let i = 0; i < 200 && Object.values(api.labs.results.get(ID).milestones)[0]!.ranAt === ranAt; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.notEqual(Object.values(api.labs.results.get(ID).milestones)[0]!.ranAt, ranAt, 'saving did not re-run the checks');
+    } finally {
+      await config().update('lab.runOnSave', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
   it('keeps the last results for a reopened lab', async () => {
     const fresh = api.labs.results.get(ID);
     assert.ok(Object.values(fresh.milestones).every((r) => r.status === 'passed'));
