@@ -1,12 +1,12 @@
 // `npm test`: every test layer, then one summary line `N passed, N failed[, N skipped]`.
-// Usage: node scripts/test/all.mjs [layer…]   layers: unit templates integration vsix e2e
+// Usage: node scripts/test/all.mjs [layer…]   layers: typecheck unit templates integration vsix e2e
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, freshWorkspace, runSuite } from './host.mjs';
 
-const LAYERS = ['unit', 'templates', 'integration', 'vsix', 'e2e'];
+const LAYERS = ['typecheck', 'unit', 'templates', 'integration', 'vsix', 'e2e'];
 const asked = process.argv.slice(2);
 const layers = asked.length ? asked : LAYERS;
 for (const l of layers) if (!LAYERS.includes(l)) { console.error(`unknown layer ${l}; known: ${LAYERS.join(', ')}`); process.exit(2); }
@@ -28,6 +28,16 @@ function mochaLayer(name, folder, timeoutMs) {
 }
 
 const runners = {
+  // Both TypeScript projects, strict: one counted check each.
+  typecheck: () => {
+    const results = { passed: 0, failed: 0, skipped: 0 };
+    for (const project of ['.', 'webview']) {
+      const ok = step(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', project]) === 0;
+      console.log(`${ok ? '✓' : '✗'} tsc --noEmit -p ${project}`);
+      results[ok ? 'passed' : 'failed']++;
+    }
+    return results;
+  },
   unit: () => mochaLayer('unit', 'out/test/unit', 30_000),
   templates: () => {
     const results = join(tmp, 'templates.json');

@@ -64,6 +64,14 @@ export function provision() {
   console.log(`[host] installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
+// Servers run in their own process groups; make sure none outlives the test process.
+const liveServers = new Set();
+process.on('exit', () => {
+  for (const pid of liveServers) {
+    try { process.kill(-pid, 'SIGKILL'); } catch { /* already gone */ }
+  }
+});
+
 function freePort() {
   return new Promise((res, rej) => {
     const srv = createServer();
@@ -116,6 +124,8 @@ export async function startServer(options = {}) {
     detached: true, stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, VSCODE_OPTIONS: 'enable-smoke-test-driver' },
   });
+  liveServers.add(child.pid);
+  child.on('exit', () => liveServers.delete(child.pid));
   let output = '';
   const ready = new Promise((res, rej) => {
     const timer = setTimeout(() => rej(new Error(`code-server did not start in 60 s:\n${output}`)), 60_000);

@@ -1,7 +1,7 @@
 // Is the chosen Python ready to check this project? One Python process imports pytest and every
 // module requirements.txt names, so the lab can say "numpy is missing, install with …" up front
 // instead of showing a wall of failing tests.
-import { readFileSync } from 'node:fs';
+import { readText } from './quietFs';
 import { join } from 'node:path';
 import { importNameOf } from './importNames';
 import type { ProcessRunner } from './process';
@@ -192,10 +192,3 @@ function readScriptOutput(stdout: string): ScriptOutput | undefined {
   }
 }
 
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}

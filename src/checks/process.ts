@@ -3,7 +3,7 @@
 // The child leads its own process group so a timeout or cancel ends everything it started too.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { isDirectory } from './quietFs';
 import { StringDecoder } from 'node:string_decoder';
 import { CappedOutput } from './outputCap';
 
@@ -199,10 +199,3 @@ function asSpawnError(e: unknown): SpawnError {
   return { code, message: e instanceof Error ? e.message : String(e) };
 }
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}

@@ -2,9 +2,10 @@
 // fixed leading folder is walked, and virtual environments and caches are skipped, so a check
 // stays quick in a project with a .venv full of packages.
 import type { Dirent } from 'node:fs';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { globBase, hasWildcard, normalizeRelative } from './glob';
+import { isFile } from './quietFs';
 
 const SKIP = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', '.venv', 'venv', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache', 'site-packages']);
 const DEFAULT_LIMIT = 20_000;
@@ -36,10 +37,3 @@ export function candidatePaths(projectDir: string, glob: string, limit = DEFAULT
   return out;
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}

@@ -4,7 +4,8 @@
 // node ids instead, pytest stops the whole run with "not found" when one id is renamed or one
 // module fails to import, and every milestone would show nothing. This way each milestone gets
 // its own answer: a missing test is reported as missing, a broken module only affects its tests.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { isFile, readText } from './quietFs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JunitReport } from './junit';
@@ -94,18 +95,4 @@ function quoteForDisplay(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
 
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}

@@ -1,6 +1,5 @@
 // Checks a project's milestones: pytest runs once for every test they name, file and metric
 // checks read the disk, and each milestone gets its own outcome. Never throws.
-import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Check, Milestone } from '../roadmap/milestones';
 import { isSafeRelativePath } from '../roadmap/paths';
@@ -12,6 +11,7 @@ import { candidatePaths } from './projectFiles';
 import type { PytestRun } from './pytestRun';
 import { runPytest } from './pytestRun';
 import { summarizePythonError } from './pythonError';
+import { isDirectory, readText } from './quietFs';
 
 export interface RunChecksOptions {
   readonly projectDir: string;
@@ -159,18 +159,4 @@ function seconds(ms: number): string {
   return Number.isInteger(s) ? String(s) : s.toFixed(1);
 }
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}

@@ -24,7 +24,9 @@ export async function findWorkspaceModels(): Promise<FoundModel[]> {
     } catch {
       // listed anyway; reading it will say what is wrong
     }
-    return { id: uri.toString(), label: vscode.workspace.asRelativePath(uri, true), size, uri };
+    // The folder name only helps to tell files apart in a multi-root workspace.
+    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    return { id: uri.toString(), label: vscode.workspace.asRelativePath(uri, multiRoot), size, uri };
   }));
   return found.sort((a, b) => a.label.localeCompare(b.label));
 }

@@ -1,0 +1,236 @@
+// A learner opens the ML demo gallery from the command palette, draws digits with the mouse and
+// reads the models' answers, scores a model file from the workspace (and sees clear errors for a
+// broken one and a wrong-shaped one), then tries every other demo. A screenshot of each demo goes
+// to .vscode-test/screenshots/demos-*.png.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FrameLocator, Page } from 'playwright-core';
+import { ROOT, host, openWorkbench, screenshot, type Workbench } from '../harness';
+
+const DESCRIBE = 'ML demo gallery in the real workbench';
+
+async function workspaceWithModels(): Promise<string> {
+  const ws = (await host()).freshWorkspace();
+  const dir = path.join(ws, 'models');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'media/models/mnist-mlp.onnx'), path.join(dir, 'mnist-mlp.onnx'));
+  fs.copyFileSync(path.join(ROOT, 'test/fixtures/models/wrong-n3x32x32.onnx'), path.join(dir, 'wrong-shape.onnx'));
+  // A "model" that is really a few kilobytes of noise.
+  const noise = Buffer.alloc(4096);
+  for (let i = 0, x = 7; i < noise.length; i++) { x = (x * 1103515245 + 12345) >>> 0; noise[i] = x >>> 24; }
+  fs.writeFileSync(path.join(dir, 'broken.onnx'), noise);
+  return ws;
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  // Right after start-up the palette may not list a development extension's commands yet: retry.
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input.input').waitFor({ timeout: 20_000 });
+    await page.keyboard.type(title);
+    try {
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 5_000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (e) {
+      await page.keyboard.press('Escape');
+      if (attempt >= 8) {
+        await screenshot(page, 'failed-demos-palette');
+        throw e;
+      }
+    }
+  }
+}
+
+function gallery(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+async function openGallery(page: Page): Promise<FrameLocator> {
+  await runCommand(page, 'ML Roadmap: Open ML Demos');
+  const frame = gallery(page);
+  await frame.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+  await frame.locator('body[data-models-ready="true"]').waitFor({ timeout: 60_000 });
+  return frame;
+}
+
+async function showTab(frame: FrameLocator, id: string): Promise<void> {
+  await frame.locator(`[data-testid="tab-${id}"]`).click();
+  await frame.locator(`body[data-demo="${id}"]`).waitFor();
+}
+
+/** Draws a polyline with the mouse on a canvas; points in [0, 1] of its box. */
+async function drawOn(page: Page, frame: FrameLocator, testId: string, points: [number, number][]): Promise<void> {
+  const box = await frame.locator(`[data-testid="${testId}"]`).boundingBox();
+  assert.ok(box, `${testId} is not visible`);
+  const at = ([x, y]: [number, number]): [number, number] => [box.x + x * box.width, box.y + y * box.height];
+  await page.mouse.move(...at(points[0]));
+  await page.mouse.down();
+  for (const p of points.slice(1)) await page.mouse.move(...at(p), { steps: 3 });
+  await page.mouse.up();
+}
+
+const ellipse = (cx: number, cy: number, rx: number, ry: number, n = 36): [number, number][] =>
+  Array.from({ length: n + 1 }, (_, i) => [cx + rx * Math.sin((2 * Math.PI * i) / n), cy - ry * Math.cos((2 * Math.PI * i) / n)]);
+
+async function predicted(frame: FrameLocator, model: string, previous?: string | null): Promise<string> {
+  const bars = frame.locator(`[data-testid="${model}"]`);
+  const end = Date.now() + 20_000;
+  for (;;) {
+    const p = await bars.getAttribute('data-predicted');
+    if (p !== null && p !== previous) return p;
+    if (Date.now() > end) throw new Error(`${model} predicted nothing (last: ${p})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function yoursState(frame: FrameLocator, want: RegExp, timeoutMs = 60_000): Promise<string> {
+  const status = frame.locator('[data-testid="yours-status"]');
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const state = (await status.getAttribute('data-state')) ?? '';
+    if (want.test(state)) return state;
+    if (Date.now() > end) throw new Error(`"Your model" stayed ${state}: ${await status.innerText()}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+describe(DESCRIBE, function () {
+  let wb: Workbench | undefined;
+  let frame: FrameLocator;
+  before(async () => {
+    wb = await openWorkbench({ workspace: await workspaceWithModels() });
+    frame = await openGallery(wb.page);
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && wb) await screenshot(wb.page, `failed-demos-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`);
+  });
+  after(async () => wb?.close());
+
+  it('draws a "1" and a "0" with the mouse and both models read them', async () => {
+    const page = wb!.page;
+    await showTab(frame, 'draw');
+    await drawOn(page, frame, 'draw-canvas', [[0.5, 0.15], [0.5, 0.5], [0.5, 0.85]]);
+    assert.equal(await predicted(frame, 'mnist-mlp'), '1');
+    assert.equal(await predicted(frame, 'mnist-cnn'), '1');
+    await screenshot(page, 'demos-1-draw-one');
+
+    await frame.locator('[data-testid="draw-clear"]').click();
+    await frame.locator('[data-testid="mnist-mlp"]:not([data-predicted])').waitFor();
+    await drawOn(page, frame, 'draw-canvas', ellipse(0.5, 0.5, 0.22, 0.33));
+    assert.equal(await predicted(frame, 'mnist-mlp'), '0');
+    assert.equal(await predicted(frame, 'mnist-cnn'), '0');
+    await screenshot(page, 'demos-1-draw-zero');
+  });
+
+  it('scores the MLP from the workspace on the 2,000 held-out digits, then draws against it', async () => {
+    const page = wb!.page;
+    await showTab(frame, 'yours');
+    const row = frame.locator('[data-testid="workspace-models"] li[data-label="models/mnist-mlp.onnx"]');
+    await row.waitFor({ timeout: 30_000 });
+    await row.locator('[data-testid="score-model"]').click();
+    await yoursState(frame, /^done$/);
+    const accuracy = Number(await frame.locator('[data-testid="accuracy"]').getAttribute('data-accuracy'));
+    assert.ok(Math.abs(accuracy - 0.9655) < 0.0005, `accuracy ${accuracy}, the model card says 0.9655`);
+    assert.equal(await frame.locator('[data-testid="confusion"] tr').count(), 11);
+    assert.ok((await frame.locator('[data-testid="mistakes"] canvas').count()) >= 6);
+    await screenshot(page, 'demos-2-your-model');
+    await drawOn(page, frame, 'yours-canvas', [[0.5, 0.15], [0.5, 0.85]]);
+    assert.equal(await predicted(frame, 'yours-bars'), '1');
+    await frame.locator('[data-testid="mistakes"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'demos-2-your-model-details');
+  });
+
+  it('explains a corrupt file and a wrong-shaped model without breaking the panel', async () => {
+    const page = wb!.page;
+    await frame.locator('[data-testid="workspace-models"] li[data-label="models/broken.onnx"] [data-testid="score-model"]').click();
+    await yoursState(frame, /^error$/);
+    assert.match(await frame.locator('[data-testid="yours-status"]').innerText(), /broken\.onnx: the file is not an ONNX model/);
+    await screenshot(page, 'demos-2-your-model-broken');
+
+    await frame.locator('[data-testid="workspace-models"] li[data-label="models/wrong-shape.onnx"] [data-testid="score-model"]').click();
+    await yoursState(frame, /^error$/);
+    assert.match(await frame.locator('[data-testid="yours-status"]').innerText(), /does not fit: input has shape \[N,3,32,32\]/);
+
+    // Still alive: the bundled models keep answering.
+    await showTab(frame, 'draw');
+    await frame.locator('[data-testid="draw-clear"]').click();
+    await drawOn(page, frame, 'draw-canvas', [[0.5, 0.15], [0.5, 0.85]]);
+    assert.equal(await predicted(frame, 'mnist-mlp'), '1');
+  });
+
+  it('classifies text as spam or not and shows the words that drove it', async () => {
+    const page = wb!.page;
+    await showTab(frame, 'text');
+    const result = frame.locator('[data-testid="spam-result"]');
+    await frame.locator('[data-testid="spam-result"][data-p]').waitFor({ timeout: 30_000 });
+    assert.ok(Number(await result.getAttribute('data-p')) > 0.9, 'the spam-like example is not spam');
+    assert.ok((await frame.locator('[data-testid="words-spam"] li').count()) >= 3);
+    await screenshot(page, 'demos-3-text-spam');
+    await frame.locator('[data-testid="sample-ordinary"]').click();
+    const end = Date.now() + 20_000;
+    while (Number(await result.getAttribute('data-p')) >= 0.5 && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(Number(await result.getAttribute('data-p')) < 0.5, 'the ordinary e-mail is called spam');
+    await screenshot(page, 'demos-3-text-ordinary');
+  });
+
+  it('detects sensor anomalies with a movable threshold', async () => {
+    const page = wb!.page;
+    await showTab(frame, 'anomaly');
+    const both = frame.locator('[data-testid="anomaly-stats"] tr', { hasText: 'Both sensors' });
+    await both.waitFor({ timeout: 30_000 });
+    // The strict preset is the start: the card says precision 0.872, recall 0.669.
+    assert.ok(Math.abs(Number(await both.getAttribute('data-precision')) - 0.872) < 0.001);
+    assert.ok(Math.abs(Number(await both.getAttribute('data-recall')) - 0.669) < 0.001);
+    await screenshot(page, 'demos-4-anomaly');
+    await frame.locator('[data-testid="preset-sensitive"]').click();
+    assert.ok(Math.abs(Number(await both.getAttribute('data-recall')) - 0.982) < 0.001);
+    await frame.locator('[data-testid="mote-4"]').click();
+    await screenshot(page, 'demos-4-anomaly-sensitive-mote4');
+  });
+
+  it('races four optimizers over a contour plot', async () => {
+    const page = wb!.page;
+    await showTab(frame, 'optim');
+    await frame.locator('.demo-optim[data-raced="true"]').waitFor({ timeout: 20_000 });
+    const adam = frame.locator('[data-testid="optim-results"] tr[data-optimizer="adam"]');
+    assert.ok(Number(await adam.getAttribute('data-steps-to-tolerance')) > 0, 'Adam did not converge on Rosenbrock');
+    await screenshot(page, 'demos-5-optimizers');
+    await frame.locator('[data-testid="optim-function"]').selectOption('saddle');
+    await frame.locator('.demo-optim[data-raced="true"]').waitFor({ timeout: 20_000 });
+    await screenshot(page, 'demos-5-optimizers-saddle');
+  });
+
+  it('decodes latent points and interpolates between two digits', async () => {
+    const page = wb!.page;
+    await showTab(frame, 'latent');
+    await frame.locator('.demo-latent[data-interpolated="true"]').waitFor({ timeout: 30_000 });
+    await frame.locator('[data-testid="latent-go-7"]').click();
+    const demo = frame.locator('.demo-latent');
+    const end = Date.now() + 10_000;
+    while ((await demo.getAttribute('data-z')) === '0.00,0.00' && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    assert.notEqual(await demo.getAttribute('data-z'), '0.00,0.00');
+    await screenshot(page, 'demos-6-latent');
+  });
+
+  it('measures its own speed', async () => {
+    await frame.locator('[data-testid="speed"] summary').click();
+    await frame.locator('[data-testid="measure-speed"]').click();
+    await frame.locator('[data-testid="speed-result"][data-state="done"]').waitFor({ timeout: 120_000 });
+    const t = frame.locator('[data-testid="timings"]');
+    for (const k of ['session-first-ms', 'session-later-ms', 'one-digit-ms', 'batch1000-ms', 'score2000-ms']) {
+      assert.ok(Number(await t.getAttribute(`data-${k}`)) > 0, `no ${k}`);
+    }
+  });
+
+  it('comes back on the same demo after a window reload', async () => {
+    const page = wb!.page;
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    const again = gallery(page);
+    await again.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+    await again.locator('body[data-demo="latent"]').waitFor({ timeout: 20_000 });
+    await screenshot(page, 'demos-restored');
+  });
+});

@@ -1,0 +1,183 @@
+// Entry of the ML demo gallery webview: configure onnxruntime-web, start creating the bundled
+// models' sessions at once, build the tabs, say `ready`, and route what the host sends.
+import { DEMO_IDS, DEMO_TITLES, asGalleryState, isDemoId, type DemoId } from '../../src/shared/demoProtocol';
+import { configureOrt, createSession, float32, run, scorable, type Session, type Tensor } from '../inference/ort';
+import { measureSpeed } from '../inference/speed';
+import { button, registerComponents, spinner } from '../ui/toolkit';
+import { anomalyDemo } from './anomaly/anomalyDemo';
+import { errorText, type Demo, type DemoContext } from './demo';
+import { drawDemo } from './digits/drawDemo';
+import { el, ms, onThemeChange, testId } from './dom';
+import { HostChannel } from './host';
+import { latentDemo } from './latent/latentDemo';
+import { ModelStore, Timings } from './models';
+import { optimDemo } from './optim/optimDemo';
+import { textDemo } from './text/textDemo';
+import { yoursDemo } from './yours/yoursDemo';
+
+registerComponents();
+const root = document.getElementById('demos')!;
+configureOrt(document.body.dataset.ortBase ?? './');
+const host = new HostChannel();
+const timings = new Timings(testId(el('div', 'timings'), 'timings'));
+timings.element.id = 'timings';
+const models = new ModelStore(document.body.dataset.mediaBase ?? './', timings);
+// Sessions first, in the order the demos are most likely to need them; the held-out digits after.
+models.preload(['mnist-mlp', 'mnist-cnn', 'spam-bow', 'sensor-ae', 'mnist-vae-decoder']);
+void models.heldout().catch(() => undefined);
+
+const ctx: DemoContext = { models, host };
+const yours = yoursDemo(ctx);
+const demos: Record<DemoId, Demo> = {
+  draw: drawDemo(ctx),
+  yours,
+  text: textDemo(ctx),
+  anomaly: anomalyDemo(ctx),
+  optim: optimDemo(),
+  latent: latentDemo(ctx),
+};
+
+// ── Shell: header, tabs, one panel per demo, the speed section ─────────────
+const header = el('header', 'gallery-header');
+const titles = el('div');
+titles.append(el('h1', undefined, 'ML Demos'), el('p', 'caption', 'Every model runs here in the panel with onnxruntime-web (WebAssembly, one thread), offline.'));
+const modelStatus = testId(el('div', 'model-status'), 'model-status');
+header.append(titles, modelStatus);
+const tabs = el('nav', 'tabs');
+tabs.setAttribute('role', 'tablist');
+const panels = el('div', 'panels');
+const tabButtons = new Map<DemoId, HTMLButtonElement>();
+for (const id of DEMO_IDS) {
+  const tab = testId(el('button', 'tab', DEMO_TITLES[id]), `tab-${id}`);
+  tab.setAttribute('role', 'tab');
+  tab.id = `tab-${id}`;
+  tab.setAttribute('aria-controls', `panel-${id}`);
+  tab.addEventListener('click', () => show(id));
+  tab.addEventListener('keydown', (e) => {
+    const i = DEMO_IDS.indexOf(id);
+    const next = e.key === 'ArrowRight' ? DEMO_IDS[(i + 1) % DEMO_IDS.length] : e.key === 'ArrowLeft' ? DEMO_IDS[(i + DEMO_IDS.length - 1) % DEMO_IDS.length] : undefined;
+    if (next) { show(next); tabButtons.get(next)!.focus(); }
+  });
+  tabs.append(tab);
+  tabButtons.set(id, tab);
+  const panel = demos[id].element;
+  panel.id = `panel-${id}`;
+  panel.setAttribute('role', 'tabpanel');
+  panel.setAttribute('aria-labelledby', `tab-${id}`);
+  panel.hidden = true;
+  panels.append(panel);
+}
+root.replaceChildren(header, tabs, panels, speedSection(), timings.element);
+
+let current: DemoId | undefined;
+function show(id: DemoId): void {
+  if (current === id) return;
+  current = id;
+  for (const d of DEMO_IDS) {
+    const on = d === id;
+    demos[d].element.hidden = !on;
+    tabButtons.get(d)!.setAttribute('aria-selected', String(on));
+    tabButtons.get(d)!.tabIndex = on ? 0 : -1;
+  }
+  document.body.dataset.demo = id;
+  host.saveState({ demo: id });
+  host.send({ type: 'shown', demo: id });
+  demos[id].shown?.();
+}
+
+function renderModelStatus(): void {
+  const states = [...models.state.values()];
+  const ready = states.filter((s) => s === 'ready').length;
+  const failed = states.filter((s) => s === 'error').length;
+  modelStatus.replaceChildren();
+  if (failed) modelStatus.append(el('span', 'error-text', `${failed} model${failed > 1 ? 's' : ''} failed to load`));
+  else if (ready < states.length) modelStatus.append(spinner(), el('span', undefined, ` Loading models ${ready}/${states.length}…`));
+  else modelStatus.append(el('span', 'caption', `${ready} models ready · first session ${ms(timings.get('sessionFirstMs'))}`));
+  document.body.dataset.modelsReady = String(states.length > 0 && ready === states.length);
+}
+models.onStateChange(renderModelStatus);
+renderModelStatus();
+
+/** "Speed of this panel": times the bundled MLP the way the benchmark's plain page does. */
+function speedSection(): HTMLElement {
+  const details = testId(el('details', 'speed'), 'speed');
+  const summary = el('summary', undefined, 'Speed of onnxruntime-web in this panel');
+  const out = testId(el('div', 'speed-result'), 'speed-result');
+  const go = button('Measure', {
+    appearance: 'secondary', testId: 'measure-speed', onClick: () => void measure(),
+  });
+  details.append(summary, el('p', 'caption',
+    'Times the bundled MLP: creating another session, one digit (mean of 500 runs), a batch of 1,000 digits (median of 10) ' +
+    'and scoring the 2,000 held-out digits (median of 3). Takes a few seconds.'), go, out);
+  async function measure(): Promise<void> {
+    go.setAttribute('disabled', '');
+    out.dataset.state = 'running';
+    out.replaceChildren(spinner(), el('span', undefined, ' Measuring…'));
+    try {
+      const [session, bytes, heldout] = await Promise.all([models.session('mnist-mlp'), models.fetchBytes('models/mnist-mlp.onnx'), models.heldout()]);
+      const r = await measureSpeed<Session, Tensor>({
+        createSession: async (b) => (await createSession(b)).session,
+        release: (s) => s.release(),
+        tensor: float32,
+        run: (s, feeds) => run(s, feeds),
+        scorable,
+      }, session, bytes, heldout, { onStep: (what) => { out.lastElementChild!.textContent = ` Measuring: ${what}…`; } });
+      timings.record('sessionLaterMs', r.sessionLaterMs);
+      timings.record('oneDigitMs', r.oneDigitMs);
+      timings.record('batch1000Ms', r.batch1000Ms);
+      timings.record('score2000Ms', r.score2000Ms);
+      const table = el('table', 'stats');
+      for (const [k, v] of [
+        ['first session (includes loading the wasm)', timings.get('sessionFirstMs')],
+        ['another session', r.sessionLaterMs], ['one digit', r.oneDigitMs], ['1,000 digits in one batch', r.batch1000Ms],
+        ['scoring 2,000 held-out digits', r.score2000Ms],
+      ] as const) {
+        const tr = el('tr');
+        tr.append(el('td', undefined, k), el('td', 'num', ms(v)));
+        table.append(tr);
+      }
+      out.replaceChildren(table);
+      out.dataset.state = 'done';
+    } catch (e) {
+      out.replaceChildren(el('span', 'error-text', `Could not measure: ${errorText(e)}`));
+      out.dataset.state = 'error';
+    } finally {
+      go.removeAttribute('disabled');
+    }
+  }
+  return details;
+}
+
+host.onMessage((m) => {
+  switch (m.type) {
+    case 'init':
+      show(m.demo ?? asGalleryState(host.savedState)?.demo ?? current ?? 'draw');
+      document.body.dataset.ready = 'true';
+      break;
+    case 'show':
+      if (isDemoId(m.demo)) show(m.demo);
+      break;
+    case 'model':
+    case 'modelError':
+      show('yours');
+      yours.receive(m);
+      break;
+    case 'models':
+    case 'modelCancelled':
+      yours.receive(m);
+      break;
+    default: {
+      const never: never = m;
+      void never;
+    }
+  }
+});
+
+onThemeChange(() => {
+  for (const d of Object.values(demos)) d.themeChanged?.();
+});
+
+// Paint the last tab at once after a reload, before the host answers.
+const saved = asGalleryState(host.savedState);
+if (saved) show(saved.demo);
+host.send({ type: 'ready' });

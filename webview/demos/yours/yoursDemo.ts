@@ -1,0 +1,298 @@
+// Demo 2, "Your model": the learner's own exported digit classifier, scored on the 2,000 held-out
+// digits (accuracy, confusion matrix, its most confident mistakes), then drawn against. The host
+// finds and reads the .onnx files; everything else happens here. A model that does not load, has
+// the wrong shape or fails to run only ever produces a message: the panel keeps working.
+import { detectModelLayout, type InputLayout } from '../../../src/inference/layout';
+import { mnistImage, type MnistSet } from '../../../src/inference/mnistData';
+import { ScoreError, scoreModel, softmax, type ScoreResult } from '../../../src/inference/score';
+import { checkModelBytes, formatBytes } from '../../../src/inference/validate';
+import type { DemoHostToWebview, WorkspaceModel } from '../../../src/shared/demoProtocol';
+import { SessionError, createSession, float32, floats, run, scorable, type Session } from '../../inference/ort';
+import { button, spinner } from '../../ui/toolkit';
+import { Latest, errorText, type Demo, type DemoContext } from '../demo';
+import { drawDigit, el, pct, testId, themeColours } from '../dom';
+import { ProbabilityBars } from '../digits/bars';
+import { DrawPad } from '../digits/pad';
+
+type Status = 'idle' | 'loading' | 'scoring' | 'done' | 'error';
+
+interface Loaded {
+  readonly name: string;
+  readonly session: Session;
+  readonly layout: InputLayout;
+  result?: ScoreResult;
+}
+
+export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebview): void } {
+  const element = el('div', 'demo demo-yours');
+  const intro = el('p', 'intro');
+  intro.append(
+    'Score your own digit classifier on 2,000 held-out MNIST digits it has never seen. Export it to ONNX with one ' +
+    'float32 input shaped [N,784], [N,28,28] or [N,1,28,28] (pixels in [0, 1], 0 = background) and 10 outputs per digit ' +
+    '(logits or probabilities), save it in this workspace, and pick it below.',
+  );
+
+  // ── Choosing a model ────────────────────────────────────────────────────
+  const list = testId(el('ul', 'model-list'), 'workspace-models');
+  const pickRow = el('div', 'actions');
+  pickRow.append(
+    button('Choose a file…', { testId: 'pick-model', onClick: () => void pick() }),
+    button('Refresh list', { appearance: 'secondary', testId: 'refresh-models', onClick: () => void refresh() }),
+    button('Try the bundled MLP', { appearance: 'secondary', testId: 'try-mlp', onClick: () => void tryBundled('mnist-mlp') }),
+    button('Try the bundled CNN', { appearance: 'secondary', testId: 'try-cnn', onClick: () => void tryBundled('mnist-cnn') }),
+  );
+  const chooser = el('section', 'card');
+  chooser.append(el('h3', undefined, 'Models in this workspace'), list, pickRow);
+
+  // ── Status and results ──────────────────────────────────────────────────
+  const status = testId(el('div', 'status-line'), 'yours-status');
+  const results = testId(el('div', 'results'), 'yours-results');
+  const tryIt = el('section', 'card try-it');
+  tryIt.hidden = true;
+  const bars = new ProbabilityBars('yours-bars', 'Your model', '');
+  const predict = new Latest<Float32Array | undefined>(async (pixels) => {
+    const model = current;
+    if (!model || !pixels) { bars.set(null); return; }
+    try {
+      bars.set(await classify(model, pixels));
+    } catch (e) {
+      bars.set(null, `Your model could not run on this drawing: ${errorText(e)}`);
+    }
+  });
+  const pad = new DrawPad('yours', (d) => predict.push(d?.pixels));
+  const tryLayout = el('div', 'draw-layout');
+  tryLayout.append(pad.element, bars.element);
+  tryIt.append(el('h3', undefined, 'Draw against your model'), tryLayout);
+
+  element.append(intro, chooser, status, results, tryIt);
+
+  let current: Loaded | undefined;
+  let generation = 0;
+  setStatus('idle', 'No model scored yet.');
+
+  function setStatus(state: Status, text: string, busy = false): void {
+    status.dataset.state = state;
+    status.className = `status-line ${state}`;
+    status.replaceChildren(...(busy ? [spinner()] : []), el('span', undefined, text));
+  }
+
+  function showModels(models: readonly WorkspaceModel[]): void {
+    list.replaceChildren();
+    if (models.length === 0) {
+      list.append(el('li', 'caption', 'No .onnx files in this workspace yet. Export one (torch.onnx.export) or choose a file.'));
+      return;
+    }
+    for (const m of models) {
+      const li = el('li');
+      li.dataset.label = m.label;
+      li.append(
+        el('span', 'model-name', m.label),
+        el('span', 'caption', m.size >= 0 ? formatBytes(m.size) : ''),
+        button('Score', { testId: 'score-model', title: `Score ${m.label}`, onClick: () => void load(m) }),
+      );
+      list.append(li);
+    }
+  }
+
+  async function refresh(): Promise<void> {
+    const reply = await ctx.host.request((requestId) => ({ type: 'listModels', requestId }));
+    if (reply.type === 'models') showModels(reply.models);
+  }
+
+  async function load(m: WorkspaceModel): Promise<void> {
+    setStatus('loading', `Reading ${m.label}…`, true);
+    const reply = await ctx.host.request((requestId) => ({ type: 'loadModel', requestId, id: m.id }));
+    receive(reply);
+  }
+
+  async function pick(): Promise<void> {
+    const reply = await ctx.host.request((requestId) => ({ type: 'pickModel', requestId }));
+    receive(reply);
+  }
+
+  async function tryBundled(name: 'mnist-mlp' | 'mnist-cnn'): Promise<void> {
+    try {
+      const bytes = await ctx.models.fetchBytes(`models/${name}.onnx`);
+      await score(`${name}.onnx (bundled)`, bytes.slice());
+    } catch (e) {
+      setStatus('error', `Could not read the bundled model: ${errorText(e)}`);
+    }
+  }
+
+  function receive(m: DemoHostToWebview): void {
+    switch (m.type) {
+      case 'models': showModels(m.models); break;
+      case 'model': void score(m.name, m.bytes); break;
+      case 'modelError': fail(m.name ? `${m.name}: ${m.reason}` : m.reason); break;
+      case 'modelCancelled': if (!current) setStatus('idle', 'No model chosen.'); break;
+      default: break;
+    }
+  }
+
+  function fail(reason: string): void {
+    setStatus('error', reason);
+  }
+
+  async function release(): Promise<void> {
+    const old = current;
+    current = undefined;
+    tryIt.hidden = true;
+    bars.set(null);
+    if (old) {
+      try { await old.session.release(); } catch { /* already gone */ }
+    }
+  }
+
+  /** Checks, loads and scores a model; every failure ends as a message. */
+  async function score(name: string, bytes: Uint8Array): Promise<void> {
+    const mine = ++generation;
+    const stale = (): boolean => mine !== generation;
+    results.replaceChildren();
+    await release();
+    const checked = checkModelBytes(bytes);
+    if (!checked.ok) { fail(`${name}: ${checked.reason}`); return; }
+    setStatus('loading', `Loading ${name} (${formatBytes(bytes.length)})…`, true);
+    let session: Session;
+    try {
+      session = (await createSession(bytes)).session;
+    } catch (e) {
+      fail(`${name} could not be loaded: ${e instanceof SessionError ? e.message : errorText(e)}`);
+      return;
+    }
+    if (stale()) { void session.release(); return; }
+    const layout = detectModelLayout(session.inputMetadata, session.outputMetadata);
+    if (!layout.ok) {
+      fail(`${name} does not fit: ${layout.reason}`);
+      void session.release().catch(() => undefined);
+      return;
+    }
+    const loaded: Loaded = { name, session, layout: layout.layout };
+    current = loaded;
+    let heldout: MnistSet;
+    try {
+      heldout = await ctx.models.heldout();
+    } catch (e) {
+      fail(`The held-out digits could not be loaded: ${errorText(e)}`);
+      return;
+    }
+    setStatus('scoring', `Scoring ${name} on ${heldout.count.toLocaleString('en')} held-out digits…`, true);
+    try {
+      const t0 = performance.now();
+      loaded.result = await scoreModel(scorable(session), heldout, {
+        createTensor: float32,
+        layout: loaded.layout,
+        worstCount: 12,
+        isCancelled: stale,
+        onProgress: (done, total) => {
+          if (!stale()) setStatus('scoring', `Scoring ${name}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} digits…`, true);
+        },
+      });
+      if (stale()) return;
+      const ms = performance.now() - t0;
+      setStatus('done', `${name}: ${pct(loaded.result.accuracy, 2)} of ${heldout.count.toLocaleString('en')} held-out digits right, in ${Math.round(ms)} ms.`);
+      results.replaceChildren(...renderResult(loaded.result, heldout, loaded.layout));
+      bars.element.querySelector('h3')!.textContent = name;
+      bars.element.querySelector('.caption')!.textContent = `${pct(loaded.result.accuracy, 1)} on held-out digits`;
+      tryIt.hidden = false;
+      predict.push(pad.digit?.pixels);
+    } catch (e) {
+      if (stale()) return;
+      fail(e instanceof ScoreError ? `${name} could not be scored: ${e.message}` : `${name} failed while scoring: ${errorText(e)}`);
+    }
+  }
+
+  async function classify(model: Loaded, pixels: Float32Array): Promise<number[]> {
+    const batch = model.layout.fixedBatch ?? 1;
+    const input = new Float32Array(batch * 784);
+    input.set(pixels);
+    const out = await run(model.session, { [model.session.inputNames[0]]: float32(input, model.layout.dims(batch)) });
+    const values = floats(out[model.session.outputNames[0]], `"${model.session.outputNames[0]}"`);
+    if (values.length < 10 * batch) throw new Error(`it gave ${values.length} values for ${batch} digit(s), expected 10 per digit`);
+    const row = Array.from(values.subarray(0, 10));
+    return model.result?.outputKind === 'probabilities' ? row : softmax(row);
+  }
+
+  void refresh();
+  return {
+    id: 'yours',
+    element,
+    receive,
+    themeChanged: () => {
+      pad.redraw();
+      if (current?.result) void ctx.models.heldout().then((h) => results.replaceChildren(...renderResult(current!.result!, h, current!.layout)));
+    },
+  };
+}
+
+function renderResult(r: ScoreResult, heldout: MnistSet, layout: InputLayout): HTMLElement[] {
+  const summary = el('section', 'card score-summary');
+  const big = testId(el('div', 'big-number', pct(r.accuracy, 2)), 'accuracy');
+  big.dataset.accuracy = String(r.accuracy);
+  const facts = el('ul', 'facts');
+  for (const f of [
+    `${r.correct.toLocaleString('en')} of ${r.count.toLocaleString('en')} digits right`,
+    `input ${layout.name}${r.fixedBatch ? ` (fixed batch of ${r.fixedBatch})` : ''}`,
+    `outputs read as ${r.outputKind === 'probabilities' ? 'probabilities' : 'logits (softmax applied)'}`,
+    `${r.runs} run${r.runs === 1 ? '' : 's'}, ${Math.round(r.runMs)} ms inside onnxruntime`,
+  ]) facts.append(el('li', undefined, f));
+  summary.append(el('h3', undefined, 'Held-out accuracy'), big, facts);
+
+  const matrix = el('section', 'card');
+  matrix.append(el('h3', undefined, 'Confusion matrix'), el('p', 'caption', 'Rows: the true digit. Columns: what the model said. The diagonal is right.'), confusionTable(r));
+
+  const perClass = el('section', 'card');
+  perClass.append(el('h3', undefined, 'Accuracy per digit'));
+  const pc = el('div', 'per-class');
+  r.perClassAccuracy.forEach((a, d) => {
+    const cell = el('div', 'per-class-cell');
+    const track = el('div', 'mini-track');
+    const fill = el('div', 'mini-fill');
+    fill.style.height = `${(a ?? 0) * 100}%`;
+    track.append(fill);
+    cell.append(track, el('span', 'digit-label', String(d)), el('span', 'caption', a === null ? '—' : pct(a, 0)));
+    pc.append(cell);
+  });
+  perClass.append(pc);
+
+  const worst = el('section', 'card');
+  worst.append(el('h3', undefined, 'Most confident mistakes'));
+  if (r.worst.length === 0) worst.append(el('p', 'caption', 'None: every held-out digit was right.'));
+  const grid = testId(el('div', 'mistakes'), 'mistakes');
+  const colours = themeColours();
+  for (const m of r.worst) {
+    const fig = el('figure', 'mistake');
+    const c = el('canvas', 'digit-small');
+    drawDigit(c, mnistImage(heldout, m.index), colours);
+    const cap = el('figcaption');
+    cap.append(el('strong', undefined, `${m.label} → ${m.predicted}`), el('span', 'caption', ` ${pct(m.confidence, 0)}`));
+    fig.title = `Held-out digit #${m.index}: labelled ${m.label}, the model said ${m.predicted} with ${pct(m.confidence, 1)} confidence`;
+    fig.append(c, cap);
+    grid.append(fig);
+  }
+  worst.append(grid);
+  const row = el('div', 'results-grid');
+  row.append(summary, perClass);
+  return [row, matrix, worst];
+}
+
+function confusionTable(r: ScoreResult): HTMLTableElement {
+  const table = testId(el('table', 'confusion'), 'confusion');
+  const head = el('tr');
+  head.append(el('th', 'corner', 'true ↓ / said →'));
+  for (let d = 0; d < 10; d++) head.append(el('th', undefined, String(d)));
+  table.append(head);
+  for (let t = 0; t < 10; t++) {
+    const tr = el('tr');
+    tr.append(el('th', undefined, String(t)));
+    const total = r.perClassCount[t] || 1;
+    for (let p = 0; p < 10; p++) {
+      const n = r.confusion[t][p];
+      const td = el('td', t === p ? 'diag' : n > 0 ? 'off' : 'zero', n ? String(n) : '');
+      td.style.setProperty('--share', String(n / total));
+      td.title = `${n} digit${n === 1 ? '' : 's'} labelled ${t} classified as ${p}`;
+      tr.append(td);
+    }
+    table.append(tr);
+  }
+  return table;
+}
