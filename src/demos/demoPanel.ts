@@ -83,7 +83,9 @@ export class DemoPanel implements vscode.Disposable {
   /** Reads the learner's model and sends it to the "Your model" demo. */
   async sendModel(uri: vscode.Uri, requestId?: number): Promise<void> {
     const read = await readModelFile(uri);
-    if (read.ok) this.post({ type: 'model', requestId, name: read.name, bytes: read.bytes });
+    // A copy with its own ArrayBuffer: readFile may return a view into a larger (Node) buffer,
+    // which the webview message channel does not carry.
+    if (read.ok) this.post({ type: 'model', requestId, name: read.name, bytes: new Uint8Array(read.bytes) });
     else this.post({ type: 'modelError', requestId, name: read.name, reason: read.reason });
   }
 

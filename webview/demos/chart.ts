@@ -74,7 +74,7 @@ export function drawChart(canvas: HTMLCanvasElement, o: ChartOptions): void {
   ctx.fillStyle = c.muted;
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'right';
-  for (const t of yTicks(y0, y1, o.log ?? false)) {
+  for (const t of yTicks(y0, y1, o.log ?? false, Math.max(3, Math.floor(h / 22)))) {
     const yy = PAD.top + h - ((t - y0) / (y1 - y0)) * h;
     ctx.globalAlpha = 0.35;
     ctx.beginPath(); ctx.moveTo(PAD.left, yy + 0.5); ctx.lineTo(PAD.left + w, yy + 0.5); ctx.stroke();
@@ -121,14 +121,15 @@ export function drawChart(canvas: HTMLCanvasElement, o: ChartOptions): void {
   ctx.restore();
 }
 
-function yTicks(y0: number, y1: number, log: boolean): number[] {
+function yTicks(y0: number, y1: number, log: boolean, most: number): number[] {
   if (log) {
     const out: number[] = [];
-    for (let e = Math.ceil(y0); e <= Math.floor(y1); e++) out.push(e);
+    const every = Math.max(1, Math.ceil((Math.floor(y1) - Math.ceil(y0) + 1) / most));
+    for (let e = Math.ceil(y0); e <= Math.floor(y1); e += every) out.push(e);
     return out;
   }
   const span = y1 - y0;
-  const step = niceStep(span / 4);
+  const step = niceStep(span / most);
   const out: number[] = [];
   for (let t = Math.ceil(y0 / step) * step; t <= y1; t += step) out.push(+t.toFixed(10));
   return out;

@@ -131,7 +131,7 @@ export function slider(options: {
   const out = el('output', 'slider-value');
   const fmt = options.format ?? ((v: number) => String(v));
   const show = (): void => { out.textContent = fmt(Number(input.value)); };
-  input.addEventListener('input', () => { show(); options.onInput(Number(input.value)); });
+  input.addEventListener('input', () => { options.onInput(Number(input.value)); show(); });
   show();
   root.append(name, input, out);
   return { root, input, set(v: number) { input.value = String(v); show(); } };

@@ -22,9 +22,10 @@ const host = new HostChannel();
 const timings = new Timings(testId(el('div', 'timings'), 'timings'));
 timings.element.id = 'timings';
 const models = new ModelStore(document.body.dataset.mediaBase ?? './', timings);
-// Sessions first, in the order the demos are most likely to need them; the held-out digits after.
+// Sessions first, in the order the demos are most likely to need them; the 1.5 MB of held-out
+// digits only after them, so that they do not compete with the wasm and model downloads.
 models.preload(['mnist-mlp', 'mnist-cnn', 'spam-bow', 'sensor-ae', 'mnist-vae-decoder']);
-void models.heldout().catch(() => undefined);
+void models.settled().then(() => models.heldout()).catch(() => undefined);
 
 const ctx: DemoContext = { models, host };
 const yours = yoursDemo(ctx);

@@ -20,6 +20,10 @@ async function workspaceWithModels(): Promise<string> {
   const noise = Buffer.alloc(4096);
   for (let i = 0, x = 7; i < noise.length; i++) { x = (x * 1103515245 + 12345) >>> 0; noise[i] = x >>> 24; }
   fs.writeFileSync(path.join(dir, 'broken.onnx'), noise);
+  // 60 MB, over the 50 MB limit: a sparse file, so it costs no disk.
+  const big = fs.openSync(path.join(dir, 'huge.onnx'), 'w');
+  fs.ftruncateSync(big, 60 * 1024 * 1024);
+  fs.closeSync(big);
   return ws;
 }
 
@@ -30,8 +34,10 @@ async function runCommand(page: Page, title: string): Promise<void> {
     await page.locator('.quick-input-widget input.input').waitFor({ timeout: 20_000 });
     await page.keyboard.type(title);
     try {
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 5_000 });
-      await page.keyboard.press('Enter');
+      // Click the row itself: Enter would take the top row, which may be another, recently used one.
+      const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`).first();
+      await row.waitFor({ timeout: 5_000 });
+      await row.click();
       return;
     } catch (e) {
       await page.keyboard.press('Escape');
@@ -62,7 +68,9 @@ async function showTab(frame: FrameLocator, id: string): Promise<void> {
 
 /** Draws a polyline with the mouse on a canvas; points in [0, 1] of its box. */
 async function drawOn(page: Page, frame: FrameLocator, testId: string, points: [number, number][]): Promise<void> {
-  const box = await frame.locator(`[data-testid="${testId}"]`).boundingBox();
+  const canvas = frame.locator(`[data-testid="${testId}"]`);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
   assert.ok(box, `${testId} is not visible`);
   const at = ([x, y]: [number, number]): [number, number] => [box.x + x * box.width, box.y + y * box.height];
   await page.mouse.move(...at(points[0]));
@@ -142,7 +150,7 @@ describe(DESCRIBE, function () {
     await screenshot(page, 'demos-2-your-model-details');
   });
 
-  it('explains a corrupt file and a wrong-shaped model without breaking the panel', async () => {
+  it('explains a corrupt file, a wrong-shaped model and one over the size limit, and keeps working', async () => {
     const page = wb!.page;
     await frame.locator('[data-testid="workspace-models"] li[data-label="models/broken.onnx"] [data-testid="score-model"]').click();
     await yoursState(frame, /^error$/);
@@ -152,6 +160,17 @@ describe(DESCRIBE, function () {
     await frame.locator('[data-testid="workspace-models"] li[data-label="models/wrong-shape.onnx"] [data-testid="score-model"]').click();
     await yoursState(frame, /^error$/);
     assert.match(await frame.locator('[data-testid="yours-status"]').innerText(), /does not fit: input has shape \[N,3,32,32\]/);
+
+    await frame.locator('[data-testid="workspace-models"] li[data-label="models/huge.onnx"] [data-testid="score-model"]').click();
+    await yoursState(frame, /^error$/);
+    assert.match(await frame.locator('[data-testid="yours-status"]').innerText(), /huge\.onnx: the file is 60\.0 MB, over the 50\.0 MB limit/);
+    assert.equal(await frame.locator('[data-testid="accuracy"]').count(), 0, 'the last results are still shown under an error');
+
+    // The bundled CNN, scored through the gallery's own session for it.
+    await frame.locator('[data-testid="try-cnn"]').click();
+    await yoursState(frame, /^done$/);
+    const cnn = Number(await frame.locator('[data-testid="accuracy"]').getAttribute('data-accuracy'));
+    assert.ok(Math.abs(cnn - 0.976) < 0.0005, `CNN accuracy ${cnn}, the model card says 0.9760`);
 
     // Still alive: the bundled models keep answering.
     await showTab(frame, 'draw');
@@ -224,13 +243,37 @@ describe(DESCRIBE, function () {
     }
   });
 
-  it('comes back on the same demo after a window reload', async () => {
+  it('follows the editor into a dark theme', async () => {
+    const page = wb!.page;
+    await page.locator('.tabs-container .tab.active').click();
+    await runCommand(page, 'Preferences: Color Theme');
+    const theme = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Dark Modern' }).first();
+    await page.keyboard.type('Dark Modern');
+    await theme.waitFor({ timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await frame.locator('body.vscode-dark').waitFor({ timeout: 20_000 });
+    await showTab(frame, 'draw');
+    await frame.locator('[data-testid="draw-clear"]').click();
+    await drawOn(page, frame, 'draw-canvas', [[0.3, 0.2], [0.7, 0.2], [0.45, 0.85]]);
+    await predicted(frame, 'mnist-mlp');
+    await screenshot(page, 'demos-dark-draw');
+    await showTab(frame, 'optim');
+    await screenshot(page, 'demos-dark-optimizers');
+    await showTab(frame, 'latent');
+    await screenshot(page, 'demos-dark-latent');
+    await showTab(frame, 'anomaly');
+    await screenshot(page, 'demos-dark-anomaly');
+  });
+
+  it('comes back after a window reload (restored by its serializer)', async () => {
     const page = wb!.page;
     await page.reload();
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const again = gallery(page);
     await again.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
-    await again.locator('body[data-demo="latent"]').waitFor({ timeout: 20_000 });
+    // The workbench saves webview state on its own schedule: the tab is one the learner had open.
+    assert.match((await again.locator('body').getAttribute('data-demo')) ?? '', /^(draw|yours|text|anomaly|optim|latent)$/);
+    await again.locator('body[data-models-ready="true"]').waitFor({ timeout: 60_000 });
     await screenshot(page, 'demos-restored');
   });
 });

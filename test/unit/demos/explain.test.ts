@@ -1,7 +1,7 @@
 // Leave-one-bucket-out for the spam demo: the batch rows, the text spans and the effects.
 import * as assert from 'node:assert/strict';
 import { SPAM_BUCKETS, fnv1a32, spamBuckets, spamFeatures } from '../../../src/inference/textHash';
-import { ablationBatch, spamProbabilities, textSpans, wordEffects } from '../../../webview/demos/text/explain';
+import { ablationBatch, probabilityOf, spamLogOdds, spamProbabilities, textSpans, wordEffects } from '../../../webview/demos/text/explain';
 
 const TEXT = 'Subject: FREE offer\n\nClick here for a FREE prize, x y!';
 
@@ -39,13 +39,21 @@ describe('spam explanation (leave one bucket out)', () => {
     assert.equal(batch.rows, 11);
   });
 
-  it('an effect is the drop in spam probability without the bucket', () => {
+  it('an effect is the drop in the score without the bucket', () => {
     const batch = ablationBatch('cash prize');
-    const p = [0.9, 0.4, 0.95];
-    const effects = wordEffects('cash prize', batch, p);
+    const score = [4, 1.5, 4.25];
+    const effects = wordEffects('cash prize', batch, score);
     assert.deepEqual(effects.map((e) => e.words), [['cash'], ['prize']]);
-    assert.ok(Math.abs(effects[0].effect - 0.5) < 1e-12);
-    assert.ok(Math.abs(effects[1].effect + 0.05) < 1e-12);
+    assert.deepEqual(effects.map((e) => e.effect), [2.5, -0.25]);
+    assert.deepEqual(effects.map((e) => e.without), [1.5, 4.25]);
+  });
+
+  it('log-odds come from [N, 2] logits and map back to the softmax probability', () => {
+    const logits = [0.5, 3, 2, -1];
+    const lo = spamLogOdds(logits, 2);
+    assert.deepEqual([...lo], [2.5, -3]);
+    const p = spamProbabilities(logits, 2);
+    for (let i = 0; i < 2; i++) assert.ok(Math.abs(probabilityOf(lo[i]) - p[i]) < 1e-12);
   });
 
   it('turns [N, 2] logits into spam probabilities', () => {

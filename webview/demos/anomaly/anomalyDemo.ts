@@ -15,13 +15,12 @@ interface Scored {
 }
 
 const SLIDER_STEPS = 1000;
-const CHART_WIDTH = 860;
 
 export function anomalyDemo(ctx: DemoContext): Demo {
   const element = el('div', 'demo demo-anomaly');
   const intro = el('p', 'intro');
   intro.append(
-    'Two wireless sensors logged humidity and temperature every 5 seconds for six hours; during the orange stretches ' +
+    'Two wireless sensors logged humidity and temperature every 5 seconds for six to seven hours; during the orange stretch ' +
     'someone disturbed them on purpose. An autoencoder trained only on two other, undisturbed sensors rebuilds each ' +
     'window of 8 readings; the worse it rebuilds one (its reconstruction error), the more unusual the window. Move the ' +
     'threshold: windows above it are flagged.',
@@ -44,7 +43,7 @@ export function anomalyDemo(ctx: DemoContext): Demo {
   const moteButtons = el('div', 'segmented');
   const thresholdSlider = slider({
     label: 'Threshold', min: 0, max: SLIDER_STEPS, step: 1, value: 0, testId: 'threshold',
-    format: (v) => thresholdAt(v / SLIDER_STEPS, min, max).toPrecision(3),
+    format: () => threshold.toPrecision(3),
     onInput: (v) => { threshold = thresholdAt(v / SLIDER_STEPS, min, max); update(); },
   });
   const presets = el('div', 'actions');
@@ -84,7 +83,7 @@ export function anomalyDemo(ctx: DemoContext): Demo {
     );
     const controls = el('div', 'anomaly-controls');
     controls.append(moteButtons, thresholdSlider.root, presets);
-    body.replaceChildren(controls, charts, stats, el('p', 'caption',
+    body.replaceChildren(controls, stats, charts, el('p', 'caption',
       'Data: Suthaharan et al. (2010), labelled wireless sensor network data, CC BY 4.0. A window counts as an event when ' +
       'any of its 8 readings is labelled. Precision: the share of flagged windows that are events; recall: the share of ' +
       'events that were flagged.'));
@@ -126,7 +125,7 @@ export function anomalyDemo(ctx: DemoContext): Demo {
       tr.dataset.precision = String(d.precision ?? '');
       tr.dataset.recall = String(d.recall ?? '');
       for (const v of [r.name, r.scores.length.toLocaleString('en'), (d.tp + d.fn).toLocaleString('en'), (d.tp + d.fp).toLocaleString('en'),
-        String(d.tp), String(d.fp), String(d.fn), pct(d.precision), pct(d.recall), pct(d.f1)]) tr.append(el('td', undefined, v));
+        d.tp.toLocaleString('en'), d.fp.toLocaleString('en'), d.fn.toLocaleString('en'), pct(d.precision), pct(d.recall), pct(d.f1)]) tr.append(el('td', undefined, v));
       stats.append(tr);
     }
   }
@@ -139,16 +138,23 @@ export function anomalyDemo(ctx: DemoContext): Demo {
     const n = m.humidity.length;
     const bands = runsOf(n, (i) => m.labels.charCodeAt(i) === 49);
     const perHour = 3600 / data.secondsPerReading;
-    const common = { width: CHART_WIDTH, length: n, bands, xTick: (i: number) => `${(i / perHour).toFixed(0)} h`, xTickEvery: perHour };
-    drawChart(humidityChart, { ...common, height: 110, title: `Humidity (%) · mote ${m.id}`, series: [{ values: m.humidity, colour: c.blue }] });
-    drawChart(temperatureChart, { ...common, height: 110, title: `Temperature (°C) · mote ${m.id}`, series: [{ values: m.temperature, colour: c.green }] });
+    const width = Math.max(480, Math.min(1100, Math.floor(element.clientWidth || 860) - 4));
+    const common = { width, length: n, bands, xTick: (i: number) => `${(i / perHour).toFixed(0)} h`, xTickEvery: perHour };
+    drawChart(humidityChart, { ...common, height: 96, title: `Humidity (%) · mote ${m.id}`, series: [{ values: m.humidity, colour: c.blue }] });
+    drawChart(temperatureChart, { ...common, height: 96, title: `Temperature (°C) · mote ${m.id}`, series: [{ values: m.temperature, colour: c.green }] });
     drawChart(scoreChart, {
-      ...common, height: 190, log: true,
+      ...common, height: 170, log: true,
       title: 'Reconstruction error (log scale), plotted at each window\'s last reading',
       series: [{ values: s.scores, xOffset: data.window - 1, colour: c.muted }],
       threshold: { value: threshold, colour: c.red },
     });
   }
+
+  let resize = 0;
+  window.addEventListener('resize', () => {
+    clearTimeout(resize);
+    resize = window.setTimeout(() => { if (!element.hidden) renderCharts(); }, 150);
+  });
 
   let started = false;
   return {

@@ -61,9 +61,13 @@ export function latentDemo(ctx: DemoContext): Demo {
   element.append(intro, top, interp);
 
   const decodeOne = new Latest<Point>(async (p) => {
-    const out = await decode([p]);
-    drawDigit(digit, out.subarray(0, 784));
-    element.dataset.z = `${p[0].toFixed(2)},${p[1].toFixed(2)}`;
+    try {
+      const out = await decode([p]);
+      drawDigit(digit, out.subarray(0, 784));
+      element.dataset.z = `${p[0].toFixed(2)},${p[1].toFixed(2)}`;
+    } catch (e) {
+      status.textContent = `The decoder could not run: ${errorText(e)}`;
+    }
   });
   const interpolate = new Latest<void>(async () => {
     const pts: Point[] = Array.from({ length: STEPS }, (_, i) => {

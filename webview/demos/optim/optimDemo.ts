@@ -18,7 +18,7 @@ interface Lane {
   enabled: HTMLInputElement;
   lr: HTMLInputElement;
   result?: RunResult;
-  readonly cells: { loss: HTMLElement; steps: HTMLElement; status: HTMLElement };
+  readonly cells: { loss: HTMLElement; steps: HTMLElement };
   readonly row: HTMLElement;
 }
 
@@ -53,7 +53,7 @@ export function optimDemo(): Demo {
   });
   const table = testId(el('table', 'optim-table'), 'optim-results');
   const head = el('tr');
-  for (const h of ['', 'optimizer', 'learning rate', 'final loss', `steps to ${TOLERANCE}`, '']) head.append(el('th', undefined, h));
+  for (const h of ['optimizer', 'learning rate', 'final loss', 'steps']) head.append(el('th', undefined, h));
   table.append(head);
   const lanes: Lane[] = OPTIMIZER_IDS.map((id) => {
     const row = el('tr');
@@ -72,12 +72,12 @@ export function optimDemo(): Demo {
     swatch.dataset.optimizer = id;
     const name = el('label', 'optimizer-name');
     name.append(enabled, swatch, OPTIMIZER_NAMES[id]);
-    const cells = { loss: el('td', 'num'), steps: el('td', 'num'), status: el('td', 'caption') };
+    const cells = { loss: el('td', 'num'), steps: el('td', 'num') };
     const lrCell = el('td');
     lrCell.append(lr);
-    row.append(el('td'), el('td'), lrCell, cells.loss, cells.steps, cells.status);
-    row.children[0].append(swatch);
-    row.children[1].append(name);
+    const nameCell = el('td');
+    nameCell.append(name);
+    row.append(nameCell, lrCell, cells.loss, cells.steps);
     table.append(row);
     return { id, enabled, lr, cells, row };
   });
@@ -87,8 +87,9 @@ export function optimDemo(): Demo {
   controls.append(
     fnRow, formula, stepsSlider.root, table,
     el('div', 'actions'),
-    el('p', 'caption', 'Momentum: v ← 0.9·v + g. RMSprop: ρ = 0.9. Adam: β₁ = 0.9, β₂ = 0.999. The default learning rates ' +
-      'were picked so each optimizer gets somewhere from the default start; try others.'),
+    el('p', 'caption', `Final loss: f − f(minimum) after the last step. Steps: how many it took to get below ${TOLERANCE}. ` +
+      'Momentum: v ← 0.9·v + g. RMSprop: ρ = 0.9. Adam: β₁ = 0.9, β₂ = 0.999. The default learning rates were picked so ' +
+      'each optimizer gets somewhere from the default start; try others.'),
   );
   controls.querySelector('.actions')!.append(
     button('Race', { testId: 'optim-run', onClick: () => race(true) }),
@@ -137,8 +138,8 @@ export function optimDemo(): Demo {
       lane.result = lane.enabled.checked && lr > 0 && Number.isFinite(lr) ? runOptimizer(fn, lane.id, { lr, steps, start, tolerance: TOLERANCE }) : undefined;
       const r = lane.result;
       lane.cells.loss.textContent = r ? formatLoss(r.finalLoss - fn.fMin) : '—';
-      lane.cells.steps.textContent = r?.stepsToTolerance != null ? String(r.stepsToTolerance) : '—';
-      lane.cells.status.textContent = !r ? 'off' : r.diverged ? `diverged after ${r.losses.length - 1} steps` : r.stepsToTolerance != null ? 'converged' : 'not yet';
+      lane.cells.steps.textContent = !r ? '—' : r.diverged ? `diverged (${r.losses.length - 1})` : r.stepsToTolerance != null ? String(r.stepsToTolerance) : 'not yet';
+      lane.cells.steps.title = !r ? 'switched off' : r.diverged ? `Blew up after ${r.losses.length - 1} steps: try a smaller learning rate` : '';
       lane.row.dataset.finalLoss = r ? String(r.finalLoss - fn.fMin) : '';
       lane.row.dataset.stepsToTolerance = r?.stepsToTolerance != null ? String(r.stepsToTolerance) : '';
       lane.row.classList.toggle('diverged', !!r?.diverged);

@@ -1,7 +1,9 @@
 // Which words drove the spam model's verdict, without gradients: the text is scored once as is and
 // once more for each hashed bucket with that bucket switched off (leave-one-bucket-out). A word's
-// contribution is how much the spam probability drops when its bucket is removed. All rows go to
-// the model in one batch. Pure TypeScript (no DOM): unit-tested.
+// contribution is how much the model's spam score drops when its bucket is removed. The score is
+// the log-odds (spam logit minus ham logit), not the probability: at 99.9 % the probability hardly
+// moves when one word goes, while the log-odds still show which words carried the verdict. All
+// rows go to the model in one batch. Pure TypeScript (no DOM): unit-tested.
 import { MAX_TOKEN_LENGTH, MIN_TOKEN_LENGTH, SPAM_BUCKETS, fnv1a32, spamBuckets } from '../../../src/inference/textHash';
 
 /** A piece of the original text: a word the model sees (with its bucket), or anything else. */
@@ -69,12 +71,14 @@ export interface WordEffect {
   /** The token(s) sharing the bucket, in text order, e.g. "free". */
   readonly words: readonly string[];
   readonly bucket: number;
-  /** P(spam) with the text as is minus P(spam) without this bucket: > 0 pushed towards spam. */
+  /** Score with the text as is minus the score without this bucket: > 0 pushed towards spam. */
   readonly effect: number;
+  /** The row's score without this bucket. */
+  readonly without: number;
 }
 
-/** Per-bucket effects from the spam probability of each row of an ablation batch. */
-export function wordEffects(text: string, batch: AblationBatch, spamProbability: ArrayLike<number>, buckets = SPAM_BUCKETS): WordEffect[] {
+/** Per-bucket effects from a score (e.g. spamLogOdds) for each row of an ablation batch. */
+export function wordEffects(text: string, batch: AblationBatch, score: ArrayLike<number>, buckets = SPAM_BUCKETS): WordEffect[] {
   const wordsOf = new Map<number, string[]>();
   for (const s of textSpans(text, buckets)) {
     if (s.bucket === null || s.token === null) continue;
@@ -82,8 +86,20 @@ export function wordEffects(text: string, batch: AblationBatch, spamProbability:
     if (!list.includes(s.token)) list.push(s.token);
     wordsOf.set(s.bucket, list);
   }
-  const full = spamProbability[0];
-  return batch.ablated.map((bucket, i) => ({ bucket, words: wordsOf.get(bucket) ?? [], effect: full - spamProbability[i + 1] }));
+  const full = score[0];
+  return batch.ablated.map((bucket, i) => ({ bucket, words: wordsOf.get(bucket) ?? [], effect: full - score[i + 1], without: score[i + 1] }));
+}
+
+/** Log-odds of spam for each row of [N, 2] logits (ham, spam): spam logit minus ham logit. */
+export function spamLogOdds(logits: ArrayLike<number>, rows: number): Float64Array {
+  const out = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) out[r] = logits[2 * r + 1] - logits[2 * r];
+  return out;
+}
+
+/** The probability for a log-odds value. */
+export function probabilityOf(logOdds: number): number {
+  return 1 / (1 + Math.exp(-logOdds));
 }
 
 /** P(spam) of each row from [N, 2] logits (ham, spam): softmax's second entry. */

@@ -6,7 +6,7 @@ import { float32, floats, run } from '../../inference/ort';
 import { button } from '../../ui/toolkit';
 import { el, pct, testId } from '../dom';
 import { SPAM_BUCKETS } from '../../../src/inference/textHash';
-import { ablationBatch, spamProbabilities, textSpans, wordEffects, type WordEffect } from './explain';
+import { ablationBatch, probabilityOf, spamLogOdds, textSpans, wordEffects, type WordEffect } from './explain';
 
 const SAMPLES: Record<string, string> = {
   'Spam-like': 'Subject: You have been selected!\n\nDear friend, CONGRATULATIONS! You have been chosen to receive a FREE ' +
@@ -27,7 +27,8 @@ export function textDemo(ctx: DemoContext): Demo {
   intro.append(
     'Type or paste an e-mail (a "Subject:" line, a blank line, then the text). The model hashes each word into one of ' +
     '4,096 buckets and looks only at which buckets are present. To see which words mattered, each bucket is switched ' +
-    'off in turn and the message scored again: a word\'s effect is how much the spam probability falls without it.',
+    'off in turn and the message scored again: a word\'s effect is how much the model\'s spam score (its log-odds, the ' +
+    'number before the softmax) falls without it. +1 multiplies the odds of spam by e ≈ 2.7.',
   );
   const area = testId(el('textarea', 'text-input'), 'spam-text');
   area.rows = 7;
@@ -70,8 +71,8 @@ export function textDemo(ctx: DemoContext): Demo {
       const session = await ctx.models.session('spam-bow');
       const batch = ablationBatch(text, MAX_ABLATIONS);
       const out = await run(session, { [session.inputNames[0]]: float32(batch.features, [batch.rows, SPAM_BUCKETS]) });
-      const p = spamProbabilities(floats(out[session.outputNames[0]], 'logits'), batch.rows);
-      render(text, p[0], batch.all.length === 0 ? [] : wordEffects(text, batch, p), batch.all.length > batch.ablated.length);
+      const score = spamLogOdds(floats(out[session.outputNames[0]], 'logits'), batch.rows);
+      render(text, probabilityOf(score[0]), batch.all.length === 0 ? [] : wordEffects(text, batch, score), batch.all.length > batch.ablated.length);
     } catch (e) {
       gaugeValue.textContent = '—';
       verdict.textContent = `The spam model could not run: ${errorText(e)}`;
@@ -85,27 +86,30 @@ export function textDemo(ctx: DemoContext): Demo {
     gauge.classList.toggle('is-spam', p >= 0.5);
     verdict.textContent = text.trim() === '' ? 'Type something.' : p >= 0.5 ? 'Looks like spam' : 'Looks like ordinary mail';
     const byBucket = new Map(effects.map((e) => [e.bucket, e.effect]));
-    const strongest = Math.max(0.02, ...effects.map((e) => Math.abs(e.effect)));
+    const strongest = Math.max(0.5, ...effects.map((e) => Math.abs(e.effect)));
+    const signed = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
     highlighted.replaceChildren();
     for (const s of textSpans(text)) {
       const effect = s.bucket === null ? undefined : byBucket.get(s.bucket);
       if (effect === undefined) { highlighted.append(s.text); continue; }
       const span = el('span', effect >= 0 ? 'word to-spam' : 'word to-ham', s.text);
       span.style.setProperty('--strength', String(Math.min(1, Math.abs(effect) / strongest)));
-      span.title = `${s.token}: ${effect >= 0 ? '+' : '−'}${(Math.abs(effect) * 100).toFixed(1)} points of spam probability`;
+      const without = effects.find((e) => e.bucket === s.bucket)!.without;
+      span.title = `${s.token}: ${signed(effect)} log-odds; without it the spam probability would be ${pct(probabilityOf(without), 1)}`;
       highlighted.append(span);
     }
     const list = (target: HTMLElement, items: WordEffect[]): void => {
       target.replaceChildren(...items.map((e) => {
         const li = el('li');
-        li.append(el('span', 'word-name', e.words.join(' / ')), el('span', 'caption', `${e.effect >= 0 ? '+' : '−'}${(Math.abs(e.effect) * 100).toFixed(1)} pts`));
+        li.title = `Without it: ${pct(probabilityOf(e.without), 1)} spam`;
+        li.append(el('span', 'word-name', e.words.join(' / ')), el('span', 'caption', signed(e.effect)));
         return li;
       }));
       if (items.length === 0) target.append(el('li', 'caption', 'none'));
     };
     const sorted = [...effects].sort((a, b) => b.effect - a.effect);
-    list(towardsSpam, sorted.filter((e) => e.effect > 0.0005).slice(0, 8));
-    list(towardsHam, sorted.filter((e) => e.effect < -0.0005).reverse().slice(0, 8));
+    list(towardsSpam, sorted.filter((e) => e.effect > 0.005).slice(0, 8));
+    list(towardsHam, sorted.filter((e) => e.effect < -0.005).reverse().slice(0, 8));
     note.hidden = false;
     if (truncated) verdict.textContent += ` (effects shown for the first ${MAX_ABLATIONS} distinct words)`;
   }

@@ -19,6 +19,8 @@ type Status = 'idle' | 'loading' | 'scoring' | 'done' | 'error';
 interface Loaded {
   readonly name: string;
   readonly session: Session;
+  /** False for a bundled model: its session belongs to the gallery and is never released here. */
+  readonly owned: boolean;
   readonly layout: InputLayout;
   result?: ScoreResult;
 }
@@ -100,6 +102,9 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
   }
 
   async function load(m: WorkspaceModel): Promise<void> {
+    generation++;
+    results.replaceChildren();
+    void release();
     setStatus('loading', `Reading ${m.label}…`, true);
     const reply = await ctx.host.request((requestId) => ({ type: 'loadModel', requestId, id: m.id }));
     receive(reply);
@@ -110,20 +115,33 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
     receive(reply);
   }
 
+  /** Scores a bundled model through the gallery's own session for it (no second session). */
   async function tryBundled(name: 'mnist-mlp' | 'mnist-cnn'): Promise<void> {
+    const mine = ++generation;
+    results.replaceChildren();
+    await release();
+    setStatus('loading', `Loading the bundled ${name}…`, true);
+    let session: Session;
     try {
-      const bytes = await ctx.models.fetchBytes(`models/${name}.onnx`);
-      await score(`${name}.onnx (bundled)`, bytes.slice());
+      session = await ctx.models.session(name);
     } catch (e) {
-      setStatus('error', `Could not read the bundled model: ${errorText(e)}`);
+      fail(`The bundled ${name} could not be loaded: ${errorText(e)}`);
+      return;
     }
+    if (mine === generation) await scoreSession(`${name}.onnx (bundled)`, session, false, mine);
   }
 
   function receive(m: DemoHostToWebview): void {
     switch (m.type) {
       case 'models': showModels(m.models); break;
       case 'model': void score(m.name, m.bytes); break;
-      case 'modelError': fail(m.name ? `${m.name}: ${m.reason}` : m.reason); break;
+      case 'modelError':
+        // Whatever was shown belonged to the previous model.
+        generation++;
+        results.replaceChildren();
+        void release();
+        fail(m.name ? `${m.name}: ${m.reason}` : m.reason);
+        break;
       case 'modelCancelled': if (!current) setStatus('idle', 'No model chosen.'); break;
       default: break;
     }
@@ -138,7 +156,7 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
     current = undefined;
     tryIt.hidden = true;
     bars.set(null);
-    if (old) {
+    if (old?.owned) {
       try { await old.session.release(); } catch { /* already gone */ }
     }
   }
@@ -160,13 +178,19 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
       return;
     }
     if (stale()) { void session.release(); return; }
+    await scoreSession(name, session, true, mine);
+  }
+
+  /** Checks the session's shape, scores it and shows the results (or why not). */
+  async function scoreSession(name: string, session: Session, owned: boolean, mine: number): Promise<void> {
+    const stale = (): boolean => mine !== generation;
     const layout = detectModelLayout(session.inputMetadata, session.outputMetadata);
     if (!layout.ok) {
       fail(`${name} does not fit: ${layout.reason}`);
-      void session.release().catch(() => undefined);
+      if (owned) void session.release().catch(() => undefined);
       return;
     }
-    const loaded: Loaded = { name, session, layout: layout.layout };
+    const loaded: Loaded = { name, session, layout: layout.layout, owned };
     current = loaded;
     let heldout: MnistSet;
     try {
@@ -192,7 +216,7 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
       setStatus('done', `${name}: ${pct(loaded.result.accuracy, 2)} of ${heldout.count.toLocaleString('en')} held-out digits right, in ${Math.round(ms)} ms.`);
       results.replaceChildren(...renderResult(loaded.result, heldout, loaded.layout));
       bars.element.querySelector('h3')!.textContent = name;
-      bars.element.querySelector('.caption')!.textContent = `${pct(loaded.result.accuracy, 1)} on held-out digits`;
+      bars.element.querySelector('.caption')!.textContent = `${pct(loaded.result.accuracy, 2)} on held-out digits`;
       tryIt.hidden = false;
       predict.push(pad.digit?.pixels);
     } catch (e) {
@@ -243,16 +267,19 @@ function renderResult(r: ScoreResult, heldout: MnistSet, layout: InputLayout): H
   const perClass = el('section', 'card');
   perClass.append(el('h3', undefined, 'Accuracy per digit'));
   const pc = el('div', 'per-class');
+  // The bars start at a floor below the worst digit, so that differences of a few points show.
+  const known = r.perClassAccuracy.filter((a): a is number => a !== null);
+  const floor = Math.max(0, Math.min(0.8, Math.floor(((known.length ? Math.min(...known) : 0) - 0.05) * 10) / 10));
   r.perClassAccuracy.forEach((a, d) => {
     const cell = el('div', 'per-class-cell');
     const track = el('div', 'mini-track');
     const fill = el('div', 'mini-fill');
-    fill.style.height = `${(a ?? 0) * 100}%`;
+    fill.style.height = `${Math.max(0, ((a ?? 0) - floor) / (1 - floor)) * 100}%`;
     track.append(fill);
     cell.append(track, el('span', 'digit-label', String(d)), el('span', 'caption', a === null ? '—' : pct(a, 0)));
     pc.append(cell);
   });
-  perClass.append(pc);
+  perClass.append(pc, el('p', 'caption per-class-axis', floor > 0 ? `Bars run from ${pct(floor, 0)} to 100 %.` : 'Bars run from 0 to 100 %.'));
 
   const worst = el('section', 'card');
   worst.append(el('h3', undefined, 'Most confident mistakes'));
@@ -278,7 +305,7 @@ function renderResult(r: ScoreResult, heldout: MnistSet, layout: InputLayout): H
 function confusionTable(r: ScoreResult): HTMLTableElement {
   const table = testId(el('table', 'confusion'), 'confusion');
   const head = el('tr');
-  head.append(el('th', 'corner', 'true ↓ / said →'));
+  head.append(el('th', 'corner', 'true \\ said'));
   for (let d = 0; d < 10; d++) head.append(el('th', undefined, String(d)));
   table.append(head);
   for (let t = 0; t < 10; t++) {
