@@ -6,6 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, freshWorkspace, runSuite } from '../test/host.mjs';
+import { onnxRows } from './onnx.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const rows = [];
@@ -105,6 +106,10 @@ const webview = (await esbuild.build({ entryPoints: [join(ROOT, 'webview/main.ts
 row('host bundle loaded at activation', host, undefined, '', kb);
 row('markdown stack (parser bundle, loaded lazily)', parser, host, 'host bundle', kb);
 row('lab webview bundle (incl. UI toolkit)', webview, undefined, '', kb);
+
+// ── ONNX inference: VS Code webview vs a plain Chromium page vs onnxruntime-node ──
+console.error('onnxruntime-web in the demo gallery, in a plain page, and onnxruntime-node');
+for (const r of await onnxRows()) rows.push(r);
 
 // ── Table ──────────────────────────────────────────────────────────────────
 const head = ['benchmark', 'ML Roadmap', 'baseline / floor (same run)', 'ratio'];
