@@ -1,7 +1,7 @@
 // The demo gallery's HTML. It reuses the lab's Content Security Policy (scripts by nonce only,
 // 'wasm-unsafe-eval' for onnxruntime's WebAssembly, fetches only from the webview's own resources)
 // and hands the webview the three base URLs it needs as data attributes. Pure: unit-tested.
-import { contentSecurityPolicy } from '../lab/html';
+import { contentSecurityPolicy, escapeHtml } from '../lab/html';
 
 export interface DemosHtmlInput {
   /** `webview.cspSource`. */
@@ -16,9 +16,6 @@ export interface DemosHtmlInput {
   readonly mediaBase: string;
   readonly title: string;
 }
-
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Makes sure a base URL ends in exactly one "/". */
 export function asFolderUrl(url: string): string {
