@@ -30,7 +30,8 @@ if ((${#missing[@]})); then
 fi
 
 echo "[setup] npm ci"
-npm ci --no-audit --no-fund
+# onnxruntime-node (a dev-only benchmark floor) would fetch CUDA files from nuget.org: skip that.
+ONNXRUNTIME_NODE_INSTALL=skip npm ci --no-audit --no-fund
 
 echo "[setup] test VS Code"
 node -e "import('./scripts/test/host.mjs').then((h) => h.provision())"

@@ -26,7 +26,18 @@ export class LabManager implements vscode.Disposable {
     private readonly locations: ProjectLocations,
   ) {
     this.results = new LabResults(context.workspaceState);
+    // A different roadmap (the custom-folder setting) means different milestone files: drop the
+    // controllers no open panel uses, so the next lab reads the new ones.
+    this.roadmapChanged = roadmap.onDidChange(() => {
+      for (const [id, c] of this.controllers) {
+        if (this.panels.has(id)) continue;
+        c.dispose();
+        this.controllers.delete(id);
+      }
+    });
   }
+
+  private readonly roadmapChanged: vscode.Disposable;
 
   private async project(id: string): Promise<Project | undefined> {
     const { roadmap } = await this.roadmap.get();
@@ -88,6 +99,7 @@ export class LabManager implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.roadmapChanged.dispose();
     for (const t of this.saveTimers.values()) clearTimeout(t);
     for (const p of this.panels.values()) p.dispose();
     for (const c of this.controllers.values()) c.dispose();
