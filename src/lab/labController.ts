@@ -13,6 +13,7 @@ import type { LabResults, ProjectResults, StoredResult } from './labResults';
 import { pythonFromExtension, pythonSetting } from './interpreter';
 import { runLabChecks, type LabRunOutcome } from './runLabChecks';
 import { Settings } from '../ids';
+import { relatedDemo } from './relatedDemos';
 
 interface LoadedMilestone {
   readonly milestone: Milestone;
@@ -74,6 +75,7 @@ export class LabController implements vscode.Disposable {
     const stored = this.deps.results.get(this.project.id);
     const item = this.deps.progress.current.items[this.project.id];
     const marks = item?.milestones ?? {};
+    const related = relatedDemo(this.project.id);
     return {
       projectId: this.project.id,
       title: this.project.title,
@@ -85,6 +87,7 @@ export class LabController implements vscode.Disposable {
       ...(this.environment ? { environment: this.environment } : {}),
       milestones: milestones.map((l) => this.view(l, stored.milestones[l.milestone.id], marks[l.milestone.id] === 'manual')),
       done: item?.done === true,
+      ...(related ? { relatedDemo: related } : {}),
     };
   }
 

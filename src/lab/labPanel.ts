@@ -113,6 +113,11 @@ export class LabPanel implements vscode.Disposable {
         case 'installEnvironment':
           await this.controller.openInstallTerminal();
           break;
+        case 'openDemo': {
+          const demo = (await this.controller.state()).relatedDemo;
+          if (demo) await vscode.commands.executeCommand(Commands.openDemos, { demo: demo.id });
+          break;
+        }
         default: {
           const never: never = message;
           void never;

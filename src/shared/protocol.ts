@@ -45,6 +45,8 @@ export interface LabState {
   readonly environment?: { readonly problem: string; readonly installCommand?: string };
   readonly milestones: readonly MilestoneView[];
   readonly done: boolean;
+  /** A demo of the gallery that goes with this project. */
+  readonly relatedDemo?: { readonly id: string; readonly title: string };
 }
 
 export type WebviewToHost =
@@ -59,7 +61,8 @@ export type WebviewToHost =
   | { readonly type: 'openLink'; readonly url: string }
   | { readonly type: 'scaffold' }
   | { readonly type: 'trust' }
-  | { readonly type: 'installEnvironment' };
+  | { readonly type: 'installEnvironment' }
+  | { readonly type: 'openDemo' };
 
 export type HostToWebview =
   | { readonly type: 'state'; readonly state: LabState }
@@ -86,6 +89,7 @@ export function isWebviewMessage(value: unknown): value is WebviewToHost {
     case 'scaffold':
     case 'trust':
     case 'installEnvironment':
+    case 'openDemo':
       return hasOnly(m, ['type']);
     case 'run':
       return hasOnly(m, ['type', 'requestId', 'milestoneId']) && isRequestId(m.requestId) && (m.milestoneId === undefined || isMilestoneId(m.milestoneId));

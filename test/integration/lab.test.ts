@@ -119,6 +119,12 @@ describe('project lab in the real editor', function () {
     assert.match(String(api.tree.getTreeItem(node!).description), /1 milestone \(1 by hand\)/);
   });
 
+  it('links a project to its demo in the gallery', async () => {
+    const c = (await api.labs.controller('optimization-visualizer'))!;
+    assert.deepEqual((await c.state()).relatedDemo, { id: 'optim', title: 'Optimizers' });
+    assert.equal((await lab.state()).relatedDemo, undefined);
+  });
+
   it('opens the lab panel for a project', async () => {
     await vscode.commands.executeCommand(Commands.openLab, ID);
     const tab = await waitForTab(`Lab: `);

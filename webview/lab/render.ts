@@ -45,6 +45,9 @@ function header(state: LabState, send: Send, nextRequestId: () => number): HTMLE
   } else {
     actions.append(button('Run All', { disabled: !state.trusted, onClick: () => send({ type: 'run', requestId: nextRequestId() }), testId: 'run-all' }));
   }
+  if (state.relatedDemo) {
+    actions.append(button(`Demo: ${state.relatedDemo.title}`, { appearance: 'secondary', title: 'Open the related in-browser demo', testId: 'open-demo', onClick: () => send({ type: 'openDemo' }) }));
+  }
   h.append(titles, summary, actions);
   if (state.folder) h.append(el('p', 'folder', `Checking ${state.folder}`));
   return h;

@@ -11,13 +11,14 @@ describe('webview message guard', () => {
     { type: 'compare', milestoneId: 'x' },
     { type: 'openFile', path: 'src/model.py' },
     { type: 'openLink', url: 'https://docs.python.org/3/' },
-    { type: 'scaffold' }, { type: 'trust' }, { type: 'installEnvironment' },
+    { type: 'scaffold' }, { type: 'trust' }, { type: 'installEnvironment' }, { type: 'openDemo' },
   ];
   for (const m of accepted) it(`accepts ${JSON.stringify(m)}`, () => assert.equal(isWebviewMessage(m), true));
 
   const rejected: unknown[] = [
     null, 42, 'ready', [], {}, { type: 'nope' },
     { type: 'ready', extra: 1 },
+    { type: 'openDemo', demo: 'draw' },
     { type: 'run' },
     { type: 'run', requestId: -1 },
     { type: 'run', requestId: 1.5 },
