@@ -204,8 +204,10 @@ export async function runSuite({ suite, workspace, timeoutMs = 10 * 60_000, env 
     const payload = [['extensionDevelopmentPath', extensionPath], ['extensionTestsPath', suite]];
     for (const [k, v] of Object.entries(env)) payload.push([k, v]);
     await page.goto(workbenchUrl(server, workspace, payload));
-    const timeout = new Promise((res) => setTimeout(() => res('timeout'), timeoutMs));
+    let timer;
+    const timeout = new Promise((res) => { timer = setTimeout(() => res('timeout'), timeoutMs); });
     const code = await Promise.race([exited, timeout]);
+    clearTimeout(timer);
     if (code === 'timeout') {
       return { code: 1, lines: [...lines, `suite timed out after ${timeoutMs / 1000} s`], serverLog: server.log() };
     }

@@ -92,6 +92,6 @@ for (const id of projects) {
   }
 }
 
-console.log(`templates: ${projects.length} projects; ${counts.passed} passed, ${counts.failed} failed`);
+console.log(`${projects.length} project templates checked`);
 if (resultsFile) writeFileSync(resultsFile, JSON.stringify({ ...counts, rows }));
 process.exitCode = counts.failed ? 1 : 0;
