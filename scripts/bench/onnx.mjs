@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT, freshWorkspace, launchBrowser, startServer, workbenchUrl } from '../test/host.mjs';
+import { printTable } from './table.mjs';
 
 const RUNS = Number(process.env.BENCH_ONNX_RUNS ?? process.env.BENCH_RUNS ?? 3);
 const PAGES = join(ROOT, 'scripts/bench/pages');
@@ -217,10 +218,5 @@ export async function onnxRows() {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   if (spawnSync(process.execPath, ['esbuild.mjs', '--quiet'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
   const rows = await onnxRows();
-  const head = ['benchmark', 'ML Roadmap', 'baseline / floor (same run)', 'ratio'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-  console.log(line(head));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const r of rows) console.log(line(r));
+  printTable(rows);
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, freshWorkspace, runSuite } from '../test/host.mjs';
 import { onnxRows } from './onnx.mjs';
+import { printTable } from './table.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const rows = [];
@@ -112,9 +113,4 @@ console.error('onnxruntime-web in the demo gallery, in a plain page, and onnxrun
 for (const r of await onnxRows()) rows.push(r);
 
 // ── Table ──────────────────────────────────────────────────────────────────
-const head = ['benchmark', 'ML Roadmap', 'baseline / floor (same run)', 'ratio'];
-const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-console.log(line(head));
-console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-for (const r of rows) console.log(line(r));
+printTable(rows);

@@ -28,19 +28,39 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function labHtml(input: LabHtmlInput): string {
+/** The one HTML skeleton every webview of the extension uses: policy, stylesheet, a main, a script. */
+export interface WebviewDocument {
+  readonly cspSource: string;
+  readonly nonce: string;
+  readonly scriptUri: string;
+  readonly styleUri: string;
+  readonly title: string;
+  readonly mainId: string;
+  readonly loadingText: string;
+  /** Attributes for <body>, already escaped by this function. */
+  readonly bodyData?: Readonly<Record<string, string>>;
+  /** Load the script as an ES module. */
+  readonly module?: boolean;
+}
+
+export function webviewDocument(d: WebviewDocument): string {
+  const data = Object.entries(d.bodyData ?? {}).map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`).join('');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(input.cspSource, input.nonce)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(d.cspSource, d.nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(input.styleUri)}">
-<title>${escapeHtml(input.title)}</title>
+<link rel="stylesheet" href="${escapeHtml(d.styleUri)}">
+<title>${escapeHtml(d.title)}</title>
 </head>
-<body>
-<main id="lab" aria-live="polite"><p>Loading the lab…</p></main>
-<script nonce="${input.nonce}" src="${escapeHtml(input.scriptUri)}"></script>
+<body${data}>
+<main id="${escapeHtml(d.mainId)}" aria-live="polite"><p>${escapeHtml(d.loadingText)}</p></main>
+<script${d.module ? ' type="module"' : ''} nonce="${d.nonce}" src="${escapeHtml(d.scriptUri)}"></script>
 </body>
 </html>`;
+}
+
+export function labHtml(input: LabHtmlInput): string {
+  return webviewDocument({ ...input, mainId: 'lab', loadingText: 'Loading the lab…' });
 }

@@ -2,19 +2,10 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { RunResult } from '../../../src/checks/process';
+import { repoRoot } from '../repoRoot';
 
-/** The repository root, found from the bundled test file (out/test/unit/checks) or the source. */
-export function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'roadmap', 'FORMAT.md'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`repository root not found above ${__dirname}`);
-    dir = parent;
-  }
-  return dir;
-}
 
 export const ROOT = repoRoot();
 export const CHECKS_FIXTURES = join(ROOT, 'test', 'fixtures', 'checks');

@@ -1,18 +1,10 @@
 // Shared by the roadmap tests: locating the repo, reading folders, and comparable diagnostics.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Diagnostic, SourceFile } from '../../../src/roadmap/model';
+import { repoRoot } from '../repoRoot';
 
-/** The repository root, found from the bundled test file (out/test/unit/roadmap) or the source. */
-export function repoRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'roadmap', 'FORMAT.md'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`repository root not found above ${__dirname}`);
-    dir = parent;
-  }
-  return dir;
-}
+export { repoRoot };
 
 export const ROADMAP_DIR = join(repoRoot(), 'roadmap');
 /** Whole-roadmap parses take ~0.1 s, but much longer on a loaded CI machine: don't flake. */
