@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ROOT, freshWorkspace, launchBrowser, startServer, workbenchUrl } from '../test/host.mjs';
+import { ROOT, freshWorkspace, launchBrowser, runCommand, startServer, workbenchUrl } from '../test/host.mjs';
 import { printTable } from './table.mjs';
 
 const RUNS = Number(process.env.BENCH_ONNX_RUNS ?? process.env.BENCH_RUNS ?? 3);
@@ -34,20 +34,8 @@ const summarise = (runs) => Object.fromEntries(KEYS.map((k) => [k, median(runs.m
 
 // ── 1. Inside a real VS Code webview ──────────────────────────────────────────────────────────
 async function openGallery(page) {
-  // Right after start-up the palette may not list a development extension's commands yet: retry.
-  for (let attempt = 0; ; attempt++) {
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input.input').waitFor({ timeout: 20_000 });
-    await page.keyboard.type('ML Roadmap: Open ML Demos');
-    try {
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'ML Roadmap: Open ML Demos' }).first().waitFor({ timeout: 5_000 });
-      await page.keyboard.press('Enter');
-      return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    } catch (e) {
-      await page.keyboard.press('Escape');
-      if (attempt >= 8) throw e;
-    }
-  }
+  await runCommand(page, 'ML Roadmap: Open ML Demos');
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
 
 async function webviewRun() {

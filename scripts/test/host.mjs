@@ -162,6 +162,33 @@ export async function launchBrowser() {
 }
 
 /** The workbench URL for a folder, with an optional development/test payload. */
+/**
+ * Runs a command from the palette like a person: F1, type its title, click its row. Keys pressed
+ * while a webview holds focus can be lost, and right after start-up the palette may not list a
+ * development extension's commands yet, so each try starts again with the workbench focused.
+ * `page` is a playwright-core Page showing the workbench.
+ */
+export async function runCommand(page, title, attempts = 8) {
+  const input = page.locator('.quick-input-widget input.input');
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press('F1');
+      await input.waitFor({ timeout: 5_000 });
+      await input.fill(`>${title}`);
+      // Click the row itself: Enter would take the top row, which may be another, recently used one.
+      const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`).first();
+      await row.waitFor({ timeout: 5_000 });
+      await row.click();
+      return;
+    } catch (e) {
+      if (attempt >= attempts) throw new Error(`could not run "${title}" from the command palette after ${attempts} tries: ${e.message}`);
+      await page.keyboard.press('Escape').catch(() => undefined);
+      // Give the keyboard back to the workbench: take focus away from any webview's iframe.
+      await page.evaluate(() => document.activeElement?.blur()).catch(() => undefined);
+    }
+  }
+}
+
 export function workbenchUrl(server, folder, payload = []) {
   const params = new URLSearchParams({ folder });
   const withRemote = payload.map(([k, v]) =>

@@ -21,6 +21,7 @@ interface HostModule {
   launchBrowser(): Promise<Browser>;
   workbenchUrl(server: Server, folder: string, payload?: [string, string][]): string;
   freshWorkspace(fixture?: string): string;
+  runCommand(page: Page, title: string): Promise<void>;
   HOST_DIR: string;
 }
 
@@ -77,6 +78,16 @@ export async function openRoadmapView(page: Page): Promise<void> {
     }
   }
   await firstSkill.waitFor({ timeout: 5_000 });
+}
+
+/** Runs a command from the palette like a person (host.mjs's runCommand); a screenshot when it cannot. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  try {
+    await (await host()).runCommand(page, title);
+  } catch (e) {
+    await screenshot(page, `failed-palette-${title.replace(/[^A-Za-z0-9]+/g, '-')}`);
+    throw e;
+  }
 }
 
 export function treeRow(page: Page, text: string) {

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { ROOT, host, openWorkbench, screenshot, type Workbench } from '../harness';
+import { ROOT, host, openWorkbench, runCommand, screenshot, type Workbench } from '../harness';
 
 const DESCRIBE = 'ML demo gallery in the real workbench';
 
@@ -25,28 +25,6 @@ async function workspaceWithModels(): Promise<string> {
   fs.ftruncateSync(big, 60 * 1024 * 1024);
   fs.closeSync(big);
   return ws;
-}
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  // Right after start-up the palette may not list a development extension's commands yet: retry.
-  for (let attempt = 0; ; attempt++) {
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input.input').waitFor({ timeout: 20_000 });
-    await page.keyboard.type(title);
-    try {
-      // Click the row itself: Enter would take the top row, which may be another, recently used one.
-      const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${title}"]`).first();
-      await row.waitFor({ timeout: 5_000 });
-      await row.click();
-      return;
-    } catch (e) {
-      await page.keyboard.press('Escape');
-      if (attempt >= 8) {
-        await screenshot(page, 'failed-demos-palette');
-        throw e;
-      }
-    }
-  }
 }
 
 function gallery(page: Page): FrameLocator {

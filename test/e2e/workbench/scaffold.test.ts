@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ROOT, openWorkbench, screenshot, type Workbench } from '../harness';
+import { ROOT, openWorkbench, runCommand, screenshot, type Workbench } from '../harness';
 
 describe('scaffold from the command palette in the real workbench', function () {
   let wb: Workbench;
@@ -17,12 +17,8 @@ describe('scaffold from the command palette in the real workbench', function () 
     const { page } = wb;
     // Our contributions are registered once the activity bar shows the roadmap entry.
     await page.locator('.activitybar a[aria-label^="ML Roadmap"]').waitFor({ timeout: 60_000 });
-    await page.keyboard.press('F1');
+    await runCommand(page, 'ML Roadmap: Scaffold Project');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.pressSequentially('ML Roadmap: Scaffold Project', { delay: 20 });
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Scaffold Project' }).first().waitFor();
-    await page.keyboard.press('Enter');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Neural Network from Scratch' }).waitFor();
     assert.ok(await page.locator('.quick-input-list', { hasText: 'Mathematics for AI' }).isVisible(), 'skill separators are missing');
     await screenshot(page, 'scaffold-quickpick');
