@@ -10,7 +10,7 @@ export interface DemosHtmlInput {
   /** dist/webview/demos.js (an ES module). */
   readonly scriptUri: string;
   readonly styleUri: string;
-  /** The folder holding ort-wasm-simd-threaded.{mjs,wasm}, ending in "/". */
+  /** The folder holding ort-wasm-simd-threaded.mjs and .wasm.gz, ending in "/". */
   readonly ortBase: string;
   /** The media folder (models, data), ending in "/". */
   readonly mediaBase: string;

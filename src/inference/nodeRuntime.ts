@@ -9,8 +9,11 @@
 //     running script (dist/cli/, out/test/...), where they are not; point it at the package's dist/,
 //     found by walking up from the bundle (then from the working directory) to node_modules.
 //     (require.resolve would also find it, but esbuild warns about it inside a bundle.)
+//  3. The extension ships the wasm gzipped (dist/webview/ort/*.wasm.gz, see esbuild.mjs): in such
+//     a folder it is inflated here and handed over as env.wasm.wasmBinary.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as OrtModule from 'onnxruntime-web';
@@ -21,6 +24,12 @@ export type Ort = typeof OrtModule;
 let cached: Ort | undefined;
 
 const WASM_FILE = 'ort-wasm-simd-threaded.wasm';
+const WASM_GZ = `${WASM_FILE}.gz`;
+
+/** Whether `dir` holds the runtime's wasm, plain or gzipped. */
+export function hasOrtWasm(dir: string): boolean {
+  return existsSync(join(dir, WASM_FILE)) || existsSync(join(dir, WASM_GZ));
+}
 
 /** The folder holding onnxruntime-web's wasm files, or undefined when none is found. */
 export function findOrtWasmDir(starts: readonly string[] = [__dirname, process.cwd()]): string | undefined {
@@ -39,7 +48,7 @@ export function findOrtWasmDir(starts: readonly string[] = [__dirname, process.c
 
 /**
  * onnxruntime-web for Node, single-threaded, with its wasm files found in node_modules (or in
- * `wasmDir`, a folder holding ort-wasm-simd-threaded.{mjs,wasm}).
+ * `wasmDir`, a folder holding ort-wasm-simd-threaded.mjs and its .wasm or .wasm.gz).
  */
 export function loadOrt(wasmDir?: string): Ort {
   if (cached) return cached;
@@ -48,6 +57,10 @@ export function loadOrt(wasmDir?: string): Ort {
   const dir = wasmDir ?? findOrtWasmDir();
   if (!dir) throw new Error(`cannot find onnxruntime-web's ${WASM_FILE} under any node_modules above ${__dirname}`);
   ort.env.wasm.wasmPaths = `${pathToFileURL(dir).href}/`;
+  if (!existsSync(join(dir, WASM_FILE)) && existsSync(join(dir, WASM_GZ))) {
+    const bytes = gunzipSync(readFileSync(join(dir, WASM_GZ)));
+    ort.env.wasm.wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  }
   ort.env.logLevel = 'error';
   cached = ort;
   return ort;

@@ -9,7 +9,7 @@ import { checkModelSize } from './validate';
 export interface ScoreFileOptions {
   /** media/data/mnist-heldout.bin */
   readonly dataFile: string;
-  /** Where ort-wasm-simd-threaded.{mjs,wasm} are; found under node_modules when omitted. */
+  /** Where ort-wasm-simd-threaded.mjs and .wasm (or .wasm.gz) are; found under node_modules when omitted. */
   readonly wasmDir?: string;
   /** How the file is named in messages. */
   readonly displayName?: string;

@@ -1,19 +1,18 @@
 // The lab's `onnx` check: the learner's exported model is scored on the held-out MNIST digits that
 // ship with the extension. Bundled on its own (dist/onnx-check.js) and required only when a
 // milestone needs it, because onnxruntime-web is large. Plain Node: no `vscode`.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Check } from '../roadmap/milestones';
 import { compare } from '../checks/evaluate';
 import { scoreModelFile } from '../inference/scoreFile';
-import { findOrtWasmDir } from '../inference/nodeRuntime';
+import { findOrtWasmDir, hasOrtWasm } from '../inference/nodeRuntime';
 import type { LabOutcome } from './runLabChecks';
 
 type OnnxCheck = Extract<Check, { kind: 'onnx' }>;
 
 export async function evaluateOnnx(projectDir: string, check: OnnxCheck, extensionDir: string): Promise<LabOutcome> {
   const shipped = join(extensionDir, 'dist', 'webview', 'ort');
-  const wasmDir = existsSync(join(shipped, 'ort-wasm-simd-threaded.wasm')) ? shipped : findOrtWasmDir([extensionDir]);
+  const wasmDir = hasOrtWasm(shipped) ? shipped : findOrtWasmDir([extensionDir]);
   try {
     const { result } = await scoreModelFile(join(projectDir, ...check.model.split('/')), {
       dataFile: join(extensionDir, 'media', 'data', 'mnist-heldout.bin'),

@@ -95,6 +95,7 @@ function renderModelStatus(): void {
   else if (ready < states.length) modelStatus.append(spinner(), el('span', undefined, ` Loading models ${ready}/${states.length}…`));
   else modelStatus.append(el('span', 'caption', `${ready} models ready · first session ${ms(timings.get('sessionFirstMs'))}`));
   document.body.dataset.modelsReady = String(states.length > 0 && ready === states.length);
+  document.body.dataset.modelsFailed = String(failed);
 }
 models.onStateChange(renderModelStatus);
 renderModelStatus();

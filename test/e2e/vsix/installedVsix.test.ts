@@ -1,11 +1,12 @@
 // The packaged .vsix, installed like a user would, activates and shows the roadmap: a file that
-// .vscodeignore leaves out (a bundle, the roadmap content, the icon) would break this.
+// .vscodeignore leaves out (a bundle, the roadmap content, the icon, the onnxruntime files) would
+// break this.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ROOT, host, openRoadmapView, openWorkbench, screenshot, treeRow, type Workbench } from '../harness';
+import { ROOT, host, openRoadmapView, openWorkbench, runCommand, screenshot, treeRow, type Workbench } from '../harness';
 
 describe('packaged .vsix', function () {
   const vsix = path.join(ROOT, 'ml-roadmap.vsix');
@@ -34,5 +35,17 @@ describe('packaged .vsix', function () {
     await openRoadmapView(wb.page);
     assert.ok(await treeRow(wb.page, 'Machine Learning Fundamentals').isVisible());
     await screenshot(wb.page, 'installed-vsix');
+  });
+
+  it('runs the demo models from the installed copy (the shipped onnxruntime files load)', async () => {
+    assert.ok(wb, 'the previous test did not open the workbench');
+    await runCommand(wb.page, 'ML Roadmap: Open ML Demos');
+    const frame = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await frame.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+    // Every model's session created, or one failed: then say what the gallery says.
+    await frame.locator('body[data-models-ready="true"], body[data-models-failed]:not([data-models-failed="0"])').waitFor({ timeout: 60_000 });
+    const failed = await frame.locator('body').getAttribute('data-models-failed');
+    assert.equal(failed, '0', `models failed to load from the installed copy: ${await frame.locator('body').innerText()}`);
+    await screenshot(wb.page, 'installed-vsix-demos');
   });
 });

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { evaluateOnnx } from '../../../src/lab/onnxCheck';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -42,5 +43,34 @@ describe('lab onnx check', function () {
     const o = await evaluateOnnx(project, check(0.5), ROOT);
     assert.equal(o.status, 'failed');
     assert.match(o.failures[0]!.message, /not an ONNX model/);
+  });
+});
+
+// The installed extension has no node_modules: dist/onnx-check.js (onnxruntime-web bundled in)
+// must score with nothing but the runtime files it ships, the wasm gzipped (esbuild.mjs).
+describe('lab onnx check from the shipped files alone', function () {
+  this.timeout(60_000);
+
+  it('inflates the gzipped runtime and scores a model in a fresh Node, away from node_modules', () => {
+    const ext = fs.mkdtempSync(path.join(os.tmpdir(), 'mlr-ext-'));
+    const ort = path.join(ext, 'dist/webview/ort');
+    fs.mkdirSync(ort, { recursive: true });
+    for (const f of fs.readdirSync(path.join(ROOT, 'dist/webview/ort'))) fs.copyFileSync(path.join(ROOT, 'dist/webview/ort', f), path.join(ort, f));
+    assert.deepEqual(fs.readdirSync(ort).sort(), ['ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm.gz']);
+    fs.copyFileSync(path.join(ROOT, 'dist/onnx-check.js'), path.join(ext, 'dist/onnx-check.js'));
+    fs.mkdirSync(path.join(ext, 'media/data'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'media/data/mnist-heldout.bin'), path.join(ext, 'media/data/mnist-heldout.bin'));
+    const project = path.join(ext, 'project');
+    fs.mkdirSync(path.join(project, 'export'), { recursive: true });
+    fs.copyFileSync(path.join(MODELS, 'mnist-cnn.onnx'), path.join(project, 'export/model.onnx'));
+    const script = `require(${JSON.stringify(path.join(ext, 'dist/onnx-check.js'))})
+      .evaluateOnnx(${JSON.stringify(project)}, { kind: 'onnx', model: 'export/model.onnx', op: '>=', threshold: 0.97 }, ${JSON.stringify(ext)})
+      .then((o) => console.log(JSON.stringify(o)), (e) => { console.error(e); process.exit(1); });`;
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: ext, encoding: 'utf8', timeout: 60_000 });
+    fs.rmSync(ext, { recursive: true, force: true });
+    assert.equal(r.status, 0, r.stderr);
+    const outcome = JSON.parse(r.stdout.trim().split('\n').pop()!);
+    assert.equal(outcome.status, 'passed', outcome.headline);
+    assert.match(outcome.headline, /scores 97\.\d % on 2000 held-out digits/);
   });
 });
