@@ -41,4 +41,5 @@ export const StorageKeys = {
   progress: 'mlRoadmap.progress',
   projectFolders: 'mlRoadmap.projectFolders',
   labResults: 'mlRoadmap.labResults',
+  demoTab: 'mlRoadmap.demos.tab',
 } as const;

@@ -29,9 +29,9 @@ export class DemoPanel implements vscode.Disposable {
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
 
-  static create(extensionUri: vscode.Uri, demo?: DemoId): DemoPanel {
+  static create(extensionUri: vscode.Uri, demo?: DemoId, onShown?: (demo: DemoId) => void): DemoPanel {
     const panel = vscode.window.createWebviewPanel(Panels.demos, TITLE, vscode.ViewColumn.Active, DemoPanel.options(extensionUri));
-    return new DemoPanel(panel, extensionUri, demo);
+    return new DemoPanel(panel, extensionUri, demo, onShown);
   }
 
   /**
@@ -47,7 +47,13 @@ export class DemoPanel implements vscode.Disposable {
     };
   }
 
-  constructor(readonly panel: vscode.WebviewPanel, private readonly extensionUri: vscode.Uri, demo?: DemoId) {
+  /** `onShown` hears every tab the learner opens (the gallery remembers the last for a reload). */
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly extensionUri: vscode.Uri,
+    demo?: DemoId,
+    private readonly onShown?: (demo: DemoId) => void,
+  ) {
     this.demo = demo;
     const webview = panel.webview;
     webview.options = DemoPanel.options(extensionUri);
@@ -129,6 +135,7 @@ export class DemoPanel implements vscode.Disposable {
         case 'shown':
           this.demo = message.demo;
           this.panel.title = `${TITLE}: ${DEMO_TITLES[message.demo]}`;
+          this.onShown?.(message.demo);
           break;
         case 'listModels':
           await this.sendModels(message.requestId);

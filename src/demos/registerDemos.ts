@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { asGalleryState, isDemoId, type DemoId } from '../shared/demoProtocol';
 import { DemoPanel } from './demoPanel';
-import { Commands, Panels } from '../ids';
+import { Commands, Panels, StorageKeys } from '../ids';
 
 /** The command's optional argument. */
 export interface OpenDemosArgs {
@@ -16,14 +16,22 @@ export interface OpenDemosArgs {
 export class DemoGallery implements vscode.Disposable {
   private panel: DemoPanel | undefined;
 
-  constructor(private readonly extensionUri: vscode.Uri) {}
+  /**
+   * `memory` keeps the last tab shown. The webview's own saved state is written by the workbench on
+   * its own schedule and can lag behind a reload; this is written the moment a tab is shown.
+   */
+  constructor(private readonly extensionUri: vscode.Uri, private readonly memory?: vscode.Memento) {}
+
+  private readonly remember = (demo: DemoId): void => {
+    void this.memory?.update(StorageKeys.demoTab, demo);
+  };
 
   /** Opens the gallery, or brings the open one forward; returns the panel. */
   async open(args: OpenDemosArgs = {}): Promise<DemoPanel> {
     let demo: DemoId | undefined = isDemoId(args.demo) ? args.demo : undefined;
     if (args.model && !demo) demo = 'yours';
     if (this.panel) this.panel.reveal(demo);
-    else this.track(DemoPanel.create(this.extensionUri, demo));
+    else this.track(DemoPanel.create(this.extensionUri, demo, this.remember));
     const panel = this.panel!;
     if (args.model) await panel.sendModel(args.model);
     return panel;
@@ -35,7 +43,9 @@ export class DemoGallery implements vscode.Disposable {
       webviewPanel.dispose();
       return;
     }
-    this.track(new DemoPanel(webviewPanel, this.extensionUri, asGalleryState(state)?.demo));
+    const remembered = this.memory?.get<unknown>(StorageKeys.demoTab);
+    const demo = isDemoId(remembered) ? remembered : asGalleryState(state)?.demo;
+    this.track(new DemoPanel(webviewPanel, this.extensionUri, demo, this.remember));
   }
 
   private track(panel: DemoPanel): void {
@@ -67,7 +77,7 @@ function toUri(s: string): vscode.Uri {
 }
 
 export function registerDemos(context: vscode.ExtensionContext): DemoGallery {
-  const gallery = new DemoGallery(context.extensionUri);
+  const gallery = new DemoGallery(context.extensionUri, context.workspaceState);
   context.subscriptions.push(
     gallery,
     vscode.commands.registerCommand(Commands.openDemos, async (arg?: unknown) => {

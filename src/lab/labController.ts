@@ -14,6 +14,8 @@ import { pythonFromExtension, pythonSetting } from './interpreter';
 import { runLabChecks, type LabRunOutcome } from './runLabChecks';
 import { Settings } from '../ids';
 import { relatedDemo } from './relatedDemos';
+import { MAX_BACKUPS, hasDrift, isExpectationFile, planRestore, testDrift, type TestDrift } from '../checks/testIntegrity';
+import { listTemplate, probeTarget } from '../scaffold/templateFiles';
 
 interface LoadedMilestone {
   readonly milestone: Milestone;
@@ -36,13 +38,98 @@ export class LabController implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
+  /** The template's expectation files (tests/, conftest.py) as shipped, read once. */
+  private expectations: Promise<Map<string, Uint8Array>> | undefined;
 
   constructor(readonly project: Project, private readonly deps: LabDeps) {
     this.subscriptions = [
       deps.progress.onDidChange(() => this.changed.fire()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
+      // An edited, created or deleted test file changes what the lab warns about.
+      vscode.workspace.onDidSaveTextDocument((d) => this.fireIfExpectation(d.uri)),
+      vscode.workspace.onDidCreateFiles((e) => e.files.forEach((u) => this.fireIfExpectation(u))),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((u) => this.fireIfExpectation(u))),
       this.changed,
     ];
+  }
+
+  private fireIfExpectation(uri: vscode.Uri): void {
+    void this.folder().then((folder) => {
+      if (!folder) return;
+      const prefix = folder.toString().replace(/\/?$/, '/');
+      const rel = uri.toString().startsWith(prefix) ? decodeURIComponent(uri.toString().slice(prefix.length)) : undefined;
+      if (rel !== undefined && (rel === 'tests' || isExpectationFile(rel))) this.changed.fire();
+    });
+  }
+
+  private templateRoot(): vscode.Uri {
+    return vscode.Uri.joinPath(this.deps.roadmapFolder, 'projects', this.project.id, 'template');
+  }
+
+  private readExpectations(): Promise<Map<string, Uint8Array>> {
+    this.expectations ??= (async () => {
+      const files = await listTemplate(this.templateRoot()).catch(() => [] as string[]);
+      const out = new Map<string, Uint8Array>();
+      for (const f of files.filter(isExpectationFile)) out.set(f, await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.templateRoot(), ...f.split('/'))));
+      return out;
+    })();
+    return this.expectations;
+  }
+
+  /** How the project's tests differ from the template's; undefined before scaffolding or without a template. */
+  async testDrift(): Promise<TestDrift | undefined> {
+    const folder = await this.folder();
+    if (!folder) return undefined;
+    const shipped = await this.readExpectations();
+    if (!shipped.size) return undefined;
+    const mine = new Map<string, Uint8Array | undefined>();
+    await Promise.all([...shipped.keys()].map(async (f) => {
+      mine.set(f, await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, ...f.split('/'))).then((b) => b, () => undefined));
+    }));
+    return testDrift(shipped, mine);
+  }
+
+  /** Opens a diff per edited test file: the template's on the left, the learner's on the right. */
+  async showTestChanges(): Promise<void> {
+    const folder = await this.folder();
+    const drift = await this.testDrift();
+    if (!folder || !hasDrift(drift)) return;
+    for (const f of drift.changed) {
+      const parts = f.split('/');
+      await vscode.commands.executeCommand('vscode.diff', vscode.Uri.joinPath(this.templateRoot(), ...parts), vscode.Uri.joinPath(folder, ...parts), `${f}: original ↔ yours`, { preview: false });
+    }
+    if (drift.missing.length) void vscode.window.showInformationMessage(`Missing from your project: ${drift.missing.join(', ')}.`);
+  }
+
+  /**
+   * Puts the template's tests back after a confirmation. Each edited file is first copied to
+   * `<name>.edited`; nothing is written when a path would leave the project (a symlink on the way).
+   * Returns the files written, or undefined when the learner said no.
+   */
+  async restoreTests(confirmed = false): Promise<string[] | undefined> {
+    const folder = await this.folder();
+    const drift = await this.testDrift();
+    if (!folder || !hasDrift(drift)) return [];
+    if (!confirmed) {
+      const n = drift.changed.length + drift.missing.length;
+      const answer = await vscode.window.showWarningMessage(
+        `Restore ${n} test file${n > 1 ? 's' : ''} of "${this.project.title}" as the template ships them?`,
+        { modal: true, detail: `${[...drift.changed, ...drift.missing].join('\n')}\n\nYour edited copies are kept beside them as *.edited files, which pytest does not collect.` },
+        'Restore Tests');
+      if (answer !== 'Restore Tests') return undefined;
+    }
+    const candidates = drift.changed.flatMap((f) => [`${f}.edited`, ...Array.from({ length: MAX_BACKUPS - 1 }, (_, i) => `${f}.edited-${i + 2}`)]);
+    const kinds = await probeTarget(folder, [...drift.changed, ...drift.missing, ...candidates]);
+    const plan = planRestore(drift, (p) => kinds.get(p) ?? 'file');
+    if (plan.refused.length) {
+      throw new Error(`Tests not restored: ${plan.refused.map((r) => `${r.path}: ${r.reason}`).join('; ')}.`);
+    }
+    const uri = (p: string): vscode.Uri => vscode.Uri.joinPath(folder, ...p.split('/'));
+    for (const b of plan.backups) await vscode.workspace.fs.copy(uri(b.path), uri(b.backup), { overwrite: false });
+    const shipped = await this.readExpectations();
+    for (const f of plan.writes) await vscode.workspace.fs.writeFile(uri(f), shipped.get(f)!);
+    this.changed.fire();
+    return plan.writes.slice();
   }
 
   private async loadMilestones(): Promise<LoadedMilestone[]> {
@@ -76,6 +163,7 @@ export class LabController implements vscode.Disposable {
     const item = this.deps.progress.current.items[this.project.id];
     const marks = item?.milestones ?? {};
     const related = relatedDemo(this.project.id);
+    const drift = await this.testDrift();
     return {
       projectId: this.project.id,
       title: this.project.title,
@@ -88,6 +176,7 @@ export class LabController implements vscode.Disposable {
       milestones: milestones.map((l) => this.view(l, stored.milestones[l.milestone.id], marks[l.milestone.id] === 'manual')),
       done: item?.done === true,
       ...(related ? { relatedDemo: related } : {}),
+      ...(hasDrift(drift) ? { testDrift: { changed: [...drift.changed], missing: [...drift.missing] } } : {}),
     };
   }
 
@@ -101,6 +190,7 @@ export class LabController implements vscode.Disposable {
       checkKind: m.check.kind,
       checkLabel: checkLabel(m.check),
       status: running ? 'running' : result?.status ?? 'not-run',
+      ...(running && result ? { lastStatus: result.status } : {}),
       ...(result?.headline ? { headline: result.headline } : {}),
       failures: result?.failures ?? [],
       manual,

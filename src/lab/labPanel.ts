@@ -118,6 +118,12 @@ export class LabPanel implements vscode.Disposable {
           if (demo) await vscode.commands.executeCommand(Commands.openDemos, { demo: demo.id });
           break;
         }
+        case 'showTestChanges':
+          await this.controller.showTestChanges();
+          break;
+        case 'restoreTests':
+          await this.controller.restoreTests();
+          break;
         default: {
           const never: never = message;
           void never;

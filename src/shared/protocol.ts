@@ -20,6 +20,8 @@ export interface MilestoneView {
   readonly checkLabel: string;
   readonly checkKind: 'pytest' | 'file' | 'metric' | 'onnx' | 'manual';
   readonly status: CheckStatus;
+  /** While a run is in progress (`status` is running): the result it will replace. */
+  readonly lastStatus?: CheckStatus;
   readonly headline?: string;
   readonly failures: readonly FailureView[];
   /** Ticked by hand by the learner, distinct from passed. */
@@ -47,6 +49,8 @@ export interface LabState {
   readonly done: boolean;
   /** A demo of the gallery that goes with this project. */
   readonly relatedDemo?: { readonly id: string; readonly title: string };
+  /** Set when the project's tests are not the ones the template shipped: results check the edited ones. */
+  readonly testDrift?: { readonly changed: readonly string[]; readonly missing: readonly string[] };
 }
 
 export type WebviewToHost =
@@ -62,7 +66,11 @@ export type WebviewToHost =
   | { readonly type: 'scaffold' }
   | { readonly type: 'trust' }
   | { readonly type: 'installEnvironment' }
-  | { readonly type: 'openDemo' };
+  | { readonly type: 'openDemo' }
+  /** Diff the edited test files against the template's. */
+  | { readonly type: 'showTestChanges' }
+  /** Put the template's tests back (the edited copies are kept). */
+  | { readonly type: 'restoreTests' };
 
 export type HostToWebview =
   | { readonly type: 'state'; readonly state: LabState }
@@ -90,6 +98,8 @@ export function isWebviewMessage(value: unknown): value is WebviewToHost {
     case 'trust':
     case 'installEnvironment':
     case 'openDemo':
+    case 'showTestChanges':
+    case 'restoreTests':
       return hasOnly(m, ['type']);
     case 'run':
       return hasOnly(m, ['type', 'requestId', 'milestoneId']) && isRequestId(m.requestId) && (m.milestoneId === undefined || isMilestoneId(m.milestoneId));

@@ -125,6 +125,28 @@ describe('project lab in the real editor', function () {
     assert.equal((await lab.state()).relatedDemo, undefined);
   });
 
+  it('warns when the tests were edited, shows the changes, and restores the originals keeping the edited copy', async () => {
+    assert.equal((await lab.state()).testDrift, undefined, 'an untouched project reported edited tests');
+    const project = path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, ID);
+    const template = path.join(PROJECTS, ID, 'template');
+    const [edited, deleted] = fs.readdirSync(path.join(template, 'tests')).filter((f) => f.startsWith('test_')).sort().map((f) => `tests/${f}`);
+    const weakened = 'def test_everything():\n    assert True\n';
+    fs.writeFileSync(path.join(project, edited!), weakened);
+    fs.rmSync(path.join(project, deleted!));
+    assert.deepEqual((await lab.state()).testDrift, { changed: [edited], missing: [deleted] });
+
+    await lab.showTestChanges();
+    const tab = await waitForTab(`${edited}: original`);
+    assert.ok(tab?.input instanceof vscode.TabInputTextDiff, 'no diff of the edited test opened');
+    assert.match((tab.input as vscode.TabInputTextDiff).original.path, /\/roadmap\/projects\/probability-distributions\/template\/tests\//);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
+    assert.deepEqual(await lab.restoreTests(true), [edited, deleted]);
+    for (const f of [edited!, deleted!]) assert.equal(fs.readFileSync(path.join(project, f), 'utf8'), fs.readFileSync(path.join(template, f), 'utf8'));
+    assert.equal(fs.readFileSync(path.join(project, `${edited}.edited`), 'utf8'), weakened, 'the edited copy was not kept');
+    assert.equal((await lab.state()).testDrift, undefined);
+  });
+
   it('opens the lab panel for a project', async () => {
     await vscode.commands.executeCommand(Commands.openLab, ID);
     const tab = await waitForTab(`Lab: `);

@@ -34,7 +34,7 @@ function header(state: LabState, send: Send, nextRequestId: () => number): HTMLE
   const h = el('header', 'lab-header');
   const titles = el('div', 'titles');
   titles.append(el('h1', undefined, state.title), el('p', 'description', state.description));
-  const passed = state.milestones.filter((m) => m.status === 'passed' || m.manual).length;
+  const passed = state.milestones.filter((m) => (m.lastStatus ?? m.status) === 'passed' || m.manual).length;
   const summary = el('div', 'summary');
   summary.append(badge(`${passed}/${state.milestones.length}`), el('span', undefined, state.done ? ' milestones · project done' : ' milestones'));
   const actions = el('div', 'actions');
@@ -74,6 +74,19 @@ function notices(state: LabState, send: Send): HTMLElement[] {
     }
     out.push(n);
   }
+  if (state.testDrift) {
+    const { changed, missing } = state.testDrift;
+    const n = el('div', 'notice warning');
+    n.dataset.testid = 'test-drift';
+    const files = [...changed.map((f) => `${f} (edited)`), ...missing.map((f) => `${f} (missing)`)].join(', ');
+    n.append(
+      el('strong', undefined, 'These checks are not the original ones. '),
+      el('span', undefined, `The project's tests differ from the template's: ${files}. A pass then means your edited tests pass, not that the milestone is met. `),
+    );
+    if (changed.length) n.append(button('Show Changes', { appearance: 'secondary', testId: 'show-test-changes', onClick: () => send({ type: 'showTestChanges' }) }));
+    n.append(button('Restore Original Tests', { appearance: 'secondary', testId: 'restore-tests', onClick: () => send({ type: 'restoreTests' }) }));
+    out.push(n);
+  }
   return out;
 }
 
@@ -96,7 +109,8 @@ function cell(m: MilestoneView, index: number, state: LabState, send: Send, next
   }
   c.append(head, body, check);
 
-  if (m.headline && m.status !== 'passed') c.append(el('p', 'headline', m.headline));
+  // The headline explains a failure; during a new run the last one would only mislead.
+  if (m.headline && (m.status === 'failed' || m.status === 'error')) c.append(el('p', 'headline', m.headline));
   if (m.failures.length) {
     const list = el('ul', 'failures');
     for (const f of m.failures) {

@@ -72,6 +72,24 @@ describe('project lab in the real workbench', function () {
     await waitForStatuses(frame, 'passed');
     assert.match(await frame.locator('.lab-header .summary').innerText(), /project done/);
     await screenshot(wb.page, 'lab-passed');
+
+    // A learner who "fixes" a test instead of the code is told the checks are not the original ones.
+    const edited = path.join(workspace, ID, 'tests/test_bayes.py');
+    fs.writeFileSync(edited, 'def test_everything():\n    assert True\n');
+    await frame.locator('[data-testid="run-all"]').click();
+    // The notice comes with the run's first state; Run All is back once the run is over.
+    const notice = frame.locator('[data-testid="test-drift"]');
+    await notice.waitFor({ timeout: 30_000 });
+    await frame.locator('[data-testid="run-all"]').waitFor({ timeout: 120_000 });
+    // The Bayes milestone names tests that the edited file no longer has.
+    assert.equal((await statuses(frame)).at(-1), 'error');
+    assert.match(await notice.innerText(), /tests\/test_bayes\.py \(edited\)/);
+    await screenshot(wb.page, 'lab-tests-edited');
+    await frame.locator('[data-testid="restore-tests"]').click();
+    await wb.page.getByRole('button', { name: 'Restore Tests' }).click();
+    await notice.waitFor({ state: 'detached', timeout: 30_000 });
+    assert.equal(fs.readFileSync(edited, 'utf8'), fs.readFileSync(path.join(ROOT, 'roadmap/projects', ID, 'template/tests/test_bayes.py'), 'utf8'));
+    assert.ok(fs.existsSync(`${edited}.edited`), 'the edited copy was not kept');
   });
 
   it('in Restricted Mode explains why checks do not run', async () => {
