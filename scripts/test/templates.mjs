@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
+import { join, resolve, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -78,6 +78,12 @@ for (const id of projects) {
         ? `pytest exit ${starter.exit}, no test cases collected:\n${starter.output.slice(-1500)}`
         : `pytest exit ${starter.exit}; not failing: ${notFailed.map((c) => `${c.name} (${c.status}${c.message ? `: ${c.message}` : ''})`).join(', ')}`);
     report(starter.seconds <= BUDGET_S, `starter within ${BUDGET_S} s`, starter.seconds <= BUDGET_S ? '' : `took ${starter.seconds.toFixed(1)} s`);
+
+    // The tests state the expectations (the lab warns when they differ from the template's): a
+    // solution that passes by replacing a test would prove nothing.
+    const solutionFiles = readdirSync(join(PROJECTS, id, 'solution'), { recursive: true }).map((f) => String(f).split(sep).join('/'));
+    const overlaid = solutionFiles.filter((f) => f === 'conftest.py' || f === 'tests' || f.startsWith('tests/'));
+    report(overlaid.length === 0, 'solution replaces no test', overlaid.length ? `solution/ holds ${overlaid.join(', ')}` : '');
 
     cpSync(join(PROJECTS, id, 'solution'), dir, { recursive: true });
     const solved = pytest(dir, 'solution');
