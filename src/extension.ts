@@ -7,6 +7,7 @@ import type { RoadmapTreeProvider } from './tree/provider';
 import { registerProgressCommands } from './progress/commands';
 import { registerStatusBar } from './progress/statusBar';
 import { registerScopeSwitch } from './progress/scopeSwitch';
+import { registerReset } from './scaffold/reset';
 import { registerScaffold } from './scaffold/command';
 import { ProjectLocations } from './scaffold/locations';
 import { registerLab, type LabManager } from './lab/registerLab';
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const locations = new ProjectLocations(context.workspaceState);
   registerScaffold(context, roadmap, progress, locations);
   const labs = registerLab(context, roadmap, progress, locations);
+  registerReset(context, roadmap, progress, locations, (id) => labs.results.set(id, { milestones: {} }));
   registerDemos(context);
 
   context.subscriptions.push(

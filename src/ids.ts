@@ -24,6 +24,7 @@ export const Commands = {
   scaffoldProject: 'mlRoadmap.scaffoldProject',
   openLab: 'mlRoadmap.openLab',
   openDemos: 'mlRoadmap.openDemos',
+  resetProject: 'mlRoadmap.resetProject',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -124,6 +124,10 @@ export class LabPanel implements vscode.Disposable {
         case 'restoreTests':
           await this.controller.restoreTests();
           break;
+        case 'startOver':
+          await vscode.commands.executeCommand(Commands.resetProject, this.controller.project.id);
+          await this.push();
+          break;
         default: {
           const never: never = message;
           void never;

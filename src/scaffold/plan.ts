@@ -87,3 +87,15 @@ export function summarise(paths: readonly string[], max = 5): string {
   if (paths.length <= max) return paths.join(', ');
   return `${paths.slice(0, max).join(', ')} and ${paths.length - max} more`;
 }
+
+/**
+ * Where "Start Over" keeps a project's current folder: a sibling named
+ * `<name>-before-reset-YYYY-MM-DD-HHMM` (local time), with `-2`, `-3`… when that is taken.
+ */
+export function keptFolderName(name: string, now: Date, taken: (candidate: string) => boolean): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}-${two(now.getHours())}${two(now.getMinutes())}`;
+  const base = `${name}-before-reset-${stamp}`;
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+}

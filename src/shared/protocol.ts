@@ -70,7 +70,9 @@ export type WebviewToHost =
   /** Diff the edited test files against the template's. */
   | { readonly type: 'showTestChanges' }
   /** Put the template's tests back (the edited copies are kept). */
-  | { readonly type: 'restoreTests' };
+  | { readonly type: 'restoreTests' }
+  /** Back to the untouched starter (the current folder is kept under another name). */
+  | { readonly type: 'startOver' };
 
 export type HostToWebview =
   | { readonly type: 'state'; readonly state: LabState }
@@ -100,6 +102,7 @@ export function isWebviewMessage(value: unknown): value is WebviewToHost {
     case 'openDemo':
     case 'showTestChanges':
     case 'restoreTests':
+    case 'startOver':
       return hasOnly(m, ['type']);
     case 'run':
       return hasOnly(m, ['type', 'requestId', 'milestoneId']) && isRequestId(m.requestId) && (m.milestoneId === undefined || isMilestoneId(m.milestoneId));

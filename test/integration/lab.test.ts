@@ -152,6 +152,28 @@ describe('project lab in the real editor', function () {
     const tab = await waitForTab(`Lab: `);
     assert.ok(tab, 'no lab tab opened');
   });
+  it('starts a project over: the old folder kept whole, a fresh starter in its place, ticks and results cleared', async () => {
+    const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    const project = path.join(root, ID);
+    const template = path.join(PROJECTS, ID, 'template');
+    fs.writeFileSync(path.join(project, 'my-notes.txt'), 'mine');
+    const solved = fs.readFileSync(path.join(project, 'probdist/samplers.py'), 'utf8');
+    assert.notEqual(solved, fs.readFileSync(path.join(template, 'probdist/samplers.py'), 'utf8'));
+    assert.equal(api.progress.current.items[ID]?.done, true);
+
+    const result = await vscode.commands.executeCommand<{ kept: vscode.Uri; written: string[] }>(Commands.resetProject, ID, { confirmed: true });
+    assert.ok(result, 'the command did not start over');
+    assert.match(path.basename(result.kept.fsPath), new RegExp(`^${ID}-before-reset-\\d{4}-\\d{2}-\\d{2}-\\d{4}$`));
+    assert.equal(fs.readFileSync(path.join(result.kept.fsPath, 'my-notes.txt'), 'utf8'), 'mine');
+    assert.equal(fs.readFileSync(path.join(result.kept.fsPath, 'probdist/samplers.py'), 'utf8'), solved);
+    const files = (dir: string): string[] => fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => fs.statSync(path.join(dir, f)).isFile() && !/__pycache__|\.pytest_cache/.test(f)).sort();
+    assert.deepEqual(files(project), files(template));
+    assert.equal(fs.readFileSync(path.join(project, 'probdist/samplers.py'), 'utf8'), fs.readFileSync(path.join(template, 'probdist/samplers.py'), 'utf8'));
+    assert.equal(api.progress.current.items[ID]?.done, undefined);
+    assert.equal(api.progress.current.items[ID]?.milestones, undefined);
+    assert.deepEqual(api.labs.results.get(ID).milestones, {});
+    assert.ok((await lab.state()).milestones.every((m) => m.status === 'not-run'));
+  });
 });
 
 async function waitForTab(prefix: string): Promise<vscode.Tab | undefined> {

@@ -45,6 +45,9 @@ function header(state: LabState, send: Send, nextRequestId: () => number): HTMLE
   } else {
     actions.append(button('Run All', { disabled: !state.trusted, onClick: () => send({ type: 'run', requestId: nextRequestId() }), testId: 'run-all' }));
   }
+  if (state.folder && !state.running) {
+    actions.append(button('Start Over…', { appearance: 'secondary', title: 'Back to the untouched starter; your current folder is kept under another name', testId: 'start-over', onClick: () => send({ type: 'startOver' }) }));
+  }
   if (state.relatedDemo) {
     actions.append(button(`Demo: ${state.relatedDemo.title}`, { appearance: 'secondary', title: 'Open the related in-browser demo', testId: 'open-demo', onClick: () => send({ type: 'openDemo' }) }));
   }

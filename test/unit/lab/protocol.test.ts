@@ -12,7 +12,7 @@ describe('webview message guard', () => {
     { type: 'openFile', path: 'src/model.py' },
     { type: 'openLink', url: 'https://docs.python.org/3/' },
     { type: 'scaffold' }, { type: 'trust' }, { type: 'installEnvironment' }, { type: 'openDemo' },
-    { type: 'showTestChanges' }, { type: 'restoreTests' },
+    { type: 'showTestChanges' }, { type: 'restoreTests' }, { type: 'startOver' },
   ];
   for (const m of accepted) it(`accepts ${JSON.stringify(m)}`, () => assert.equal(isWebviewMessage(m), true));
 
@@ -21,6 +21,7 @@ describe('webview message guard', () => {
     { type: 'ready', extra: 1 },
     { type: 'openDemo', demo: 'draw' },
     { type: 'restoreTests', paths: ['../../etc/passwd'] },
+    { type: 'startOver', folder: '/tmp' },
     { type: 'run' },
     { type: 'run', requestId: -1 },
     { type: 'run', requestId: 1.5 },

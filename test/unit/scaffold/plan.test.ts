@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { checkRelativePath, isTemplateLitter, planScaffold, summarise, type PathKind } from '../../../src/scaffold/plan';
+import { checkRelativePath, isTemplateLitter, keptFolderName, planScaffold, summarise, type PathKind } from '../../../src/scaffold/plan';
 
 const world = (entries: Record<string, PathKind>) => (p: string): PathKind => entries[p] ?? 'missing';
 
@@ -63,5 +63,16 @@ describe('scaffold planning', () => {
   it('summarises long lists', () => {
     assert.equal(summarise(['a', 'b']), 'a, b');
     assert.equal(summarise(['a', 'b', 'c', 'd'], 2), 'a, b and 2 more');
+  });
+});
+
+describe('the folder kept by Start Over', () => {
+  const now = new Date(2026, 10, 5, 9, 7);
+  it('is a dated sibling name', () => {
+    assert.equal(keptFolderName('mnist-digits', now, () => false), 'mnist-digits-before-reset-2026-11-05-0907');
+  });
+  it('never reuses a name that exists', () => {
+    const taken = new Set(['p-before-reset-2026-11-05-0907', 'p-before-reset-2026-11-05-0907-2']);
+    assert.equal(keptFolderName('p', now, (n) => taken.has(n)), 'p-before-reset-2026-11-05-0907-3');
   });
 });

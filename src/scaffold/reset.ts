@@ -1,0 +1,105 @@
+// "Start Project Over…": a project back to its untouched starter, losing nothing. The current folder
+// is renamed to a dated sibling (kept whole, with everything the learner added), a fresh copy of the
+// template is written where it was, and the project's ticks and lab results are cleared.
+import * as vscode from 'vscode';
+import type { RoadmapService } from '../loader/roadmapService';
+import type { ProgressStore } from '../progress/store';
+import { markScaffolded, resetItems } from '../progress/state';
+import { keptFolderName, summarise } from './plan';
+import { kindOf, listTemplate } from './templateFiles';
+import type { ProjectLocations } from './locations';
+import { Commands } from '../ids';
+
+export interface ResetOptions {
+  /** Skip the confirmation (tests, and callers that already asked). */
+  readonly confirmed?: boolean;
+}
+
+export interface ResetResult {
+  /** Where the learner's previous work now is. */
+  readonly kept: vscode.Uri;
+  readonly written: readonly string[];
+}
+
+/** `clearResults` forgets the lab's stored results for a project. */
+export function registerReset(
+  context: vscode.ExtensionContext, roadmap: RoadmapService, progress: ProgressStore, locations: ProjectLocations,
+  clearResults: (projectId: string) => Promise<void>,
+): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(Commands.resetProject, async (arg?: unknown, options: ResetOptions = {}): Promise<ResetResult | undefined> => {
+      const { roadmap: model, folder: roadmapFolder } = await roadmap.get();
+      const projects = model.skills.flatMap((s) => s.projects);
+      const id = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && 'id' in arg ? String((arg as { id: unknown }).id) : undefined;
+      const project = id !== undefined ? projects.find((p) => p.id === id) : await pickScaffolded(projects, locations);
+      if (!project) {
+        if (id !== undefined) void vscode.window.showErrorMessage(`ML Roadmap: no project has the id "${id}".`);
+        return undefined;
+      }
+      const folder = await locations.find(project.id);
+      if (!folder) {
+        void vscode.window.showInformationMessage(`"${project.title}" is not scaffolded in this workspace: there is nothing to start over.`);
+        return undefined;
+      }
+      const template = vscode.Uri.joinPath(roadmapFolder, 'projects', project.id, 'template');
+      if ((await kindOf(template)) !== 'directory') {
+        void vscode.window.showInformationMessage(`"${project.title}" has no starter template to start over from.`);
+        return undefined;
+      }
+      const parent = vscode.Uri.joinPath(folder, '..');
+      const name = folder.path.split('/').pop()!;
+      const existing = new Set((await vscode.workspace.fs.readDirectory(parent)).map(([n]) => n));
+      const keptName = keptFolderName(name, new Date(), (n) => existing.has(n));
+      if (!options.confirmed) {
+        const answer = await vscode.window.showWarningMessage(
+          `Start "${project.title}" over from the starter?`,
+          {
+            modal: true,
+            detail: `Your current folder is kept, untouched, as ${keptName}. A fresh copy of the starter is written to ${vscode.workspace.asRelativePath(folder, true)}, and the project's milestone ticks and lab results are cleared. Your notes stay.`,
+          },
+          'Start Over',
+        );
+        if (answer !== 'Start Over') return undefined;
+      }
+      const kept = vscode.Uri.joinPath(parent, keptName);
+      try {
+        await vscode.workspace.fs.rename(folder, kept, { overwrite: false });
+      } catch (err) {
+        void vscode.window.showErrorMessage(`ML Roadmap: could not start over, nothing was changed: ${(err as Error).message}`);
+        return undefined;
+      }
+      const written: string[] = [];
+      try {
+        for (const rel of await listTemplate(template)) {
+          const parts = rel.split('/');
+          await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, ...parts), await vscode.workspace.fs.readFile(vscode.Uri.joinPath(template, ...parts)));
+          written.push(rel);
+        }
+      } catch (err) {
+        void vscode.window.showErrorMessage(
+          `ML Roadmap: the fresh starter stopped part-way (${(err as Error).message}); ` +
+          `${written.length ? `written: ${summarise(written)}` : 'nothing was written'}. Your previous work is safe in ${keptName}.`,
+        );
+        return undefined;
+      }
+      await clearResults(project.id);
+      await progress.update((s) => markScaffolded(resetItems(s, [project.id]), project.id, new Date()));
+      await locations.remember(project.id, folder);
+      void vscode.window.showInformationMessage(`"${project.title}" starts over from the starter. Your previous work is in ${keptName}.`);
+      return { kept, written };
+    }),
+  );
+}
+
+async function pickScaffolded(projects: readonly { id: string; title: string; description: string }[], locations: ProjectLocations) {
+  const found = (await Promise.all(projects.map(async (p) => ({ p, folder: await locations.find(p.id) })))).filter((x) => x.folder);
+  if (!found.length) {
+    void vscode.window.showInformationMessage('No project is scaffolded in this workspace yet.');
+    return undefined;
+  }
+  const pick = await vscode.window.showQuickPick(
+    found.map(({ p, folder }) => ({ label: p.title, description: vscode.workspace.asRelativePath(folder!, true), id: p.id })),
+    { title: 'Start Project Over', placeHolder: 'Which project goes back to its starter? (its folder is kept under another name)' },
+  );
+  return pick && projects.find((p) => p.id === pick.id);
+}
