@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -82,4 +83,23 @@ if (watch) {
   console.log('[watch] watching for changes…');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  compileBuiltInRoadmap();
+}
+
+/**
+ * dist/roadmap.json: the built-in roadmap parsed by the parser bundle just built, keyed by that
+ * bundle and the markdown (src/roadmap/compiled.ts). The extension uses it only when both match;
+ * in --watch it goes stale and the extension simply parses.
+ */
+function compileBuiltInRoadmap() {
+  const parserFile = join(process.cwd(), 'dist/roadmap-parser.js');
+  const parser = createRequire(import.meta.url)(parserFile);
+  const files = readdirSync('roadmap').filter((n) => n.endsWith('.md')).sort()
+    .map((name) => ({ path: name, text: readFileSync(join('roadmap', name), 'utf8') }));
+  const result = parser.parseRoadmap(files);
+  if (result.diagnostics.some((d) => d.severity === 'error')) {
+    console.error(`The built-in roadmap has errors (npm run roadmap:check):\n${result.diagnostics.map((d) => parser.formatDiagnostic(d)).join('\n')}`);
+    process.exit(1);
+  }
+  writeFileSync('dist/roadmap.json', JSON.stringify(parser.compileRoadmap(readFileSync(parserFile), files, result)));
 }

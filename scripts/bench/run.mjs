@@ -4,7 +4,7 @@ import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ROOT, freshWorkspace, runSuite } from '../test/host.mjs';
 import { onnxRows } from './onnx.mjs';
 import { printTable } from './table.mjs';
@@ -84,6 +84,22 @@ const files = ${JSON.stringify(files)};
 const t1 = performance.now(); m.exports.parseAll(files); const t2 = performance.now();
 const warm = []; for (let i = 0; i < 30; i++) { const a = performance.now(); m.exports.parseAll(files); warm.push(performance.now() - a); }
 warm.sort((a, b) => a - b); console.log(JSON.stringify({ cold: t2 - t1, warm: warm[15] }));`;
+// The extension's path for the built-in roadmap: hash the parser bundle and the files, read
+// dist/roadmap.json (src/roadmap/compiled.ts), all in a fresh Node, against the cold parse above.
+const compiledBundle = await esbuild.build({
+  entryPoints: [join(ROOT, 'src/roadmap/compiled.ts')], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent',
+});
+const compiledFile = join(dirname(floorFile), 'compiled.cjs');
+writeFileSync(compiledFile, compiledBundle.outputFiles[0].text);
+const compiledScript = `
+const { readFileSync } = require('node:fs');
+const t0 = performance.now();
+const c = require(${JSON.stringify(compiledFile)});
+const files = ${JSON.stringify(files)};
+const key = c.roadmapKey(readFileSync(${JSON.stringify(join(ROOT, 'dist/roadmap-parser.js'))}), files);
+const result = c.readCompiled(JSON.parse(readFileSync(${JSON.stringify(join(ROOT, 'dist/roadmap.json'))}, 'utf8')), key);
+if (!result) throw new Error('dist/roadmap.json does not match: run node esbuild.mjs');
+console.log(JSON.stringify({ cold: performance.now() - t0 }));`;
 function nodeRun(script) {
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`benchmark child failed:\n${r.stderr}`);
@@ -95,6 +111,9 @@ const kbText = files.reduce((n, f) => n + f.text.length, 0) / 1024;
 row(`parse built-in roadmap (${kbText.toFixed(0)} KB), cold, incl. validation`, median(parses.map((p) => p.cold)), median(floors.map((p) => p.cold)), 'remark + gfm parse only');
 row('parse built-in roadmap, warm (median of 30)', median(parses.map((p) => p.warm)), median(floors.map((p) => p.warm)), 'remark + gfm parse only');
 row('require the parser bundle (lazy, after activation)', median(parses.map((p) => p.load)), undefined);
+const compiledRuns = Array.from({ length: RUNS }, () => nodeRun(compiledScript));
+row('built-in roadmap from the build\'s parse (dist/roadmap.json, key checked), cold', median(compiledRuns.map((p) => p.cold)),
+  median(parses.map((p) => p.load + p.cold)), 'require parser + cold parse');
 
 // ── Bundle sizes (production, minified) ────────────────────────────────────
 async function size(entry, external = ['vscode']) {

@@ -3,6 +3,8 @@
 // required lazily, on first load, so activation stays cheap.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { readCompiled, roadmapKey } from '../roadmap/compiled';
 import type { ParseResult, Roadmap, SourceFile, Diagnostic } from '../roadmap/model';
 import { Settings } from '../ids';
 
@@ -23,6 +25,8 @@ export interface LoadedRoadmap extends ParseResult {
   /** The folder the roadmap came from. */
   readonly folder: vscode.Uri;
   readonly builtIn: boolean;
+  /** `compiled`: the build's parse of the built-in roadmap (dist/roadmap.json) matched the files. */
+  readonly source: 'compiled' | 'parsed';
 }
 
 export class RoadmapService implements vscode.Disposable {
@@ -94,12 +98,14 @@ export class RoadmapService implements vscode.Disposable {
 
   private async loadFolder(folder: vscode.Uri, builtIn: boolean): Promise<LoadedRoadmap> {
     const files = await readMarkdownFiles(folder);
+    const compiled = builtIn && files ? await readCompiledRoadmap(files) : undefined;
     const result: ParseResult =
-      files === undefined
+      compiled
+      ?? (files === undefined
         ? { roadmap: { skills: [] }, diagnostics: [folderDiagnostic(folder)] }
-        : loadParser().parseRoadmap(files);
+        : loadParser().parseRoadmap(files));
     this.publish(folder, result.diagnostics);
-    return { ...result, folder, builtIn };
+    return { ...result, folder, builtIn, source: compiled ? 'compiled' : 'parsed' };
   }
 
   private publish(folder: vscode.Uri, diagnostics: readonly Diagnostic[]): void {
@@ -143,6 +149,22 @@ export class RoadmapService implements vscode.Disposable {
     clearTimeout(this.reloadTimer);
     this.watcher?.dispose();
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/**
+ * The build's parse of the built-in roadmap, if it was made from these very files by this very
+ * parser bundle (see src/roadmap/compiled.ts); undefined means "parse them".
+ */
+async function readCompiledRoadmap(files: readonly SourceFile[]): Promise<ParseResult | undefined> {
+  try {
+    const [parser, json] = await Promise.all([
+      readFile(path.join(__dirname, 'roadmap-parser.js')),
+      readFile(path.join(__dirname, 'roadmap.json'), 'utf8'),
+    ]);
+    return readCompiled(JSON.parse(json), roadmapKey(parser, files));
+  } catch {
+    return undefined;
   }
 }
 

@@ -9,3 +9,4 @@ export { fileRole, type FileRole } from './files';
 export { loadRoadmapFolder } from './load';
 export { checkRoadmapFolder, countRoadmap, type FolderCheck, type RoadmapCounts } from './checkFolder';
 export { markdownTree } from './markdownTree';
+export { compileRoadmap } from './compiled';

@@ -25,6 +25,7 @@ describe('activation in the real extension host', () => {
     const api = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID)!.exports;
     const loaded = await api.roadmap.get();
     assert.equal(loaded.builtIn, true);
+    assert.equal(loaded.source, 'compiled', 'the build\'s parse (dist/roadmap.json) was not used');
     assert.deepEqual(
       loaded.roadmap.skills.map((s) => s.id),
       ['python', 'math', 'ml-fundamentals', 'deep-learning', 'computer-vision', 'nlp', 'advanced-dl', 'mlops', 'research'],

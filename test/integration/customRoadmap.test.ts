@@ -32,6 +32,7 @@ describe('custom roadmap folder', () => {
       const l = await api.roadmap.get();
       return l.builtIn ? undefined : l;
     }, 'the custom roadmap to load');
+    assert.equal(loaded.source, 'parsed');
     const skills = await api.tree.getChildren();
     assert.deepEqual(skills.map((s) => (s.kind === 'skill' ? s.id : s.kind)), loaded.roadmap.skills.map((s) => s.id));
     assert.ok(skills.length >= 1 && skills.every((s) => s.kind === 'skill' && s.id.startsWith('t-')), 'tree shows the fixture skills');

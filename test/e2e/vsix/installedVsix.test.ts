@@ -21,6 +21,19 @@ describe('packaged .vsix', function () {
     assert.ok(size < 10 * 1024 * 1024, `the .vsix is ${size} bytes, over 10 MB`);
   });
 
+  it('ships what runs and nothing else', () => {
+    const r = spawnSync('/usr/bin/python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', vsix], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const entries = r.stdout.trim().split('\n').filter((e) => e.startsWith('extension/')).map((e) => e.slice('extension/'.length));
+    for (const needed of [
+      'package.json', 'dist/extension.js', 'dist/roadmap-parser.js', 'dist/roadmap.json', 'dist/onnx-check.js',
+      'dist/webview/lab.js', 'dist/webview/demos.js', 'dist/webview/ort/ort-wasm-simd-threaded.mjs', 'dist/webview/ort/ort-wasm-simd-threaded.wasm.gz',
+      'roadmap/overview.md', 'roadmap/projects/nn-from-scratch/milestones.md', 'media/models/mnist-mlp.onnx', 'media/data/mnist-heldout.bin',
+    ]) assert.ok(entries.includes(needed), `${needed} is missing from the .vsix`);
+    const stray = entries.filter((e) => /^(src|test|webview|scripts|node_modules|out|\.vscode-test)\//.test(e) || e.endsWith('.map') || e.endsWith('.ts'));
+    assert.deepEqual(stray, [], 'the .vsix ships files that do not run');
+  });
+
   it('installs into the test VS Code', async () => {
     const h = await host();
     const cli = path.join(h.HOST_DIR, 'node_modules/code-server/out/node/entry.js');

@@ -1,0 +1,50 @@
+// dist/roadmap.json (written by esbuild.mjs) is exactly the parse of roadmap/, and any change to the
+// markdown or to the parser makes its key differ, so a stale cache is never used.
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileRoadmap, readCompiled, roadmapKey } from '../../../src/roadmap/compiled';
+import { parseRoadmap } from '../../../src/roadmap/parse';
+import type { SourceFile } from '../../../src/roadmap/model';
+import { repoRoot } from '../repoRoot';
+
+const ROOT = repoRoot();
+const PARSER = join(ROOT, 'dist/roadmap-parser.js');
+
+function builtInFiles(): SourceFile[] {
+  return readdirSync(join(ROOT, 'roadmap')).filter((n) => n.endsWith('.md')).sort()
+    .map((name) => ({ path: name, text: readFileSync(join(ROOT, 'roadmap', name), 'utf8') }));
+}
+
+describe('compiled built-in roadmap', () => {
+  it('dist/roadmap.json is keyed to the built parser and the roadmap files, and equals a fresh parse', () => {
+    const files = builtInFiles();
+    const raw = JSON.parse(readFileSync(join(ROOT, 'dist/roadmap.json'), 'utf8'));
+    const cached = readCompiled(raw, roadmapKey(readFileSync(PARSER), files));
+    assert.ok(cached, 'the key does not match: run `node esbuild.mjs`');
+    assert.deepEqual(cached, JSON.parse(JSON.stringify(parseRoadmap(files))));
+    assert.equal(cached.roadmap.skills.length, 9);
+  });
+
+  it('a one-character edit, a renamed file or another parser gives another key', () => {
+    const files = builtInFiles();
+    const parser = new TextEncoder().encode('parser v1');
+    const key = roadmapKey(parser, files);
+    const edited = files.map((f, i) => (i === 3 ? { ...f, text: f.text.replace('weeks', 'Weeks') } : f));
+    assert.notEqual(roadmapKey(parser, edited), key);
+    assert.notEqual(roadmapKey(parser, files.map((f, i) => (i === 0 ? { ...f, path: `x${f.path}` } : f))), key);
+    assert.notEqual(roadmapKey(new TextEncoder().encode('parser v2'), files), key);
+    assert.equal(roadmapKey(parser, files.map((f) => ({ ...f }))), key, 'the key is not a function of the content');
+  });
+
+  it('is used only for its own key and only when well formed', () => {
+    const result = { roadmap: { skills: [] }, diagnostics: [] };
+    const compiled = compileRoadmap(new Uint8Array([1]), [{ path: 'a.md', text: '# A' }], result);
+    assert.deepEqual(readCompiled(compiled, compiled.key), result);
+    assert.equal(readCompiled(compiled, 'another key'), undefined);
+    assert.equal(readCompiled({ ...compiled, format: 2 }, compiled.key), undefined);
+    assert.equal(readCompiled({ ...compiled, result: { roadmap: {} } }, compiled.key), undefined);
+    assert.equal(readCompiled(null, compiled.key), undefined);
+    assert.equal(readCompiled('{}', compiled.key), undefined);
+  });
+});
