@@ -87,8 +87,8 @@ if (watch) {
 }
 
 /**
- * dist/roadmap.json: the built-in roadmap parsed by the parser bundle just built, keyed by that
- * bundle and the markdown (src/roadmap/compiled.ts). The extension uses it only when both match;
+ * dist/roadmap.json: the built-in roadmap and its projects' milestones, parsed by the parser bundle
+ * just built, keyed by that bundle and the markdown (src/roadmap/compiled.ts). The extension uses it only when both match;
  * in --watch it goes stale and the extension simply parses.
  */
 function compileBuiltInRoadmap() {
@@ -101,5 +101,11 @@ function compileBuiltInRoadmap() {
     console.error(`The built-in roadmap has errors (npm run roadmap:check):\n${result.diagnostics.map((d) => parser.formatDiagnostic(d)).join('\n')}`);
     process.exit(1);
   }
-  writeFileSync('dist/roadmap.json', JSON.stringify(parser.compileRoadmap(readFileSync(parserFile), files, result)));
+  const milestones = readdirSync('roadmap/projects').sort()
+    .filter((id) => existsSync(join('roadmap/projects', id, 'milestones.md')))
+    .map((id) => {
+      const file = { path: `projects/${id}/milestones.md`, text: readFileSync(join('roadmap/projects', id, 'milestones.md'), 'utf8') };
+      return { file, cells: parser.milestoneCells(file.path, file.text) };
+    });
+  writeFileSync('dist/roadmap.json', JSON.stringify(parser.compileRoadmap(readFileSync(parserFile), files, result, milestones)));
 }

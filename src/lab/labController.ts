@@ -6,9 +6,9 @@ import type { Check, Milestone } from '../roadmap/milestones';
 import type { ProgressStore } from '../progress/store';
 import { setMilestones } from '../progress/state';
 import type { ProjectLocations } from '../scaffold/locations';
-import { loadParser } from '../loader/roadmapService';
+import { milestoneCells } from '../loader/roadmapService';
 import type { LabState, MilestoneView } from '../shared/protocol';
-import type { MdBlock } from '../shared/markdownTree';
+import type { MilestoneCell } from '../roadmap/milestoneCells';
 import type { LabResults, ProjectResults, StoredResult } from './labResults';
 import { pythonFromExtension, pythonSetting } from './interpreter';
 import { runLabChecks, type LabRunOutcome } from './runLabChecks';
@@ -17,11 +17,6 @@ import { relatedDemo } from './relatedDemos';
 import { MAX_BACKUPS, hasDrift, isExpectationFile, planRestore, testDrift, type TestDrift } from '../checks/testIntegrity';
 import { listTemplate, probeTarget } from '../scaffold/templateFiles';
 
-interface LoadedMilestone {
-  readonly milestone: Milestone;
-  readonly explanation: MdBlock[];
-  readonly hints: MdBlock[][];
-}
 
 export interface LabDeps {
   readonly roadmapFolder: vscode.Uri;
@@ -32,7 +27,7 @@ export interface LabDeps {
 }
 
 export class LabController implements vscode.Disposable {
-  private milestones: LoadedMilestone[] | undefined;
+  private milestones: MilestoneCell[] | undefined;
   private running: { abort: AbortController; milestoneIds: Set<string> } | undefined;
   private environment: LabState['environment'];
   private readonly changed = new vscode.EventEmitter<void>();
@@ -132,9 +127,8 @@ export class LabController implements vscode.Disposable {
     return plan.writes.slice();
   }
 
-  private async loadMilestones(): Promise<LoadedMilestone[]> {
+  private async loadMilestones(): Promise<MilestoneCell[]> {
     if (this.milestones) return this.milestones;
-    const parser = loadParser();
     const uri = vscode.Uri.joinPath(this.deps.roadmapFolder, 'projects', this.project.id, 'milestones.md');
     let text = '';
     try {
@@ -143,12 +137,7 @@ export class LabController implements vscode.Disposable {
       this.milestones = [];
       return this.milestones;
     }
-    const { milestones } = parser.parseMilestones(`projects/${this.project.id}/milestones.md`, text);
-    this.milestones = milestones.map((milestone) => ({
-      milestone,
-      explanation: parser.markdownTree(milestone.explanation),
-      hints: milestone.hints.map((h) => parser.markdownTree(h)),
-    }));
+    this.milestones = await milestoneCells({ path: `projects/${this.project.id}/milestones.md`, text });
     return this.milestones;
   }
 
@@ -180,7 +169,7 @@ export class LabController implements vscode.Disposable {
     };
   }
 
-  private view({ milestone: m, explanation, hints }: LoadedMilestone, result: StoredResult | undefined, manual: boolean): MilestoneView {
+  private view({ milestone: m, explanation, hints }: MilestoneCell, result: StoredResult | undefined, manual: boolean): MilestoneView {
     const running = this.running?.milestoneIds.has(m.id) ?? false;
     const failedRuns = result?.failedRuns ?? 0;
     return {

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { readCompiled, roadmapKey } from '../roadmap/compiled';
+import { readCompiled, readCompiledMilestones, roadmapKey } from '../roadmap/compiled';
+import type { MilestoneCell } from '../roadmap/milestoneCells';
 import type { ParseResult, Roadmap, SourceFile, Diagnostic } from '../roadmap/model';
 import { Settings } from '../ids';
 
@@ -152,20 +153,32 @@ export class RoadmapService implements vscode.Disposable {
   }
 }
 
+let compiledFile: Promise<{ parser: Uint8Array; raw: unknown } | undefined> | undefined;
+/** dist/roadmap-parser.js and dist/roadmap.json, read once (see src/roadmap/compiled.ts). */
+function readCompiledFile(): Promise<{ parser: Uint8Array; raw: unknown } | undefined> {
+  return (compiledFile ??= Promise.all([
+    readFile(path.join(__dirname, 'roadmap-parser.js')),
+    readFile(path.join(__dirname, 'roadmap.json'), 'utf8'),
+  ]).then(([parser, json]) => ({ parser, raw: JSON.parse(json) as unknown }), () => undefined));
+}
+
 /**
  * The build's parse of the built-in roadmap, if it was made from these very files by this very
- * parser bundle (see src/roadmap/compiled.ts); undefined means "parse them".
+ * parser bundle; undefined means "parse them".
  */
 async function readCompiledRoadmap(files: readonly SourceFile[]): Promise<ParseResult | undefined> {
-  try {
-    const [parser, json] = await Promise.all([
-      readFile(path.join(__dirname, 'roadmap-parser.js')),
-      readFile(path.join(__dirname, 'roadmap.json'), 'utf8'),
-    ]);
-    return readCompiled(JSON.parse(json), roadmapKey(parser, files));
-  } catch {
-    return undefined;
-  }
+  const compiled = await readCompiledFile();
+  return compiled && readCompiled(compiled.raw, roadmapKey(compiled.parser, files));
+}
+
+/**
+ * A project's milestone cells for the lab: the build's, when this exact text of this path was
+ * compiled by this parser bundle, else parsed now (which loads the parser bundle).
+ */
+export async function milestoneCells(file: SourceFile): Promise<MilestoneCell[]> {
+  const compiled = await readCompiledFile();
+  const cells = compiled && readCompiledMilestones(compiled.raw, file.path, roadmapKey(compiled.parser, [file]));
+  return cells ?? loadParser().milestoneCells(file.path, file.text);
 }
 
 /** The markdown files directly inside `folder`, or undefined when it cannot be read. */

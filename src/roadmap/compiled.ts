@@ -1,9 +1,10 @@
-// The built-in roadmap, parsed once at build time (esbuild.mjs writes dist/roadmap.json), so the
-// tree's first paint does not wait for remark. The cache is keyed by the parser bundle's bytes and
-// every markdown file's path and text: any edit to either makes the key differ, and the caller
-// parses as usual. No `vscode` here; node:crypto only.
+// The built-in roadmap and its projects' milestones, parsed once at build time (esbuild.mjs writes
+// dist/roadmap.json), so the tree's and the lab's first paint do not wait for remark. Each entry is
+// keyed by the parser bundle's bytes and the markdown's paths and texts: any edit to either makes
+// the key differ, and the caller parses as usual. No `vscode` here; node:crypto only.
 import { createHash } from 'node:crypto';
 import type { Diagnostic, ParseResult, SourceFile } from './model';
+import type { MilestoneCell } from './milestoneCells';
 
 const FORMAT = 1;
 
@@ -11,6 +12,8 @@ export interface CompiledRoadmap {
   readonly format: typeof FORMAT;
   readonly key: string;
   readonly result: ParseResult;
+  /** By milestone file path (`projects/<id>/milestones.md`): its key (one file) and its cells. */
+  readonly milestones?: Readonly<Record<string, { readonly key: string; readonly cells: readonly MilestoneCell[] }>>;
 }
 
 /** The cache key: what the parse depends on, hashed. */
@@ -22,8 +25,24 @@ export function roadmapKey(parserBundle: Uint8Array, files: readonly SourceFile[
   return h.digest('hex');
 }
 
-export function compileRoadmap(parserBundle: Uint8Array, files: readonly SourceFile[], result: ParseResult): CompiledRoadmap {
-  return { format: FORMAT, key: roadmapKey(parserBundle, files), result };
+export function compileRoadmap(
+  parserBundle: Uint8Array, files: readonly SourceFile[], result: ParseResult,
+  milestones: readonly { readonly file: SourceFile; readonly cells: readonly MilestoneCell[] }[] = [],
+): CompiledRoadmap {
+  return {
+    format: FORMAT, key: roadmapKey(parserBundle, files), result,
+    milestones: Object.fromEntries(milestones.map(({ file, cells }) => [file.path, { key: roadmapKey(parserBundle, [file]), cells }])),
+  };
+}
+
+/** The compiled cells of one milestone file when `key` (roadmapKey of that one file) matches. */
+export function readCompiledMilestones(raw: unknown, path: string, key: string): MilestoneCell[] | undefined {
+  if (typeof raw !== 'object' || raw === null || (raw as Partial<CompiledRoadmap>).format !== FORMAT) return undefined;
+  const all = (raw as Partial<CompiledRoadmap>).milestones;
+  if (typeof all !== 'object' || all === null || !Object.prototype.hasOwnProperty.call(all, path)) return undefined;
+  const entry = all[path];
+  if (!entry || entry.key !== key || !Array.isArray(entry.cells)) return undefined;
+  return entry.cells as MilestoneCell[];
 }
 
 /**

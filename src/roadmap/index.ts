@@ -10,3 +10,4 @@ export { loadRoadmapFolder } from './load';
 export { checkRoadmapFolder, countRoadmap, type FolderCheck, type RoadmapCounts } from './checkFolder';
 export { markdownTree } from './markdownTree';
 export { compileRoadmap } from './compiled';
+export { milestoneCells, type MilestoneCell } from './milestoneCells';

@@ -1,9 +1,10 @@
 // dist/roadmap.json (written by esbuild.mjs) is exactly the parse of roadmap/, and any change to the
 // markdown or to the parser makes its key differ, so a stale cache is never used.
 import * as assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileRoadmap, readCompiled, roadmapKey } from '../../../src/roadmap/compiled';
+import { compileRoadmap, readCompiled, readCompiledMilestones, roadmapKey } from '../../../src/roadmap/compiled';
+import { milestoneCells } from '../../../src/roadmap/milestoneCells';
 import { parseRoadmap } from '../../../src/roadmap/parse';
 import type { SourceFile } from '../../../src/roadmap/model';
 import { repoRoot } from '../repoRoot';
@@ -46,5 +47,22 @@ describe('compiled built-in roadmap', () => {
     assert.equal(readCompiled({ ...compiled, result: { roadmap: {} } }, compiled.key), undefined);
     assert.equal(readCompiled(null, compiled.key), undefined);
     assert.equal(readCompiled('{}', compiled.key), undefined);
+  });
+
+  it('holds every built-in project\'s milestone cells, each equal to a fresh parse and keyed to its own text', () => {
+    const raw = JSON.parse(readFileSync(join(ROOT, 'dist/roadmap.json'), 'utf8'));
+    const parser = readFileSync(PARSER);
+    const ids = readdirSync(join(ROOT, 'roadmap/projects')).filter((id) => existsSync(join(ROOT, 'roadmap/projects', id, 'milestones.md')));
+    assert.ok(ids.length >= 9);
+    for (const id of ids) {
+      const file = { path: `projects/${id}/milestones.md`, text: readFileSync(join(ROOT, 'roadmap/projects', id, 'milestones.md'), 'utf8') };
+      const cells = readCompiledMilestones(raw, file.path, roadmapKey(parser, [file]));
+      assert.ok(cells, `${id}: no compiled cells for this text`);
+      assert.deepEqual(cells, JSON.parse(JSON.stringify(milestoneCells(file.path, file.text))), id);
+      const edited = { ...file, text: `${file.text}\n` };
+      assert.equal(readCompiledMilestones(raw, file.path, roadmapKey(parser, [edited])), undefined, `${id}: an edited file matched`);
+    }
+    assert.equal(readCompiledMilestones(raw, '__proto__', 'x'), undefined);
+    assert.equal(readCompiledMilestones(raw, 'projects/nope/milestones.md', 'x'), undefined);
   });
 });
