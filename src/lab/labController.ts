@@ -36,7 +36,12 @@ export class LabController implements vscode.Disposable {
   /** The template's expectation files (tests/, conftest.py) as shipped, read once. */
   private expectations: Promise<Map<string, Uint8Array>> | undefined;
 
-  constructor(readonly project: Project, private readonly deps: LabDeps) {
+  private current: Project;
+  private roadmapFolder: vscode.Uri;
+
+  constructor(project: Project, private readonly deps: LabDeps) {
+    this.current = project;
+    this.roadmapFolder = deps.roadmapFolder;
     this.subscriptions = [
       deps.progress.onDidChange(() => this.changed.fire()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
@@ -57,8 +62,24 @@ export class LabController implements vscode.Disposable {
     });
   }
 
+  get project(): Project {
+    return this.current;
+  }
+
+  /**
+   * The roadmap changed (the custom-folder setting) while this lab is open: read the milestones and
+   * the template from the new folder, and redraw. The project keeps its id, so its results stay.
+   */
+  switchRoadmap(folder: vscode.Uri, project: Project): void {
+    this.roadmapFolder = folder;
+    this.current = project;
+    this.milestones = undefined;
+    this.expectations = undefined;
+    this.changed.fire();
+  }
+
   private templateRoot(): vscode.Uri {
-    return vscode.Uri.joinPath(this.deps.roadmapFolder, 'projects', this.project.id, 'template');
+    return vscode.Uri.joinPath(this.roadmapFolder, 'projects', this.project.id, 'template');
   }
 
   private readExpectations(): Promise<Map<string, Uint8Array>> {
@@ -129,7 +150,7 @@ export class LabController implements vscode.Disposable {
 
   private async loadMilestones(): Promise<MilestoneCell[]> {
     if (this.milestones) return this.milestones;
-    const uri = vscode.Uri.joinPath(this.deps.roadmapFolder, 'projects', this.project.id, 'milestones.md');
+    const uri = vscode.Uri.joinPath(this.roadmapFolder, 'projects', this.project.id, 'milestones.md');
     let text = '';
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -280,7 +301,7 @@ export class LabController implements vscode.Disposable {
         { modal: true, detail: 'Trying a hint first usually teaches more.' }, 'Show Reference');
       if (answer !== 'Show Reference') return;
     }
-    const projectRoot = vscode.Uri.joinPath(this.deps.roadmapFolder, 'projects', this.project.id);
+    const projectRoot = vscode.Uri.joinPath(this.roadmapFolder, 'projects', this.project.id);
     for (const file of loaded.milestone.compare) {
       const parts = file.split('/');
       let reference = vscode.Uri.joinPath(projectRoot, 'solution', ...parts);

@@ -26,11 +26,17 @@ export class LabManager implements vscode.Disposable {
     private readonly locations: ProjectLocations,
   ) {
     this.results = new LabResults(context.workspaceState);
-    // A different roadmap (the custom-folder setting) means different milestone files: drop the
-    // controllers no open panel uses, so the next lab reads the new ones.
-    this.roadmapChanged = roadmap.onDidChange(() => {
+    // A different roadmap (the custom-folder setting) means different milestone files: an open lab
+    // whose project is still there reads them at once; every other controller is dropped, so the
+    // next lab starts from the new roadmap. (A lab whose project vanished keeps what it shows.)
+    this.roadmapChanged = roadmap.onDidChange((loaded) => {
+      const projects = new Map(loaded.roadmap.skills.flatMap((s) => s.projects).map((p) => [p.id, p]));
       for (const [id, c] of this.controllers) {
-        if (this.panels.has(id)) continue;
+        const project = projects.get(id);
+        if (this.panels.has(id)) {
+          if (project) c.switchRoadmap(loaded.folder, project);
+          continue;
+        }
         c.dispose();
         this.controllers.delete(id);
       }

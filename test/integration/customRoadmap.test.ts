@@ -55,4 +55,27 @@ describe('custom roadmap folder', () => {
       return left.length === 0 ? true : undefined;
     }, 'the diagnostics to clear');
   });
+
+  it('an open lab follows the roadmap to a custom folder that has its project', async () => {
+    const builtIn = path.resolve(__dirname, '../../../roadmap');
+    const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    const copy = path.join(root, 'teacher-copy');
+    for (const name of fs.readdirSync(builtIn).filter((n) => n.endsWith('.md'))) fs.cpSync(path.join(builtIn, name), path.join(copy, name));
+    const milestones = fs.readFileSync(path.join(builtIn, 'projects/nn-from-scratch/milestones.md'), 'utf8').replace('## Activations {#activations}', '## The teacher\'s first step {#activations}');
+    fs.mkdirSync(path.join(copy, 'projects/nn-from-scratch'), { recursive: true });
+    fs.writeFileSync(path.join(copy, 'projects/nn-from-scratch/milestones.md'), milestones);
+    await config().update('customRoadmapFolder', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor(async () => ((await api.roadmap.get()).builtIn ? true : undefined), 'the built-in roadmap');
+
+    await vscode.commands.executeCommand('mlRoadmap.openLab', 'nn-from-scratch');
+    const lab = (await api.labs.controller('nn-from-scratch'))!;
+    assert.equal((await lab.state()).milestones[0]!.title, 'Activations');
+    try {
+      await config().update('customRoadmapFolder', 'teacher-copy', vscode.ConfigurationTarget.Workspace);
+      await waitFor(async () => ((await lab.state()).milestones[0]!.title === 'The teacher\'s first step' ? true : undefined), 'the open lab to show the custom milestones');
+      assert.equal(await api.labs.controller('nn-from-scratch'), lab, 'the open lab lost its controller');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
 });
