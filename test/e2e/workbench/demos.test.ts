@@ -245,10 +245,11 @@ describe(DESCRIBE, function () {
 
   it('comes back after a window reload (restored by its serializer)', async () => {
     const page = wb!.page;
-    // A person pauses before reloading; the editor writes extension storage within that moment
-    // (a reload in the same instant can come back on the tab before).
-    await new Promise((r) => setTimeout(r, 2000));
-    await page.reload();
+    // Reload Window, the editor's own reload: it saves its state (webviews, extension storage) first.
+    // (A browser refresh in the same instant as a tab switch can come back on an earlier tab.)
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const again = gallery(page);
     await again.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });

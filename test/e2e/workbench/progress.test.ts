@@ -1,7 +1,7 @@
 // A person ticks a topic in the tree, reloads the window, and finds it still ticked.
 import * as assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { openRoadmapView, openWorkbench, screenshot, treeRow, type Workbench } from '../harness';
+import { openRoadmapView, openWorkbench, runCommand, screenshot, treeRow, type Workbench } from '../harness';
 
 async function expand(page: Page, label: string): Promise<void> {
   const row = treeRow(page, label);
@@ -41,7 +41,10 @@ describe('ticking progress in the real workbench', function () {
     assert.equal(await isChecked(topic), true);
     await screenshot(page, 'progress-ticked');
 
-    await page.reload();
+    // Reload Window, the editor's own reload (it saves state first, as on any window reload).
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await openRoadmapView(page);
     await expand(page, 'Python & Programming');
