@@ -14,9 +14,8 @@ import { pythonFromExtension, pythonSetting } from './interpreter';
 import { runLabChecks, type LabRunOutcome } from './runLabChecks';
 import { Settings } from '../ids';
 import { relatedDemo } from './relatedDemos';
-import { MAX_BACKUPS, hasDrift, isExpectationFile, planRestore, testDrift, type TestDrift } from '../checks/testIntegrity';
-import { listTemplate, probeTarget } from '../scaffold/templateFiles';
-
+import { hasDrift, isExpectationFile, type TestDrift } from '../checks/testIntegrity';
+import { TemplateTests } from './templateTests';
 
 export interface LabDeps {
   readonly roadmapFolder: vscode.Uri;
@@ -33,8 +32,8 @@ export class LabController implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
-  /** The template's expectation files (tests/, conftest.py) as shipped, read once. */
-  private expectations: Promise<Map<string, Uint8Array>> | undefined;
+  /** The template's tests, compared with the learner's copies (created on first use). */
+  private tests: TemplateTests | undefined;
 
   private current: Project;
   private roadmapFolder: vscode.Uri;
@@ -74,7 +73,7 @@ export class LabController implements vscode.Disposable {
     this.roadmapFolder = folder;
     this.current = project;
     this.milestones = undefined;
-    this.expectations = undefined;
+    this.tests = undefined;
     this.changed.fire();
   }
 
@@ -82,70 +81,28 @@ export class LabController implements vscode.Disposable {
     return vscode.Uri.joinPath(this.roadmapFolder, 'projects', this.project.id, 'template');
   }
 
-  private readExpectations(): Promise<Map<string, Uint8Array>> {
-    this.expectations ??= (async () => {
-      const files = await listTemplate(this.templateRoot()).catch(() => [] as string[]);
-      const out = new Map<string, Uint8Array>();
-      for (const f of files.filter(isExpectationFile)) out.set(f, await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.templateRoot(), ...f.split('/'))));
-      return out;
-    })();
-    return this.expectations;
+  private templateTests(): TemplateTests {
+    return (this.tests ??= new TemplateTests(this.templateRoot()));
   }
 
   /** How the project's tests differ from the template's; undefined before scaffolding or without a template. */
   async testDrift(): Promise<TestDrift | undefined> {
     const folder = await this.folder();
-    if (!folder) return undefined;
-    const shipped = await this.readExpectations();
-    if (!shipped.size) return undefined;
-    const mine = new Map<string, Uint8Array | undefined>();
-    await Promise.all([...shipped.keys()].map(async (f) => {
-      mine.set(f, await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, ...f.split('/'))).then((b) => b, () => undefined));
-    }));
-    return testDrift(shipped, mine);
+    return folder && this.templateTests().drift(folder);
   }
 
-  /** Opens a diff per edited test file: the template's on the left, the learner's on the right. */
   async showTestChanges(): Promise<void> {
     const folder = await this.folder();
-    const drift = await this.testDrift();
-    if (!folder || !hasDrift(drift)) return;
-    for (const f of drift.changed) {
-      const parts = f.split('/');
-      await vscode.commands.executeCommand('vscode.diff', vscode.Uri.joinPath(this.templateRoot(), ...parts), vscode.Uri.joinPath(folder, ...parts), `${f}: original ↔ yours`, { preview: false });
-    }
-    if (drift.missing.length) void vscode.window.showInformationMessage(`Missing from your project: ${drift.missing.join(', ')}.`);
+    if (folder) await this.templateTests().showChanges(folder);
   }
 
-  /**
-   * Puts the template's tests back after a confirmation. Each edited file is first copied to
-   * `<name>.edited`; nothing is written when a path would leave the project (a symlink on the way).
-   * Returns the files written, or undefined when the learner said no.
-   */
+  /** Puts the template's tests back (see TemplateTests.restore); undefined when the learner said no. */
   async restoreTests(confirmed = false): Promise<string[] | undefined> {
     const folder = await this.folder();
-    const drift = await this.testDrift();
-    if (!folder || !hasDrift(drift)) return [];
-    if (!confirmed) {
-      const n = drift.changed.length + drift.missing.length;
-      const answer = await vscode.window.showWarningMessage(
-        `Restore ${n} test file${n > 1 ? 's' : ''} of "${this.project.title}" as the template ships them?`,
-        { modal: true, detail: `${[...drift.changed, ...drift.missing].join('\n')}\n\nYour edited copies are kept beside them as *.edited files, which pytest does not collect.` },
-        'Restore Tests');
-      if (answer !== 'Restore Tests') return undefined;
-    }
-    const candidates = drift.changed.flatMap((f) => [`${f}.edited`, ...Array.from({ length: MAX_BACKUPS - 1 }, (_, i) => `${f}.edited-${i + 2}`)]);
-    const kinds = await probeTarget(folder, [...drift.changed, ...drift.missing, ...candidates]);
-    const plan = planRestore(drift, (p) => kinds.get(p) ?? 'file');
-    if (plan.refused.length) {
-      throw new Error(`Tests not restored: ${plan.refused.map((r) => `${r.path}: ${r.reason}`).join('; ')}.`);
-    }
-    const uri = (p: string): vscode.Uri => vscode.Uri.joinPath(folder, ...p.split('/'));
-    for (const b of plan.backups) await vscode.workspace.fs.copy(uri(b.path), uri(b.backup), { overwrite: false });
-    const shipped = await this.readExpectations();
-    for (const f of plan.writes) await vscode.workspace.fs.writeFile(uri(f), shipped.get(f)!);
+    if (!folder) return [];
+    const written = await this.templateTests().restore(folder, this.project.title, confirmed);
     this.changed.fire();
-    return plan.writes.slice();
+    return written;
   }
 
   private async loadMilestones(): Promise<MilestoneCell[]> {
