@@ -46,6 +46,13 @@ export function registerReset(
         void vscode.window.showInformationMessage(`"${project.title}" has no starter template to start over from.`);
         return undefined;
       }
+      if ((vscode.workspace.workspaceFolders ?? []).some((w) => w.uri.toString() === folder.toString())) {
+        void vscode.window.showWarningMessage(
+          `"${project.title}" is the open workspace folder itself, so it cannot be set aside under another name from here. ` +
+          'Open its parent folder and run Start Project Over… again, or copy the starter by hand.',
+        );
+        return undefined;
+      }
       const parent = vscode.Uri.joinPath(folder, '..');
       const name = folder.path.split('/').pop()!;
       const existing = new Set((await vscode.workspace.fs.readDirectory(parent)).map(([n]) => n));
