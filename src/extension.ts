@@ -22,6 +22,8 @@ export interface ExtensionApi {
   readonly progress: ProgressStore;
   readonly tree: RoadmapTreeProvider;
   readonly labs: LabManager;
+  /** Where each scaffolded project lives in this workspace. */
+  readonly locations: ProjectLocations;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -51,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
 
   timings.activateMs = performance.now() - started;
-  return { timings, roadmap, progress, tree, labs };
+  return { timings, roadmap, progress, tree, labs, locations };
 }
 
 export function deactivate(): void {

@@ -174,6 +174,19 @@ describe('project lab in the real editor', function () {
     assert.deepEqual(api.labs.results.get(ID).milestones, {});
     assert.ok((await lab.state()).milestones.every((m) => m.status === 'not-run'));
   });
+  it('will not start over a project that is the open workspace folder itself, and changes nothing', async () => {
+    const root = vscode.workspace.workspaceFolders![0]!.uri;
+    const before = fs.readdirSync(root.fsPath).sort();
+    const other = 'optimization-visualizer';
+    await api.locations.remember(other, root);
+    try {
+      const result = await vscode.commands.executeCommand(Commands.resetProject, other, { confirmed: true });
+      assert.equal(result, undefined);
+      assert.deepEqual(fs.readdirSync(root.fsPath).sort(), before, 'the workspace folder changed');
+    } finally {
+      await api.locations.remember(other, vscode.Uri.joinPath(root, other));
+    }
+  });
 });
 
 async function waitForTab(prefix: string): Promise<vscode.Tab | undefined> {
