@@ -1,6 +1,7 @@
 // Loads the active roadmap (built-in, or the custom folder a setting points at), keeps it current
-// as files change, and publishes its diagnostics to the Problems panel. The parser bundle is
-// required lazily, on first load, so activation stays cheap.
+// as files change, and publishes its diagnostics to the Problems panel. The built-in roadmap and
+// its milestones come from the build's parse (dist/roadmap.json) when it matches; the parser bundle
+// is required lazily, only when something must really be parsed, so activation stays cheap.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { readFile } from 'node:fs/promises';
