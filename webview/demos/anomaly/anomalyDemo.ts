@@ -18,8 +18,7 @@ const SLIDER_STEPS = 1000;
 
 export function anomalyDemo(ctx: DemoContext): Demo {
   const element = el('div', 'demo demo-anomaly');
-  const intro = el('p', 'intro');
-  intro.append(
+  const intro = el('p', 'intro',
     'Two wireless sensors logged humidity and temperature every 5 seconds for six to seven hours; during the orange stretch ' +
     'someone disturbed them on purpose. An autoencoder trained only on two other, undisturbed sensors rebuilds each ' +
     'window of 8 readings; the worse it rebuilds one (its reconstruction error), the more unusual the window. Move the ' +

@@ -18,8 +18,7 @@ interface Classifier {
 
 export function drawDemo(ctx: DemoContext): Demo {
   const element = el('div', 'demo demo-draw');
-  const intro = el('p', 'intro');
-  intro.append(
+  const intro = el('p', 'intro',
     'Draw a digit from 0 to 9. It is cropped, scaled into a 20×20 box and centred by its centre of mass in a 28×28 ' +
     'field, like the MNIST digits both models learnt from; then each model scores it, here in the panel, offline.',
   );

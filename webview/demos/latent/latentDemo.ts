@@ -22,8 +22,7 @@ type Point = [number, number];
 
 export function latentDemo(ctx: DemoContext): Demo {
   const element = el('div', 'demo demo-latent');
-  const intro = el('p', 'intro');
-  intro.append(
+  const intro = el('p', 'intro',
     'A variational autoencoder squeezed each training digit into just two numbers, z₁ and z₂, and learnt to draw the ' +
     'digit back from them. Here is its decoder. Each dot on the map is a held-out digit, placed where the encoder put ' +
     'it; similar digits sit together. Pick any point, even between the clusters, and see what the decoder draws.',

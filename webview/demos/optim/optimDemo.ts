@@ -26,8 +26,7 @@ const colourOf = (c: ThemeColours, id: OptimizerId): string => ({ sgd: c.red, mo
 
 export function optimDemo(): Demo {
   const element = el('div', 'demo demo-optim');
-  const intro = el('p', 'intro');
-  intro.append(
+  const intro = el('p', 'intro',
     'Four optimizers start from the same point and follow the gradient of a 2-D function; the stronger the colour, the lower the function. ' +
     'Click the plot to move the start, change a learning rate, and race again. Loss is f(x, y) − f(minimum); ' +
     `an optimizer has converged when it is below ${TOLERANCE}.`,

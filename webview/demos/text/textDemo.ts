@@ -23,8 +23,7 @@ const DEBOUNCE_MS = 150;
 
 export function textDemo(ctx: DemoContext): Demo {
   const element = el('div', 'demo demo-text');
-  const intro = el('p', 'intro');
-  intro.append(
+  const intro = el('p', 'intro',
     'Type or paste an e-mail (a "Subject:" line, a blank line, then the text). The model hashes each word into one of ' +
     '4,096 buckets and looks only at which buckets are present. To see which words mattered, each bucket is switched ' +
     'off in turn and the message scored again: a word\'s effect is how much the model\'s spam score (its log-odds, the ' +

@@ -27,8 +27,7 @@ interface Loaded {
 
 export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebview): void } {
   const element = el('div', 'demo demo-yours');
-  const intro = el('p', 'intro');
-  intro.append(
+  const intro = el('p', 'intro',
     'Score your own digit classifier on 2,000 held-out MNIST digits it has never seen. Export it to ONNX with one ' +
     'float32 input shaped [N,784], [N,28,28] or [N,1,28,28] (pixels in [0, 1], 0 = background) and 10 outputs per digit ' +
     '(logits or probabilities), save it in this workspace, and pick it below.',
