@@ -30,6 +30,8 @@ export interface RunChecksOptions {
   readonly onOutput?: (text: string, stream: 'stdout' | 'stderr') => void;
   /** Replaces runProcess in tests. */
   readonly run?: ProcessRunner;
+  /** The conftest.py files pytest may load (see PytestRunOptions.conftests). */
+  readonly conftests?: readonly string[];
 }
 
 export interface ChecksRun {
@@ -70,6 +72,7 @@ export async function runMilestoneChecks(options: RunChecksOptions): Promise<Che
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.env ? { env: options.env } : {}),
         ...(options.onOutput ? { onOutput: options.onOutput } : {}),
+        ...(options.conftests ? { conftests: options.conftests } : {}),
       });
       output = describeRun(run);
       const problem = runFailure(run, options);

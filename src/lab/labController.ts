@@ -191,6 +191,7 @@ export class LabController implements vscode.Disposable {
         timeoutMs: Math.max(5, config.get<number>('checks.timeoutSeconds', 120)) * 1000,
         signal: run.abort.signal,
         extensionDir: this.deps.extensionDir,
+        conftests: await this.templateTests().conftests(),
       });
       if (this.running !== run) return; // a newer run took over: its results win
       this.environment = outcome.environment;

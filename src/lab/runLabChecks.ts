@@ -18,6 +18,8 @@ export interface LabRunOptions {
   readonly maxOutputBytes?: number;
   /** The extension's folder: the held-out digits and the ONNX runtime for `onnx` checks live there. */
   readonly extensionDir: string;
+  /** The template's conftest.py files, the only ones pytest may load; undefined: the default rule. */
+  readonly conftests?: readonly string[] | undefined;
 }
 
 export interface LabOutcome {
@@ -74,6 +76,7 @@ export async function runLabChecks(options: LabRunOptions): Promise<LabRunOutcom
     timeoutMs: options.timeoutMs,
     maxOutputBytes: options.maxOutputBytes ?? 512 * 1024,
     signal: options.signal,
+    ...(options.conftests ? { conftests: options.conftests } : {}),
   });
   const outcomes: Record<string, LabOutcome> = {};
   for (const m of options.milestones) {

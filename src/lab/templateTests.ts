@@ -25,6 +25,15 @@ export class TemplateTests {
     return this.shipped;
   }
 
+  /**
+   * The template's own conftest.py files: the only ones the lab's pytest run loads (a conftest the
+   * learner adds could rewrite every report). Undefined when the template cannot be read.
+   */
+  async conftests(): Promise<string[] | undefined> {
+    const shipped = await this.read();
+    return shipped.size ? [...shipped.keys()].filter((f) => f === 'conftest.py' || f.endsWith('/conftest.py')) : undefined;
+  }
+
   /** How `folder`'s tests differ from the template's; undefined when the template has none. */
   async drift(folder: vscode.Uri): Promise<TestDrift | undefined> {
     const shipped = await this.read();

@@ -6,7 +6,7 @@ import type { RoadmapService } from '../loader/roadmapService';
 import type { ProgressStore } from '../progress/store';
 import { markScaffolded } from '../progress/state';
 import { checkRelativePath, planScaffold, summarise, type ScaffoldPlan } from './plan';
-import { kindOf, listTemplate, probeTarget } from './templateFiles';
+import { kindOf, probeTarget, starterFiles } from './templateFiles';
 import { Commands } from '../ids';
 import type { ProjectLocations } from './locations';
 
@@ -37,7 +37,14 @@ export function registerScaffold(context: vscode.ExtensionContext, roadmap: Road
         void vscode.window.showInformationMessage(`"${project.title}" has no starter template yet. Its description and milestones are in the roadmap.`);
         return undefined;
       }
-      return scaffold(project, template, options, progress, locations);
+      let sources: Map<string, vscode.Uri>;
+      try {
+        sources = await starterFiles(template, context.extensionUri);
+      } catch (err) {
+        void vscode.window.showErrorMessage(`ML Roadmap: cannot scaffold "${project.title}", nothing was written: ${err instanceof Error ? err.message : String(err)}.`);
+        return undefined;
+      }
+      return scaffold(project, sources, options, progress, locations);
     }),
   );
 }
@@ -74,11 +81,11 @@ async function chooseWorkspaceFolder(options: ScaffoldOptions): Promise<{ root: 
   return picked?.[0] && { root: picked[0], opened: false };
 }
 
-async function scaffold(project: Project, template: vscode.Uri, options: ScaffoldOptions, progress: ProgressStore, locations: ProjectLocations): Promise<ScaffoldResult | undefined> {
+async function scaffold(project: Project, sources: ReadonlyMap<string, vscode.Uri>, options: ScaffoldOptions, progress: ProgressStore, locations: ProjectLocations): Promise<ScaffoldResult | undefined> {
   const chosen = await chooseWorkspaceFolder(options);
   if (!chosen) return undefined;
   let folderName = options.folderName ?? project.id;
-  const files = await listTemplate(template);
+  const files = [...sources.keys()].sort();
 
   for (;;) {
     if (options.folderName === undefined) {
@@ -108,7 +115,7 @@ async function scaffold(project: Project, template: vscode.Uri, options: Scaffol
     if (decision === 'cancel') return undefined;
     if (decision === 'another-folder') { folderName = `${folderName}-2`; continue; }
     const strip = (p: string): string => p.slice(folderName.length + 1);
-    return write(project, template, target, plan.writes.map(strip), plan.conflicts.map(strip), options, progress, locations, chosen.opened);
+    return write(project, sources, target, plan.writes.map(strip), plan.conflicts.map(strip), options, progress, locations, chosen.opened);
   }
 }
 
@@ -128,14 +135,14 @@ async function resolveConflicts(plan: ScaffoldPlan, folderName: string, options:
 }
 
 async function write(
-  project: Project, template: vscode.Uri, target: vscode.Uri, writes: readonly string[], skipped: readonly string[],
+  project: Project, sources: ReadonlyMap<string, vscode.Uri>, target: vscode.Uri, writes: readonly string[], skipped: readonly string[],
   options: ScaffoldOptions, progress: ProgressStore, locations: ProjectLocations, opened: boolean,
 ): Promise<ScaffoldResult | undefined> {
   const written: string[] = [];
   try {
     for (const rel of writes) {
       const parts = rel.split('/');
-      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(template, ...parts));
+      const bytes = await vscode.workspace.fs.readFile(sources.get(rel)!);
       await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, ...parts), bytes);
       written.push(rel);
     }

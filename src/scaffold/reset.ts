@@ -6,7 +6,7 @@ import type { RoadmapService } from '../loader/roadmapService';
 import type { ProgressStore } from '../progress/store';
 import { markScaffolded, resetItems } from '../progress/state';
 import { keptFolderName, summarise } from './plan';
-import { kindOf, listTemplate } from './templateFiles';
+import { kindOf, starterFiles } from './templateFiles';
 import type { ProjectLocations } from './locations';
 import { Commands } from '../ids';
 
@@ -77,9 +77,8 @@ export function registerReset(
       }
       const written: string[] = [];
       try {
-        for (const rel of await listTemplate(template)) {
-          const parts = rel.split('/');
-          await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, ...parts), await vscode.workspace.fs.readFile(vscode.Uri.joinPath(template, ...parts)));
+        for (const [rel, source] of [...(await starterFiles(template, context.extensionUri))].sort(([a], [b]) => a.localeCompare(b))) {
+          await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, ...rel.split('/')), await vscode.workspace.fs.readFile(source));
           written.push(rel);
         }
       } catch (err) {

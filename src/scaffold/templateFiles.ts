@@ -2,6 +2,7 @@
 // in remote and virtual workspaces too.
 import * as vscode from 'vscode';
 import { isTemplateLitter, type PathKind } from './plan';
+import { parseSharedData } from './sharedData';
 
 /** Relative paths of every file under a template folder (symlinks in the template are skipped). */
 export async function listTemplate(root: vscode.Uri): Promise<string[]> {
@@ -38,4 +39,24 @@ export async function probeTarget(target: vscode.Uri, files: readonly string[]):
   const kinds = new Map<string, PathKind>();
   await Promise.all([...paths].map(async (p) => kinds.set(p, await kindOf(vscode.Uri.joinPath(target, ...p.split('/'))))));
   return kinds;
+}
+
+/**
+ * Every file of a project's starter, relative path → where to read it: the template's files and the
+ * shared data it declares (sharedData.ts) from the extension's media/data/. Throws an Error saying
+ * what is wrong when the declaration is broken or names a file the extension does not ship.
+ */
+export async function starterFiles(template: vscode.Uri, extensionUri: vscode.Uri): Promise<Map<string, vscode.Uri>> {
+  const out = new Map<string, vscode.Uri>();
+  for (const rel of await listTemplate(template)) out.set(rel, vscode.Uri.joinPath(template, ...rel.split('/')));
+  const declaration = vscode.Uri.joinPath(template, '..', 'shared-data.json');
+  if ((await kindOf(declaration)) !== 'file') return out;
+  const parsed = parseSharedData(new TextDecoder().decode(await vscode.workspace.fs.readFile(declaration)));
+  if ('error' in parsed) throw new Error(parsed.error);
+  for (const f of parsed.files) {
+    const source = vscode.Uri.joinPath(extensionUri, 'media', 'data', f.name);
+    if ((await kindOf(source)) !== 'file') throw new Error(`the template needs media/data/${f.name}, which this copy of the extension does not have`);
+    out.set(f.destination, source);
+  }
+  return out;
 }

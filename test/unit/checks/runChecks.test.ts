@@ -196,7 +196,10 @@ describe('runMilestoneChecks when Python or pytest is missing', () => {
     assert.equal(command[1], '-c');
     const spec = JSON.parse(command[3] ?? '') as { select: string[]; args: string[] };
     assert.deepEqual(spec.select, ['tests/test_outcomes.py::test_passes']);
-    assert.deepEqual(spec.args.slice(0, 5), ['-q', '-p', 'no:cacheprovider', '-o', 'junit_family=xunit1']);
+    // The lab's own ini (-c), never the project's; no cache.
+    assert.equal(spec.args[0], '-c');
+    assert.match(spec.args[1] ?? '', /mlroadmap-pytest-[^/]+[/\\]pytest\.ini$/);
+    assert.deepEqual(spec.args.slice(2, 5), ['-q', '-p', 'no:cacheprovider']);
     assert.equal(spec.args[spec.args.length - 1], 'tests/test_outcomes.py');
     assert.ok(spec.args.some((a) => a.startsWith('--junitxml=') && !a.includes(SAMPLE_PROJECT)), spec.args.join(' '));
     assert.deepEqual(result.outcomes['m'], {
