@@ -230,7 +230,8 @@ export async function runSuite({ suite, workspace, timeoutMs = 10 * 60_000, env 
     await page.exposeFunction('codeAutomationExit', (code) => exit(code));
     const payload = [['extensionDevelopmentPath', extensionPath], ['extensionTestsPath', suite]];
     for (const [k, v] of Object.entries(env)) payload.push([k, v]);
-    await page.goto(workbenchUrl(server, workspace, payload));
+    // A loaded machine (the templates layer, other processes) can take well over 30 s for the first load.
+    await page.goto(workbenchUrl(server, workspace, payload), { timeout: 120_000 });
     let timer;
     const timeout = new Promise((res) => { timer = setTimeout(() => res('timeout'), timeoutMs); });
     const code = await Promise.race([exited, timeout]);

@@ -16,6 +16,7 @@ import { Settings } from '../ids';
 import { relatedDemo } from './relatedDemos';
 import { hasDrift, isExpectationFile, type TestDrift } from '../checks/testIntegrity';
 import { TemplateTests } from './templateTests';
+import { referenceUri } from './referenceFiles';
 
 export interface LabDeps {
   readonly roadmapFolder: vscode.Uri;
@@ -264,7 +265,8 @@ export class LabController implements vscode.Disposable {
       const parts = file.split('/');
       let reference = vscode.Uri.joinPath(projectRoot, 'solution', ...parts);
       try { await vscode.workspace.fs.stat(reference); } catch { reference = vscode.Uri.joinPath(projectRoot, 'template', ...parts); }
-      await vscode.commands.executeCommand('vscode.diff', vscode.Uri.joinPath(folder, ...parts), reference, `${file} ↔ reference solution`, { preview: false });
+      // The reference on the left, read-only; the learner's file on the right, editable.
+      await vscode.commands.executeCommand('vscode.diff', referenceUri(reference), vscode.Uri.joinPath(folder, ...parts), `${file}: reference ↔ yours`, { preview: false });
     }
   }
 

@@ -1,6 +1,7 @@
 // The project lab feature: the Open Lab command, one panel per project, restoring panels after a
 // reload, and the optional re-run on save.
 import * as vscode from 'vscode';
+import { registerReferenceFiles } from './referenceFiles';
 import type { Project } from '../roadmap/model';
 import type { RoadmapService } from '../loader/roadmapService';
 import type { ProgressStore } from '../progress/store';
@@ -114,6 +115,7 @@ export class LabManager implements vscode.Disposable {
 
 export function registerLab(context: vscode.ExtensionContext, roadmap: RoadmapService, progress: ProgressStore, locations: ProjectLocations): LabManager {
   const labs = new LabManager(context, roadmap, progress, locations);
+  registerReferenceFiles(context, async () => (await roadmap.get()).folder);
   context.subscriptions.push(
     labs,
     vscode.commands.registerCommand(Commands.openLab, async (arg?: unknown) => {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { ProgressStore } from './store';
 import { setDone, setNote, resetItems, type ProgressState } from './state';
 import { skillItemIds } from './summary';
-import { applyImport, exportProgress, parseImport, type ImportMode } from './transfer';
+import { applyImport, exportProgress, parseImport } from './transfer';
 import type { RoadmapService } from '../loader/roadmapService';
 import type { Skill, Topic, Project } from '../roadmap/model';
 import { Commands } from '../ids';
@@ -88,7 +88,10 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
       await progress.update((s) => resetItems(s, ids));
       if (!options?.confirmed) void withUndo('All roadmap progress reset.', before);
     }),
-    vscode.commands.registerCommand(Commands.exportProgress, async (target?: vscode.Uri) => {
+    // From a view's menu the first argument is not a file (the view passes its own context): only a
+    // Uri is a target, anything else means "ask".
+    vscode.commands.registerCommand(Commands.exportProgress, async (arg?: unknown) => {
+      const target = arg instanceof vscode.Uri ? arg : undefined;
       const uri = target ?? (await vscode.window.showSaveDialog({
         title: 'Export ML Roadmap progress',
         filters: { JSON: ['json'] },
@@ -98,7 +101,8 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exportProgress(progress.current, new Date())));
       if (!target) void vscode.window.showInformationMessage(`Progress exported to ${vscode.workspace.asRelativePath(uri)}.`);
     }),
-    vscode.commands.registerCommand(Commands.importProgress, async (source?: vscode.Uri, modeArg?: ImportMode) => {
+    vscode.commands.registerCommand(Commands.importProgress, async (arg?: unknown, modeArg?: unknown) => {
+      const source = arg instanceof vscode.Uri ? arg : undefined;
       const uri = source ?? (await vscode.window.showOpenDialog({ title: 'Import ML Roadmap progress', filters: { JSON: ['json'] }, canSelectMany: false }))?.[0];
       if (!uri) return false;
       let text: string;
@@ -113,7 +117,7 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
         void vscode.window.showErrorMessage(`ML Roadmap: the progress file was not imported: ${parsed.reason}. Your progress is unchanged.`);
         return false;
       }
-      const mode = modeArg ?? (await vscode.window.showQuickPick(
+      const mode = modeArg === 'merge' || modeArg === 'replace' ? modeArg : (await vscode.window.showQuickPick(
         [
           { label: 'Merge', description: 'keep current progress, add the file\'s', mode: 'merge' as const },
           { label: 'Replace', description: 'use the file\'s progress instead of the current', mode: 'replace' as const },

@@ -51,7 +51,7 @@ export async function openWorkbench(options: {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const workspace = options.workspace ?? h.freshWorkspace();
   const payload: [string, string][] = options.installed ? [] : [['extensionDevelopmentPath', ROOT]];
-  await page.goto(h.workbenchUrl(server, workspace, payload));
+  await page.goto(h.workbenchUrl(server, workspace, payload), { timeout: 120_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   return {
     page, server, workspace,

@@ -77,7 +77,23 @@ describe('project lab in the real editor', function () {
     const tab = await waitForTab(first.compare[0]!);
     assert.ok(tab, 'no diff tab opened');
     assert.ok(tab.input instanceof vscode.TabInputTextDiff, 'the tab is not a diff');
-    assert.match((tab.input as vscode.TabInputTextDiff).modified.path, /\/roadmap\/projects\/probability-distributions\/solution\//);
+    const { original, modified } = tab.input as vscode.TabInputTextDiff;
+    // The reference on the left, read-only; the learner's own file on the right.
+    assert.match(original.path, /\/roadmap\/projects\/probability-distributions\/solution\//);
+    assert.equal(original.scheme, 'ml-roadmap-reference');
+    assert.equal(modified.scheme, 'file');
+    assert.ok(modified.path.includes(`/${ID}/`), modified.path);
+    const reference = await vscode.workspace.openTextDocument(original);
+    assert.match(reference.getText(), /\S/, 'the reference side is empty');
+    // A learner who types into the reference side and presses Ctrl+S changes nothing on disk.
+    const onDisk = vscode.Uri.file(original.path);
+    const before = await vscode.workspace.fs.readFile(onDisk);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(original, new vscode.Position(0, 0), '# changed by a learner\n');
+    await vscode.workspace.applyEdit(edit);
+    assert.equal(await reference.save(), false, 'the reference solution could be saved');
+    assert.notEqual(vscode.workspace.fs.isWritableFileSystem(original.scheme), true);
+    assert.deepEqual(await vscode.workspace.fs.readFile(onDisk), before, 'the reference solution on disk changed');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

@@ -74,6 +74,18 @@ describe('progress in the real editor', () => {
     const nodes: TreeNode[] = await api.tree.getChildren();
     assert.equal(nodes.length, 9);
   });
+
+  // A view's "…" menu passes its own context object as the first argument, not a file.
+  for (const command of [Commands.exportProgress, Commands.importProgress]) {
+    it(`${command} from the view's menu asks for a file instead of failing on the menu's argument`, async () => {
+      const closeDialog = setInterval(() => void vscode.commands.executeCommand('workbench.action.closeQuickOpen'), 400);
+      try {
+        await vscode.commands.executeCommand(command, { $treeViewId: 'mlRoadmap.tree' }, { $treeViewId: 'mlRoadmap.tree' });
+      } finally {
+        clearInterval(closeDialog);
+      }
+    });
+  }
 });
 
 async function writeJson(name: string, value: unknown): Promise<vscode.Uri> {
