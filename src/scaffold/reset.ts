@@ -69,6 +69,9 @@ export function registerReset(
         if (answer !== 'Start Over') return undefined;
       }
       const kept = vscode.Uri.joinPath(parent, keptName);
+      // Unsaved edits belong to the learner's work, so they go into the kept folder with it.
+      const inside = (uri: vscode.Uri, root: vscode.Uri): boolean => uri.scheme === root.scheme && uri.path.startsWith(`${root.path}/`);
+      await Promise.all(vscode.workspace.textDocuments.filter((d) => d.isDirty && inside(d.uri, folder)).map((d) => d.save()));
       try {
         await vscode.workspace.fs.rename(folder, kept, { overwrite: false });
       } catch (err) {
@@ -88,6 +91,7 @@ export function registerReset(
         );
         return undefined;
       }
+      await moveEditorsToFreshFiles(kept, folder, inside);
       await clearResults(project.id);
       await progress.update((s) => markScaffolded(resetItems(s, [project.id]), project.id, new Date()));
       await locations.remember(project.id, folder);
@@ -95,6 +99,23 @@ export function registerReset(
       return { kept, written };
     }),
   );
+}
+
+/**
+ * The editor follows a renamed folder, so the learner's open tabs now show the kept copy: put each
+ * one back on the fresh file of the same name (when the starter has it), in the same column, so
+ * nobody keeps typing into the backup while the lab checks the new folder.
+ */
+async function moveEditorsToFreshFiles(kept: vscode.Uri, folder: vscode.Uri, inside: (uri: vscode.Uri, root: vscode.Uri) => boolean): Promise<void> {
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      if (!(tab.input instanceof vscode.TabInputText) || !inside(tab.input.uri, kept)) continue;
+      const fresh = folder.with({ path: folder.path + tab.input.uri.path.slice(kept.path.length) });
+      const exists = await vscode.workspace.fs.stat(fresh).then(() => true, () => false);
+      await vscode.window.tabGroups.close(tab, true);
+      if (exists) await vscode.window.showTextDocument(fresh, { viewColumn: group.viewColumn, preview: false, preserveFocus: true });
+    }
+  }
 }
 
 async function pickScaffolded(projects: readonly { id: string; title: string; description: string }[], locations: ProjectLocations) {

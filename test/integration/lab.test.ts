@@ -176,12 +176,26 @@ describe('project lab in the real editor', function () {
     const solved = fs.readFileSync(path.join(project, 'probdist/samplers.py'), 'utf8');
     assert.notEqual(solved, fs.readFileSync(path.join(template, 'probdist/samplers.py'), 'utf8'));
     assert.equal(api.progress.current.items[ID]?.done, true);
+    // The learner has the file open, with an unsaved change.
+    const openFile = vscode.Uri.file(path.join(project, 'probdist/samplers.py'));
+    const editor = await vscode.window.showTextDocument(openFile, { preview: false });
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# unsaved\n'));
 
     const result = await vscode.commands.executeCommand<{ kept: vscode.Uri; written: string[] }>(Commands.resetProject, ID, { confirmed: true });
     assert.ok(result, 'the command did not start over');
     assert.match(path.basename(result.kept.fsPath), new RegExp(`^${ID}-before-reset-\\d{4}-\\d{2}-\\d{2}-\\d{4}$`));
     assert.equal(fs.readFileSync(path.join(result.kept.fsPath, 'my-notes.txt'), 'utf8'), 'mine');
-    assert.equal(fs.readFileSync(path.join(result.kept.fsPath, 'probdist/samplers.py'), 'utf8'), solved);
+    // The unsaved edit was saved into the kept copy, and the open tab now shows the fresh file.
+    assert.equal(fs.readFileSync(path.join(result.kept.fsPath, 'probdist/samplers.py'), 'utf8'), `# unsaved\n${solved}`);
+    let tabs: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => (t.input instanceof vscode.TabInputText ? t.input.uri.fsPath : '')).filter(Boolean);
+      if (tabs.includes(openFile.fsPath)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(tabs.includes(openFile.fsPath), `the tab is not on the fresh file: ${tabs.join(', ')}`);
+    assert.deepEqual(tabs.filter((t) => t.startsWith(result.kept.fsPath)), [], 'a tab still shows the kept copy');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const files = (dir: string): string[] => fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => fs.statSync(path.join(dir, f)).isFile() && !/__pycache__|\.pytest_cache/.test(f)).sort();
     assert.deepEqual(files(project), files(template));
     assert.equal(fs.readFileSync(path.join(project, 'probdist/samplers.py'), 'utf8'), fs.readFileSync(path.join(template, 'probdist/samplers.py'), 'utf8'));
