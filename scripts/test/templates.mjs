@@ -104,13 +104,21 @@ async function checkProject(id, core) {
     counts[ok ? 'passed' : 'failed']++;
     lines.push(`  ${ok ? '✓' : '✗'} ${name}${detail ? `\n      ${detail.replace(/\n/g, '\n      ')}` : ''}`);
   };
+  // Budgets are measured and shown, not asserted (a loaded machine is slower); a run that goes far
+  // over is stopped by the pytest timeout (twice the solution budget) and fails there.
+  const budget = (kind, seconds, label) => {
+    if (seconds > BUDGET_S[kind]) {
+      lines.push(`  ⚠ ${label} took ${seconds.toFixed(1)} s, over the ${BUDGET_S[kind]} s budget`);
+      row.over.push(`${label} ${seconds.toFixed(0)} s`);
+    }
+  };
   const base = join(PROJECTS, id);
   const templateFiles = listFiles(join(base, 'template'));
   const testFiles = templateFiles.filter((f) => /^tests\/(.*\/)?(test_[^/]*|[^/]*_test)\.py$/.test(f));
   const conftests = templateFiles.filter((f) => f === 'conftest.py' || (f.startsWith('tests/') && f.endsWith('/conftest.py')));
   const missingData = Object.entries(sharedData(id)).filter(([, name]) => !existsSync(join(MEDIA_DATA, name)));
   report(missingData.length === 0, 'shared data present', missingData.map(([d, n]) => `${d} ← media/data/${n} is missing`).join(', '));
-  const row = { id, tests: 0, starterS: 0, solutionS: 0, cheats: 0, cheatS: 0 };
+  const row = { id, tests: 0, starterS: 0, solutionS: 0, cheats: 0, cheatS: 0, over: [] };
   if (missingData.length) return { lines, counts, row };
 
   let dir = prepare(id, []);
@@ -122,7 +130,7 @@ async function checkProject(id, core) {
       starterOk ? '' : starter.cases.length === 0
         ? `pytest exit ${starter.exit}, no test cases collected:\n${starter.output.slice(-1500)}`
         : `not failing: ${[...notFailed.map(short), ...starter.collectionErrors.map((e) => `${e.file ?? e.nodeId ?? ''} (collection error)`)].join(', ')}`);
-    report(starter.seconds <= BUDGET_S.starter, `starter within ${BUDGET_S.starter} s`, starter.seconds <= BUDGET_S.starter ? '' : `took ${starter.seconds.toFixed(1)} s`);
+    budget('starter', starter.seconds, 'starter');
     row.tests = starter.cases.length;
     row.starterS = starter.seconds;
   } finally {
@@ -141,7 +149,7 @@ async function checkProject(id, core) {
     const solvedOk = solved.cases.length === row.tests && row.tests > 0 && bad.length === 0 && solved.collectionErrors.length === 0;
     report(solvedOk, `solution: all ${solved.cases.length} tests pass (${solved.seconds.toFixed(1)} s)`,
       solvedOk ? '' : `${solved.cases.length} cases (starter had ${row.tests}); not passing: ${bad.map(short).join(', ')}\n${solved.output.slice(-1500)}`);
-    report(solved.seconds <= BUDGET_S.solution, `solution within ${BUDGET_S.solution} s`, solved.seconds <= BUDGET_S.solution ? '' : `took ${solved.seconds.toFixed(1)} s`);
+    budget('solution', solved.seconds, 'solution');
     row.solutionS = solved.seconds;
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -175,7 +183,7 @@ async function checkProject(id, core) {
         ? `cheat ${name} caught by ${catchers.map((c) => c.nodeId).join(', ') || 'a collection error'} (${r.seconds.toFixed(1)} s)`
         : `cheat ${name} NOT caught: ${description}`,
       caught ? '' : `ran ${r.cases.length} tests (${caughtBy.length ? caughtBy.join(' ') : 'all'}), none failed\n${r.output.slice(-800)}`);
-      report(r.seconds <= BUDGET_S.cheat, `cheat ${name} within ${BUDGET_S.cheat} s`, r.seconds <= BUDGET_S.cheat ? '' : `took ${r.seconds.toFixed(1)} s`);
+      budget('cheat', r.seconds, `cheat ${name}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -212,8 +220,8 @@ if (spawnSync(PYTHON, ['-c', 'import pytest']).status !== 0) {
 
 rows.sort((a, b) => a.id.localeCompare(b.id));
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`\n${pad('template', 28)} ${pad('tests', 6)} ${pad('starter s', 10)} ${pad('solution s', 11)} ${pad('cheats', 7)} cheats s`);
-for (const r of rows) console.log(`${pad(r.id, 28)} ${pad(r.tests, 6)} ${pad(r.starterS.toFixed(1), 10)} ${pad(r.solutionS.toFixed(1), 11)} ${pad(r.cheats, 7)} ${r.cheatS.toFixed(1)}`);
+console.log(`\n${pad('template', 28)} ${pad('tests', 6)} ${pad('starter s', 10)} ${pad('solution s', 11)} ${pad('cheats', 7)} ${pad('cheats s', 9)} over budget (starter ${BUDGET_S.starter} s, solution ${BUDGET_S.solution} s, cheat ${BUDGET_S.cheat} s)`);
+for (const r of rows) console.log(`${pad(r.id, 28)} ${pad(r.tests, 6)} ${pad(r.starterS.toFixed(1), 10)} ${pad(r.solutionS.toFixed(1), 11)} ${pad(r.cheats, 7)} ${pad(r.cheatS.toFixed(1), 9)} ${r.over.join(', ')}`);
 console.log(`${projects.length} project templates checked in ${((Date.now() - started) / 1000).toFixed(0)} s on ${CORES} core(s)`);
 if (resultsFile) writeFileSync(resultsFile, JSON.stringify({ ...total, rows }));
 process.exitCode = total.failed ? 1 : 0;
