@@ -1,5 +1,6 @@
-// The demo gallery's HTML. It reuses the lab's Content Security Policy (scripts by nonce only,
-// 'wasm-unsafe-eval' for onnxruntime's WebAssembly, fetches only from the webview's own resources)
+// The demo gallery's HTML: the shared skeleton and policy (scripts by nonce only), plus the two
+// powers only this page has: 'wasm-unsafe-eval' for onnxruntime's WebAssembly and fetches from the
+// webview's own resources
 // and hands the webview the three base URLs it needs as data attributes. Pure: unit-tested.
 import { webviewDocument } from '../lab/html';
 
@@ -33,5 +34,6 @@ export function demosHtml(input: DemosHtmlInput): string {
     loadingText: 'Loading the demos…',
     bodyData: { 'ort-base': asFolderUrl(input.ortBase), 'media-base': asFolderUrl(input.mediaBase) },
     module: true,
+    powers: { wasm: true, fetch: true },
   });
 }

@@ -15,14 +15,22 @@ export function makeNonce(): string {
   return randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
 }
 
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+/** What a page may do beyond scripts by nonce and its own styles, fonts and images. */
+export interface PagePowers {
+  /** Compile WebAssembly ('wasm-unsafe-eval'): only the page that runs onnxruntime. */
+  readonly wasm?: boolean;
+  /** fetch() its own resources (connect-src): only the page that loads models and data. */
+  readonly fetch?: boolean;
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string, powers: PagePowers = {}): string {
   return [
     "default-src 'none'",
-    `script-src 'nonce-${nonce}' 'wasm-unsafe-eval'`,
+    `script-src 'nonce-${nonce}'${powers.wasm ? " 'wasm-unsafe-eval'" : ''}`,
     `style-src ${cspSource}`,
     `font-src ${cspSource}`,
     `img-src ${cspSource} data:`,
-    `connect-src ${cspSource}`,
+    ...(powers.fetch ? [`connect-src ${cspSource}`] : []),
   ].join('; ');
 }
 
@@ -41,6 +49,7 @@ export interface WebviewDocument {
   readonly bodyData?: Readonly<Record<string, string>>;
   /** Load the script as an ES module. */
   readonly module?: boolean;
+  readonly powers?: PagePowers;
 }
 
 export function webviewDocument(d: WebviewDocument): string {
@@ -49,7 +58,7 @@ export function webviewDocument(d: WebviewDocument): string {
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(d.cspSource, d.nonce)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(d.cspSource, d.nonce, d.powers)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(d.styleUri)}">
 <title>${escapeHtml(d.title)}</title>
