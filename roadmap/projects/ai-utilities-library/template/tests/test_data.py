@@ -5,7 +5,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from aiutils.data import Dataset, load_builtin, load_csv, stratified_split
+from aiutils.data import Dataset, load_builtin, load_csv
 
 
 def write(path, text):
@@ -61,9 +61,10 @@ def imbalanced_labels():
     return X, y
 
 
-def test_split_is_stratified():
+def test_split_is_stratified(numpy_only):
     X, y = imbalanced_labels()
-    X_train, X_test, y_train, y_test = stratified_split(X, y, test_size=0.25, seed=3)
+    with numpy_only("aiutils.data") as m:  # the splitting is yours: scikit-learn is blocked
+        X_train, X_test, y_train, y_test = m.stratified_split(X, y, test_size=0.25, seed=3)
     assert len(X_train) == len(y_train) and len(X_test) == len(y_test), "X and y parts must match"
     assert len(X_train) + len(X_test) == len(X), "every sample must land in exactly one part"
 
@@ -83,11 +84,53 @@ def test_split_is_stratified():
             f"expected about {expected:.1f}; the split is not stratified")
 
 
-def test_split_is_reproducible():
+def test_split_is_reproducible(numpy_only):
     X, y = imbalanced_labels()
-    first = stratified_split(X, y, test_size=0.2, seed=11)
-    again = stratified_split(X, y, test_size=0.2, seed=11)
-    other = stratified_split(X, y, test_size=0.2, seed=12)
+    with numpy_only("aiutils.data") as m:
+        first = m.stratified_split(X, y, test_size=0.2, seed=11)
+        again = m.stratified_split(X, y, test_size=0.2, seed=11)
+        other = m.stratified_split(X, y, test_size=0.2, seed=12)
     for a, b in zip(first, again):
         np.testing.assert_array_equal(a, b, err_msg="the same seed must give the same split")
     assert not np.array_equal(first[1], other[1]), "a different seed should give a different split"
+
+
+def kfold(module, y, n_splits, seed):
+    return [(np.asarray(train), np.asarray(val))
+            for train, val in module.stratified_kfold(y, n_splits=n_splits, seed=seed)]
+
+
+def test_kfold_partitions_and_stratifies(numpy_only):
+    _, y = imbalanced_labels()
+    with numpy_only("aiutils.data") as m:  # scikit-learn's StratifiedKFold is blocked
+        folds = kfold(m, y, n_splits=4, seed=5)
+    assert len(folds) == 4, f"n_splits=4 should give 4 (train, validation) pairs, got {len(folds)}"
+    everyone = set(range(len(y)))
+    for k, (train, val) in enumerate(folds):
+        assert train.dtype.kind in "iu" and val.dtype.kind in "iu", (
+            "yield integer index arrays, so X[train] and X[val] work")
+        assert not set(train.tolist()) & set(val.tolist()), (
+            f"fold {k}: samples of the validation fold are also in its training part; a score "
+            "measured on them would be optimistic (the evaluation leaks)")
+        assert set(train.tolist()) | set(val.tolist()) == everyone, (
+            f"fold {k}: training part + validation fold should hold every sample")
+        for label, count in Counter(y.tolist()).items():
+            got = int(np.sum(y[val] == label))
+            assert count // 4 <= got <= -(-count // 4), (
+                f"fold {k}: {got} samples of class {label!r} (of {count}) in the validation fold, "
+                f"expected {count / 4:.2f} rounded down or up; the folds are not stratified")
+    validated = np.concatenate([val for _, val in folds])
+    assert sorted(validated.tolist()) == sorted(everyone), (
+        "every sample must be in exactly one validation fold")
+
+
+def test_kfold_is_reproducible(numpy_only):
+    _, y = imbalanced_labels()
+    with numpy_only("aiutils.data") as m:
+        first = kfold(m, y, n_splits=5, seed=1)
+        again = kfold(m, y, n_splits=5, seed=1)
+        other = kfold(m, y, n_splits=5, seed=2)
+    for (a_train, a_val), (b_train, b_val) in zip(first, again):
+        np.testing.assert_array_equal(a_val, b_val, err_msg="the same seed must give the same folds")
+    assert any(not np.array_equal(a[1], b[1]) for a, b in zip(first, other)), (
+        "a different seed should shuffle the samples into different folds")

@@ -1,12 +1,20 @@
-"""Milestone 3: metrics agree with scikit-learn on random inputs."""
+"""Milestone 3: metrics agree with scikit-learn on random inputs.
+
+Your metrics run while scikit-learn and SciPy are blocked (see `numpy_only` in conftest.py);
+scikit-learn is imported only here, inside each test, as the reference.
+"""
 
 import numpy as np
 import pytest
-from sklearn import metrics as skm
-
-from aiutils import metrics
 
 SEEDS = range(8)
+MODULE = "aiutils.metrics"
+
+
+def sklearn_metrics():
+    from sklearn import metrics
+
+    return metrics
 
 
 def random_labels(seed, n_classes, n=80):
@@ -21,66 +29,89 @@ def close(ours, theirs, what):
     assert ours == pytest.approx(theirs, abs=1e-12), f"{what}: got {ours}, scikit-learn says {theirs}"
 
 
-def test_accuracy_and_confusion_matrix_match_sklearn():
-    for seed in SEEDS:
-        y_true, y_pred = random_labels(seed, n_classes=4)
-        close(metrics.accuracy_score(y_true, y_pred), skm.accuracy_score(y_true, y_pred),
-              f"accuracy (seed {seed})")
-        np.testing.assert_array_equal(
-            metrics.confusion_matrix(y_true, y_pred), skm.confusion_matrix(y_true, y_pred),
-            err_msg=f"confusion matrix (seed {seed}); rows are true classes, columns predictions")
+def test_accuracy_and_confusion_matrix_match_sklearn(numpy_only):
+    skm = sklearn_metrics()
+    cases = [random_labels(seed, n_classes=4) for seed in SEEDS]
     labels = ["ant", "bee", "cow"]
-    y_true = ["ant", "bee", "bee", "cow"]
-    y_pred = ["ant", "ant", "bee", "bee"]
-    np.testing.assert_array_equal(metrics.confusion_matrix(y_true, y_pred, labels=labels),
-                                  skm.confusion_matrix(y_true, y_pred, labels=labels),
+    words_true = ["ant", "bee", "bee", "cow"]
+    words_pred = ["ant", "ant", "bee", "bee"]
+    with numpy_only(MODULE) as m:
+        ours = [(m.accuracy_score(t, p), m.confusion_matrix(t, p)) for t, p in cases]
+        ours_words = m.confusion_matrix(words_true, words_pred, labels=labels)
+    for seed, (y_true, y_pred), (accuracy, matrix) in zip(SEEDS, cases, ours):
+        close(accuracy, skm.accuracy_score(y_true, y_pred), f"accuracy (seed {seed})")
+        np.testing.assert_array_equal(
+            matrix, skm.confusion_matrix(y_true, y_pred),
+            err_msg=f"confusion matrix (seed {seed}); rows are true classes, columns predictions")
+    np.testing.assert_array_equal(ours_words,
+                                  skm.confusion_matrix(words_true, words_pred, labels=labels),
                                   err_msg="confusion matrix with string labels")
 
 
-def test_binary_precision_recall_f1_match_sklearn():
-    for seed in SEEDS:
-        y_true, y_pred = random_labels(seed, n_classes=2)
-        for name in ("precision_score", "recall_score", "f1_score"):
-            ours = getattr(metrics, name)(y_true, y_pred)
+def test_binary_precision_recall_f1_match_sklearn(numpy_only):
+    skm = sklearn_metrics()
+    names = ("precision_score", "recall_score", "f1_score")
+    cases = [random_labels(seed, n_classes=2) for seed in SEEDS]
+    with numpy_only(MODULE) as m:
+        ours = [{name: getattr(m, name)(t, p) for name in names} for t, p in cases]
+        # Nothing predicted positive: precision is 0/0, which zero_division decides.
+        no_positives = m.precision_score([1, 0, 1], [0, 0, 0])
+    for seed, (y_true, y_pred), got in zip(SEEDS, cases, ours):
+        for name in names:
             theirs = getattr(skm, name)(y_true, y_pred, zero_division=0)
-            close(ours, theirs, f"{name} binary (seed {seed})")
-    # Nothing predicted positive: precision is 0/0, which zero_division decides.
-    close(metrics.precision_score([1, 0, 1], [0, 0, 0]), 0.0, "precision with no positive predictions")
+            close(got[name], theirs, f"{name} binary (seed {seed})")
+    close(no_positives, 0.0, "precision with no positive predictions")
 
 
-def test_multiclass_averages_match_sklearn():
+def test_multiclass_averages_match_sklearn(numpy_only):
+    skm = sklearn_metrics()
+    names = ("precision_score", "recall_score", "f1_score")
+    averages = ("macro", "micro", "weighted")
+    cases = []
     for seed in SEEDS:
         y_true, y_pred = random_labels(seed, n_classes=5, n=40)
         y_pred[y_pred == 4] = 3  # class 4 is never predicted: a zero-division case
-        for average in ("macro", "micro", "weighted"):
-            for name in ("precision_score", "recall_score", "f1_score"):
-                ours = getattr(metrics, name)(y_true, y_pred, average=average)
-                theirs = getattr(skm, name)(y_true, y_pred, average=average, zero_division=0)
-                close(ours, theirs, f"{name} average={average!r} (seed {seed})")
+        cases.append((y_true, y_pred))
+    with numpy_only(MODULE) as m:
+        ours = [{(name, average): getattr(m, name)(t, p, average=average)
+                 for name in names for average in averages} for t, p in cases]
+    for seed, (y_true, y_pred), got in zip(SEEDS, cases, ours):
+        for (name, average), value in got.items():
+            theirs = getattr(skm, name)(y_true, y_pred, average=average, zero_division=0)
+            close(value, theirs, f"{name} average={average!r} (seed {seed})")
 
 
-def test_regression_metrics_match_sklearn():
+def test_regression_metrics_match_sklearn(numpy_only):
+    skm = sklearn_metrics()
+    names = ("mean_squared_error", "mean_absolute_error", "r2_score")
+    cases = []
     for seed in SEEDS:
         rng = np.random.default_rng(100 + seed)
         y_true = rng.normal(size=50) * 10
-        y_pred = y_true + rng.normal(size=50) * 3
-        for name in ("mean_squared_error", "mean_absolute_error", "r2_score"):
-            ours = getattr(metrics, name)(y_true, y_pred)
+        cases.append((y_true, y_true + rng.normal(size=50) * 3))
+    with numpy_only(MODULE) as m:
+        ours = [{name: getattr(m, name)(t, p) for name in names} for t, p in cases]
+    for seed, (y_true, y_pred), got in zip(SEEDS, cases, ours):
+        for name in names:
             theirs = getattr(skm, name)(y_true, y_pred)
-            assert ours == pytest.approx(theirs, rel=1e-10), (
-                f"{name} (seed {seed}): got {ours}, scikit-learn says {theirs}")
+            assert got[name] == pytest.approx(theirs, rel=1e-10), (
+                f"{name} (seed {seed}): got {got[name]}, scikit-learn says {theirs}")
 
 
-def test_roc_auc_matches_sklearn_including_ties():
+def test_roc_auc_matches_sklearn_including_ties(numpy_only):
+    skm = sklearn_metrics()
+    cases = []
     for seed in SEEDS:
         rng = np.random.default_rng(200 + seed)
         y_true = rng.integers(0, 2, 120)
         y_true[:2] = [0, 1]  # make sure both classes are present
         scores = y_true * 0.3 + rng.random(120)
-        rounded = np.round(scores, 1)  # rounding creates many tied scores
-        for s, label in ((scores, "distinct scores"), (rounded, "tied scores")):
-            ours = metrics.roc_auc_score(y_true, s)
-            theirs = skm.roc_auc_score(y_true, s)
-            assert ours == pytest.approx(theirs, abs=1e-12), (
-                f"ROC AUC with {label} (seed {seed}): got {ours}, scikit-learn says {theirs}; "
-                "ties between a positive and a negative count one half")
+        cases.append((seed, y_true, scores, "distinct scores"))
+        cases.append((seed, y_true, np.round(scores, 1), "tied scores"))  # many ties
+    with numpy_only(MODULE) as m:
+        ours = [m.roc_auc_score(y_true, s) for _, y_true, s, _ in cases]
+    for (seed, y_true, s, label), value in zip(cases, ours):
+        theirs = skm.roc_auc_score(y_true, s)
+        assert value == pytest.approx(theirs, abs=1e-12), (
+            f"ROC AUC with {label} (seed {seed}): got {value}, scikit-learn says {theirs}; "
+            "ties between a positive and a negative count one half")

@@ -4,6 +4,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+from pathlib import Path  # noqa: E402
+
+import matplotlib.image as mpimg  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
@@ -25,6 +28,26 @@ def test_confusion_matrix_plot_shows_counts_and_names():
             f"each cell should be labelled with its count; found texts {texts}")
         ticks = [t.get_text() for t in ax.get_xticklabels()]
         assert ticks == ["cat", "dog", "fox"], f"x tick labels should be the class names, got {ticks}"
+        ticks = [t.get_text() for t in ax.get_yticklabels()]
+        assert ticks == ["cat", "dog", "fox"], f"y tick labels should be the class names, got {ticks}"
+    finally:
+        plt.close(fig)
+
+
+def test_confusion_matrix_plot_normalizes_rows():
+    cm = np.array([[3, 1, 0], [0, 0, 0], [2, 6, 0]])  # class 1 has no samples: its row stays 0
+    fig = plot_confusion_matrix(cm, normalize=True)
+    try:
+        ax = fig.axes[0]
+        expected = np.array([[0.75, 0.25, 0.0], [0.0, 0.0, 0.0], [0.25, 0.75, 0.0]])
+        np.testing.assert_allclose(np.asarray(ax.images[0].get_array(), dtype=float), expected,
+                                   err_msg="normalize=True: show each row divided by its total "
+                                           "(an empty row stays 0)")
+        texts = sorted(t.get_text() for t in ax.texts)
+        assert texts == sorted(f"{v:.2f}" for v in expected.ravel()), (
+            f"normalize=True: write each share with 2 decimals; found texts {texts}")
+        ticks = [t.get_text() for t in ax.get_xticklabels()]
+        assert ticks == ["0", "1", "2"], f"without class_names the ticks are 0, 1, 2; got {ticks}"
     finally:
         plt.close(fig)
 
@@ -43,9 +66,19 @@ def test_learning_curves_one_line_per_series():
 
 
 def test_save_figure_writes_png(tmp_path):
-    fig = plot_learning_curves({"loss": [3, 2, 1]})
-    target = tmp_path / "reports" / "figures" / "loss.png"
-    result = save_figure(fig, target)
-    assert result == target, "save_figure should return the path it wrote"
+    # A figure the test draws itself: a thick pure-red diagonal on a 4 x 3 inch canvas.
+    fig = plt.figure(figsize=(4, 3))
+    fig.add_subplot().plot([0, 1], [0, 1], color="#ff0000", linewidth=10)
+    number = fig.number
+    target = tmp_path / "reports" / "figures" / "diagonal.png"
+    result = save_figure(fig, target, dpi=50)
+    assert Path(result) == target, "save_figure should return the path it wrote"
     assert target.exists(), "save_figure should create missing parent folders"
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", "the file should be a PNG image"
+    pixels = mpimg.imread(target)
+    assert pixels.shape[:2] == (150, 200), (
+        f"a 4 x 3 inch figure saved at dpi=50 is 200 x 150 pixels, got {pixels.shape[1]} x "
+        f"{pixels.shape[0]}: save the figure you were given, at the dpi you were given")
+    red = (pixels[..., 0] > 0.9) & (pixels[..., 1] < 0.1) & (pixels[..., 2] < 0.1)
+    assert red.sum() > 500, "the saved image does not show the figure's red line"
+    assert not plt.fignum_exists(number), "save_figure should close the figure it saved"

@@ -32,7 +32,7 @@ class Activation:
 
 
 class ReLU(Activation):
-    """relu(x) = max(0, x); its derivative is 1 where x > 0 and 0 elsewhere."""
+    """relu(x) = max(0, x), elementwise."""
 
     def forward(self, x):
         self._mask = x > 0
@@ -44,7 +44,7 @@ class ReLU(Activation):
 
 
 class Sigmoid(Activation):
-    """sigmoid(x) = 1 / (1 + exp(-x)); derivative s * (1 - s) where s = sigmoid(x)."""
+    """sigmoid(x) = 1 / (1 + exp(-x)), elementwise."""
 
     def forward(self, x):
         x = np.asarray(x, dtype=float)
@@ -64,7 +64,7 @@ class Sigmoid(Activation):
 
 
 class Tanh(Activation):
-    """tanh(x); derivative 1 - tanh(x)**2."""
+    """tanh(x), elementwise."""
 
     def forward(self, x):
         self._out = np.tanh(x)

@@ -5,7 +5,7 @@ every parameter array IN PLACE (``p -= ...`` or ``p[...] = ...``), because the l
 references to those very arrays. Per-parameter state (velocities, running averages) is
 kept in lists indexed like ``params`` and created on the first call.
 
-The exact update rules are below and in DERIVATIONS.md; the tests check them on known numbers.
+The exact update rules are in section 7 of DERIVATIONS.md; the tests check them on known numbers.
 """
 
 import numpy as np
@@ -20,7 +20,7 @@ class Optimizer:
 
 
 class SGD(Optimizer):
-    """Plain gradient descent:  p <- p - lr * g"""
+    """Plain gradient descent (DERIVATIONS.md 7.1)."""
 
     def __init__(self, lr=0.01):
         super().__init__(lr)
@@ -31,13 +31,7 @@ class SGD(Optimizer):
 
 
 class Momentum(Optimizer):
-    """Gradient descent with momentum (heavy ball):
-
-        v <- beta * v + g
-        p <- p - lr * v
-
-    with v starting at zero for every parameter.
-    """
+    """Gradient descent with heavy-ball momentum, no dampening (DERIVATIONS.md 7.2)."""
 
     def __init__(self, lr=0.01, beta=0.9):
         super().__init__(lr)
@@ -54,11 +48,7 @@ class Momentum(Optimizer):
 
 
 class RMSprop(Optimizer):
-    """RMSprop: scale each coordinate by a running RMS of its gradients.
-
-        s <- rho * s + (1 - rho) * g**2
-        p <- p - lr * g / (sqrt(s) + eps)
-    """
+    """RMSprop: scale each coordinate by a running RMS of its gradients (DERIVATIONS.md 7.3)."""
 
     def __init__(self, lr=0.001, rho=0.9, eps=1e-8):
         super().__init__(lr)
@@ -76,14 +66,7 @@ class RMSprop(Optimizer):
 
 
 class Adam(Optimizer):
-    """Adam (Kingma & Ba, 2015). With t counting steps from 1:
-
-        m <- beta1 * m + (1 - beta1) * g
-        v <- beta2 * v + (1 - beta2) * g**2
-        m_hat = m / (1 - beta1**t)
-        v_hat = v / (1 - beta2**t)
-        p <- p - lr * m_hat / (sqrt(v_hat) + eps)
-    """
+    """Adam (Kingma & Ba, 2015), with bias correction (DERIVATIONS.md 7.4)."""
 
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
         super().__init__(lr)

@@ -32,40 +32,39 @@ class Activation:
 
 
 class ReLU(Activation):
-    """relu(x) = max(0, x); its derivative is 1 where x > 0 and 0 elsewhere."""
+    """relu(x) = max(0, x), elementwise."""
 
     def forward(self, x):
-        # TODO: remember which inputs were positive, then return max(0, x) elementwise.
-        raise NotImplementedError("TODO: ReLU.forward - return np.maximum(0, x) and cache a mask")
+        # TODO: compute relu(x) and remember what backward will need.
+        raise NotImplementedError("TODO: ReLU.forward")
 
     def backward(self, grad_out):
-        # TODO: let the gradient through only where the input was positive.
-        raise NotImplementedError("TODO: ReLU.backward - multiply grad_out by the cached mask")
+        # TODO: the chain rule through relu (DERIVATIONS.md section 2; choose 0 at x == 0).
+        raise NotImplementedError("TODO: ReLU.backward")
 
 
 class Sigmoid(Activation):
-    """sigmoid(x) = 1 / (1 + exp(-x)); derivative s * (1 - s) where s = sigmoid(x)."""
+    """sigmoid(x) = 1 / (1 + exp(-x)), elementwise."""
 
     def forward(self, x):
-        # TODO: compute the sigmoid without overflow warnings for large |x|
-        # (hint: exp(-x) overflows for very negative x; treat x >= 0 and x < 0 separately),
-        # and cache the output for backward.
-        raise NotImplementedError("TODO: Sigmoid.forward - a numerically stable 1/(1+exp(-x))")
+        # TODO: compute the sigmoid without overflow for large |x| (the tests feed it +-1000
+        # with floating-point errors turned into exceptions), and cache what backward needs.
+        raise NotImplementedError("TODO: Sigmoid.forward")
 
     def backward(self, grad_out):
-        # TODO: use the cached output s: dL/dx = grad_out * s * (1 - s)
+        # TODO: the chain rule, written with the value forward cached (DERIVATIONS.md section 2).
         raise NotImplementedError("TODO: Sigmoid.backward")
 
 
 class Tanh(Activation):
-    """tanh(x); derivative 1 - tanh(x)**2."""
+    """tanh(x), elementwise."""
 
     def forward(self, x):
-        # TODO: compute np.tanh(x) and cache it.
+        # TODO: compute tanh(x) and cache what backward needs.
         raise NotImplementedError("TODO: Tanh.forward")
 
     def backward(self, grad_out):
-        # TODO: dL/dx = grad_out * (1 - t**2) with t the cached output.
+        # TODO: the chain rule through tanh (DERIVATIONS.md section 2).
         raise NotImplementedError("TODO: Tanh.backward")
 
 
@@ -78,11 +77,11 @@ class Softmax(Activation):
     """
 
     def forward(self, x):
-        # TODO: subtract each row's max before exponentiating (it does not change the
-        # result but avoids overflow), normalise every row to sum to 1, cache the output.
-        raise NotImplementedError("TODO: Softmax.forward - stable row-wise softmax")
+        # TODO: a row-wise softmax that stays finite for logits near 1000 (exercise 3.2 of
+        # DERIVATIONS.md says why the fix is allowed); cache the output.
+        raise NotImplementedError("TODO: Softmax.forward")
 
     def backward(self, grad_out):
-        # TODO: apply the softmax Jacobian to grad_out row by row without building the
-        # full matrix: dL/dz = s * (g - sum(g * s, axis=1, keepdims=True)).
-        raise NotImplementedError("TODO: Softmax.backward - Jacobian-vector product")
+        # TODO: apply the transposed softmax Jacobian to grad_out, row by row, without
+        # building a C x C matrix per row. Derive it first (exercise 3.1 of DERIVATIONS.md).
+        raise NotImplementedError("TODO: Softmax.backward")

@@ -25,15 +25,13 @@ class Dense:
         self._x = None  # the input seen by the last forward pass
 
     def forward(self, x):
-        # TODO: cache x (backward needs it) and return x @ W + b.
-        raise NotImplementedError("TODO: Dense.forward - return x @ self.W + self.b")
+        # TODO: cache what backward needs and return the layer's output.
+        raise NotImplementedError("TODO: Dense.forward")
 
     def backward(self, grad_out):
-        # TODO: given G = dL/dy of shape (batch, n_out):
-        #   self.dW = x.T @ G        (n_in, n_out)
-        #   self.db = G summed over the batch axis   (n_out,)
-        #   return G @ W.T           dL/dx, shape (batch, n_in)
-        raise NotImplementedError("TODO: Dense.backward - fill self.dW, self.db, return dL/dx")
+        # TODO: given G = dL/dy of shape (batch, n_out), fill self.dW (the shape of W) and
+        # self.db (the shape of b) and return dL/dx (the shape of x). DERIVATIONS.md section 1.
+        raise NotImplementedError("TODO: Dense.backward")
 
     def parameters(self):
         return [self.W, self.b]

@@ -15,12 +15,11 @@ class MSELoss:
     """Mean squared error averaged over EVERY element: L = mean((y_pred - y_true) ** 2)."""
 
     def forward(self, y_pred, y_true):
-        # TODO: cache what backward needs and return the mean of the squared differences
-        # as a float.
+        # TODO: cache what backward needs and return the loss as a float.
         raise NotImplementedError("TODO: MSELoss.forward")
 
     def backward(self):
-        # TODO: dL/dy_pred = 2 * (y_pred - y_true) / (number of elements)
+        # TODO: dL/dy_pred, the shape of y_pred (DERIVATIONS.md section 4).
         raise NotImplementedError("TODO: MSELoss.backward")
 
 
@@ -34,11 +33,13 @@ class CrossEntropyLoss:
     def forward(self, logits, y):
         # TODO:
         #  1. turn y into one-hot rows if it is a vector of labels (use one_hot above);
-        #  2. compute log-softmax stably: z - max(z) - log(sum(exp(z - max(z))));
-        #  3. cache the softmax probabilities and the one-hot targets for backward;
+        #  2. compute the log-softmax of every row so that logits of 1000 stay finite
+        #     (the log-sum-exp trick, DERIVATIONS.md section 4);
+        #  3. cache what backward will need;
         #  4. return the mean negative log-probability of the true class as a float.
-        raise NotImplementedError("TODO: CrossEntropyLoss.forward - stable log-softmax + NLL")
+        raise NotImplementedError("TODO: CrossEntropyLoss.forward")
 
     def backward(self):
-        # TODO: dL/dlogits = (softmax(logits) - one_hot(y)) / N
+        # TODO: dL/dlogits, the shape of the logits. Derive it first (exercise 4.1 of
+        # DERIVATIONS.md): it is much simpler than the softmax Jacobian.
         raise NotImplementedError("TODO: CrossEntropyLoss.backward")

@@ -5,7 +5,7 @@ every parameter array IN PLACE (``p -= ...`` or ``p[...] = ...``), because the l
 references to those very arrays. Per-parameter state (velocities, running averages) is
 kept in lists indexed like ``params`` and created on the first call.
 
-The exact update rules are below and in DERIVATIONS.md; the tests check them on known numbers.
+The exact update rules are in section 7 of DERIVATIONS.md; the tests check them on known numbers.
 """
 
 import numpy as np
@@ -20,24 +20,18 @@ class Optimizer:
 
 
 class SGD(Optimizer):
-    """Plain gradient descent:  p <- p - lr * g"""
+    """Plain gradient descent (DERIVATIONS.md 7.1)."""
 
     def __init__(self, lr=0.01):
         super().__init__(lr)
 
     def step(self, params, grads):
-        # TODO: update every p in place with p -= lr * g.
-        raise NotImplementedError("TODO: SGD.step - p -= lr * g for every parameter")
+        # TODO: move every parameter, in place, against its gradient.
+        raise NotImplementedError("TODO: SGD.step")
 
 
 class Momentum(Optimizer):
-    """Gradient descent with momentum (heavy ball):
-
-        v <- beta * v + g
-        p <- p - lr * v
-
-    with v starting at zero for every parameter.
-    """
+    """Gradient descent with heavy-ball momentum, no dampening (DERIVATIONS.md 7.2)."""
 
     def __init__(self, lr=0.01, beta=0.9):
         super().__init__(lr)
@@ -45,16 +39,12 @@ class Momentum(Optimizer):
         self.velocity = None  # list of arrays, one per parameter, created on the first step
 
     def step(self, params, grads):
-        # TODO: create zero velocities on the first call, then apply the two lines above.
+        # TODO: create one zero velocity per parameter on the first call, then apply the rule.
         raise NotImplementedError("TODO: Momentum.step")
 
 
 class RMSprop(Optimizer):
-    """RMSprop: scale each coordinate by a running RMS of its gradients.
-
-        s <- rho * s + (1 - rho) * g**2
-        p <- p - lr * g / (sqrt(s) + eps)
-    """
+    """RMSprop: scale each coordinate by a running RMS of its gradients (DERIVATIONS.md 7.3)."""
 
     def __init__(self, lr=0.001, rho=0.9, eps=1e-8):
         super().__init__(lr)
@@ -68,14 +58,7 @@ class RMSprop(Optimizer):
 
 
 class Adam(Optimizer):
-    """Adam (Kingma & Ba, 2015). With t counting steps from 1:
-
-        m <- beta1 * m + (1 - beta1) * g
-        v <- beta2 * v + (1 - beta2) * g**2
-        m_hat = m / (1 - beta1**t)
-        v_hat = v / (1 - beta2**t)
-        p <- p - lr * m_hat / (sqrt(v_hat) + eps)
-    """
+    """Adam (Kingma & Ba, 2015), with bias correction (DERIVATIONS.md 7.4)."""
 
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
         super().__init__(lr)
@@ -87,6 +70,6 @@ class Adam(Optimizer):
         self.v = None
 
     def step(self, params, grads):
-        # TODO: increase t once per call (not once per parameter!), update m and v,
-        # correct their bias and move every parameter.
+        # TODO: count the step once per call (not once per parameter!), update both moving
+        # averages, correct their bias and move every parameter.
         raise NotImplementedError("TODO: Adam.step")

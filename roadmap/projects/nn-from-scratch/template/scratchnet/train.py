@@ -3,6 +3,7 @@
 Run the experiment with:  python -m scratchnet.train
 """
 
+import json
 import time
 
 import numpy as np
@@ -22,12 +23,13 @@ def iterate_minibatches(X, y, batch_size, rng):
         yield X[idx], y[idx]
 
 
-def fit(model, loss_fn, optimizer, X, y, epochs=10, batch_size=32, seed=0):
+def fit(model, loss_fn, optimizer, X, y, epochs=10, batch_size=32, seed=0, on_epoch_end=None):
     """Train ``model`` with mini-batch gradient descent and return the loss history.
 
     For every epoch, go through ``iterate_minibatches`` (with ``rng =
     np.random.default_rng(seed)`` created ONCE before the first epoch) and for every batch:
     forward pass -> loss -> loss gradient -> backward pass -> optimizer step.
+    After every epoch, call ``on_epoch_end(epoch, model)`` if it is given (epoch counts from 0).
 
     Returns a list with one float per epoch: the mean of that epoch's batch losses.
     """
@@ -38,6 +40,18 @@ def fit(model, loss_fn, optimizer, X, y, epochs=10, batch_size=32, seed=0):
 def accuracy(model, X, y):
     """Fraction of rows whose predicted class equals the label."""
     return float(np.mean(model.predict(X) == np.asarray(y)))
+
+
+def train_val_split(X, y, val_fraction=0.2, seed=0):
+    """Split ``(X, y)`` into a training part and a validation part, stratified by label.
+
+    Every class keeps ``round(val_fraction * count)`` of its rows for validation, chosen at
+    random with ``np.random.default_rng(seed)``. Returns ``X_tr, X_val, y_tr, y_val``.
+    NumPy only: this is the split you choose hyperparameters on, so write it yourself.
+    """
+    # TODO: for every class, shuffle its row indices with the rng and keep the first
+    # round(val_fraction * count) of them for validation; the other rows are for training.
+    raise NotImplementedError("TODO: train_val_split - a stratified split with NumPy")
 
 
 def load_digits_split(test_size=0.25, seed=0):
@@ -54,36 +68,55 @@ def load_digits_split(test_size=0.25, seed=0):
 def build_digits_model(seed=0):
     """Return a Sequential network mapping 64 pixel values to 10 class logits."""
     rng = np.random.default_rng(seed)
-    # TODO: build a small multi-layer perceptron, e.g. Dense(64, 64) -> ReLU -> Dense(64, 10).
-    # Pass `rng` to every Dense layer so the run is reproducible. The last layer must output
-    # raw logits (no softmax): CrossEntropyLoss applies the softmax itself.
+    # TODO: build a multi-layer perceptron: at least one hidden Dense layer followed by a
+    # non-linearity, then a Dense layer with 10 outputs. Pass `rng` to every Dense layer so
+    # the run is reproducible. The last layer must output raw logits (no softmax):
+    # CrossEntropyLoss applies the softmax itself.
     raise NotImplementedError("TODO: build_digits_model")
 
 
-def train_digits_classifier(X_train, y_train, seed=0):
-    """Train a digits classifier and return ``(model, history)``.
+def train_digits_classifier(X_train, y_train, seed=0, max_epochs=40):
+    """Train a digits classifier with early stopping and return ``(model, report)``.
 
-    The tests call this with the training split only and then measure accuracy on a
-    held-out split, which must reach at least 95 %. Training must take well under a minute.
+    Hold out 20 % of the training rows with ``train_val_split(X_train, y_train, 0.2, seed)``,
+    train on the rest, measure the validation accuracy after every epoch and give back the
+    model with the parameters of the best epoch. ``report`` is a dict with ``history`` (the
+    mean training loss per epoch), ``val_accuracy`` (one value per epoch) and ``best_epoch``
+    (the index of the epoch whose parameters the model holds).
     """
-    # TODO: build the model, pick an optimizer and its hyperparameters (Adam with
-    # lr around 1e-2 or 1e-3 works well), then call fit(...) for a few dozen epochs.
+    # TODO:
+    #  1. split off the validation rows with train_val_split;
+    #  2. build the model, pick an optimizer and its hyperparameters;
+    #  3. call fit(...) on the training part only, with an on_epoch_end callback that
+    #     records the validation accuracy and keeps a COPY of the parameters of the best
+    #     epoch so far (the arrays change in place as training goes on);
+    #  4. write the best parameters back into the model's arrays and return the report.
+    # Never look at a test split here: every choice is made on the validation part.
     raise NotImplementedError("TODO: train_digits_classifier")
 
 
-def plot_learning_curve(history, path):
-    """Save the per-epoch loss as a PNG file."""
+def plot_learning_curve(history, path, val_accuracy=None):
+    """Save the per-epoch training loss (and the validation accuracy, if given) as a PNG."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(5, 3.5))
-    ax.plot(np.arange(1, len(history) + 1), history, marker="o", markersize=3)
+    fig, ax = plt.subplots(figsize=(6, 3.8))
+    epochs = np.arange(1, len(history) + 1)
+    ax.plot(epochs, history, marker="o", markersize=3, label="training loss")
     ax.set_xlabel("epoch")
     ax.set_ylabel("mean training loss")
     ax.set_title("Learning curve")
     ax.grid(True, alpha=0.3)
+    if val_accuracy:
+        ax2 = ax.twinx()
+        (val_line,) = ax2.plot(epochs[:len(val_accuracy)], val_accuracy, color="tab:orange",
+                               marker="s", markersize=3, label="validation accuracy")
+        ax2.set_ylabel("validation accuracy")
+        best = int(np.argmax(val_accuracy))
+        ax2.axvline(best + 1, color="grey", linestyle="--", linewidth=1)
+        ax.legend(handles=[ax.get_lines()[0], val_line], loc="center right")
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
@@ -92,14 +125,19 @@ def plot_learning_curve(history, path):
 def main():
     X_train, X_test, y_train, y_test = load_digits_split()
     start = time.perf_counter()
-    model, history = train_digits_classifier(X_train, y_train, seed=0)
+    model, report = train_digits_classifier(X_train, y_train, seed=0)
     seconds = time.perf_counter() - start
+    history, val_accuracy, best = report["history"], report["val_accuracy"], report["best_epoch"]
     print(f"trained for {len(history)} epochs in {seconds:.1f} s")
-    print(f"final training loss: {history[-1]:.4f}")
-    print(f"train accuracy: {accuracy(model, X_train, y_train):.3f}")
-    print(f"test accuracy:  {accuracy(model, X_test, y_test):.3f}")
-    plot_learning_curve(history, "learning_curve.png")
-    print("learning curve saved to learning_curve.png")
+    print(f"best validation accuracy {val_accuracy[best]:.3f} after epoch {best + 1}")
+    # The test split is looked at once, at the very end, after every choice was made.
+    test_acc = accuracy(model, X_test, y_test)
+    print(f"test accuracy:  {test_acc:.3f}")
+    plot_learning_curve(history, "learning_curve.png", val_accuracy)
+    with open("metrics.json", "w") as fh:
+        json.dump({"best_epoch": best + 1, "val_accuracy": val_accuracy[best],
+                   "test_accuracy": test_acc, "train_seconds": seconds}, fh, indent=2)
+    print("learning curve saved to learning_curve.png, numbers to metrics.json")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 
@@ -14,7 +14,12 @@ BUILTIN_DATASETS = ("iris", "wine", "digits", "breast_cancer", "diabetes")
 
 @dataclass
 class Dataset:
-    """A feature matrix, its target vector and the names that go with them."""
+    """A feature matrix, its target vector and the names that go with them.
+
+    >>> ds = Dataset(X=np.zeros((3, 2)), y=np.array([0, 1, 0]), feature_names=["a", "b"])
+    >>> ds.n_samples, ds.n_features
+    (3, 2)
+    """
 
     X: np.ndarray
     y: np.ndarray
@@ -50,7 +55,19 @@ def load_csv(path: str | Path, target: str, *, delimiter: str = ",") -> Dataset:
 
     Every column except ``target`` is a numeric feature; empty cells become NaN.
     The target column is returned as floats when every value is a number, and
-    as strings otherwise.
+    as strings otherwise. An unknown ``target`` raises ``ValueError`` naming it.
+
+    >>> import os, shutil, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> path = os.path.join(folder, "pets.csv")
+    >>> _ = open(path, "w").write("weight,kind,age\\n4.5,cat,3\\n30,dog,\\n")
+    >>> ds = load_csv(path, target="kind")
+    >>> ds.feature_names, ds.y.tolist()
+    (['weight', 'age'], ['cat', 'dog'])
+    >>> ds.X
+    array([[ 4.5,  3. ],
+           [30. ,  nan]])
+    >>> shutil.rmtree(folder)
     """
     path = Path(path)
     with path.open(newline="", encoding="utf-8") as handle:
@@ -84,7 +101,14 @@ def load_csv(path: str | Path, target: str, *, delimiter: str = ",") -> Dataset:
 
 
 def load_builtin(name: str) -> Dataset:
-    """Load one of scikit-learn's bundled datasets (no download needed)."""
+    """Load one of scikit-learn's bundled datasets (no download needed).
+
+    ``name`` is one of BUILTIN_DATASETS; anything else raises ``ValueError``.
+
+    >>> iris = load_builtin("iris")
+    >>> iris.X.shape, iris.feature_names[0]
+    ((150, 4), 'sepal length (cm)')
+    """
     from sklearn import datasets
 
     if name not in BUILTIN_DATASETS:
@@ -107,6 +131,12 @@ def stratified_split(
 
     Each class sends ``round(count * test_size)`` of its samples to the test
     set. The same ``seed`` always gives the same split.
+
+    >>> X = np.arange(20).reshape(10, 2)
+    >>> y = np.array([0] * 8 + [1] * 2)
+    >>> X_train, X_test, y_train, y_test = stratified_split(X, y, test_size=0.5, seed=0)
+    >>> sorted(y_test.tolist()), len(X_train)
+    ([0, 0, 0, 0, 1], 5)
     """
     X = np.asarray(X)
     y = np.asarray(y)
@@ -129,3 +159,39 @@ def stratified_split(
     test_idx = rng.permutation(np.concatenate(test_parts))
     train_idx = rng.permutation(np.concatenate(train_parts))
     return X[train_idx], X[test_idx], y[train_idx], y[test_idx]
+
+
+def stratified_kfold(
+    y: Sequence,
+    n_splits: int = 5,
+    seed: int | None = 0,
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Yield ``(train_idx, val_idx)`` for ``n_splits`` stratified folds.
+
+    Every sample is in exactly one validation fold, never in the training part
+    of its own fold, and each class is spread over the folds as evenly as it
+    can be (its count per fold differs by at most one). The same ``seed`` gives
+    the same folds.
+
+    >>> y = np.array([0, 0, 0, 0, 0, 0, 1, 1, 1])
+    >>> for train_idx, val_idx in stratified_kfold(y, n_splits=3, seed=0):
+    ...     print(len(train_idx), len(val_idx), int(y[val_idx].sum()))
+    6 3 1
+    6 3 1
+    6 3 1
+    """
+    y = np.asarray(y)
+    if not 2 <= n_splits <= len(y):
+        raise ValueError(f"n_splits must be between 2 and {len(y)}, got {n_splits}")
+    rng = np.random.default_rng(seed)
+    fold_of = np.empty(len(y), dtype=int)
+    offset = 0
+    for label in np.unique(y):
+        members = np.flatnonzero(y == label)
+        rng.shuffle(members)
+        # Deal the shuffled members round-robin; carrying the offset over from one class
+        # to the next keeps the folds' total sizes even as well.
+        fold_of[members] = (offset + np.arange(len(members))) % n_splits
+        offset += len(members)
+    for k in range(n_splits):
+        yield np.flatnonzero(fold_of != k), np.flatnonzero(fold_of == k)

@@ -23,13 +23,25 @@ def _pair(y_true: Sequence, y_pred: Sequence) -> tuple[np.ndarray, np.ndarray]:
 
 
 def accuracy_score(y_true: Sequence, y_pred: Sequence) -> float:
+    """Share of predictions that equal the truth.
+
+    >>> accuracy_score([0, 1, 1, 0], [0, 1, 0, 0])
+    0.75
+    """
     y_true, y_pred = _pair(y_true, y_pred)
     return float(np.mean(y_true == y_pred))
 
 
 def confusion_matrix(y_true: Sequence, y_pred: Sequence,
                      labels: Sequence | None = None) -> np.ndarray:
-    """Rows are true classes, columns are predicted classes."""
+    """Rows are true classes, columns are predicted classes.
+
+    Without ``labels`` the classes are the sorted union of both arrays.
+
+    >>> confusion_matrix(["cat", "dog", "dog"], ["cat", "cat", "dog"])
+    array([[1, 0],
+           [1, 1]])
+    """
     y_true, y_pred = _pair(y_true, y_pred)
     if labels is None:
         labels = np.unique(np.concatenate([y_true, y_pred]))
@@ -87,33 +99,70 @@ def _precision_recall_f1(y_true, y_pred, average: str, pos_label, zero_division:
     return float(precision.mean()), float(recall.mean()), float(f1.mean())
 
 
-def precision_score(y_true, y_pred, average: str = "binary", pos_label=1,
-                    zero_division: float = 0.0) -> float:
+def precision_score(y_true: Sequence, y_pred: Sequence, average: str = "binary",
+                    pos_label: object = 1, zero_division: float = 0.0) -> float:
+    """Of the samples predicted as a class, the share that really are (see AVERAGES).
+
+    >>> precision_score([1, 0, 1, 1], [1, 1, 1, 0])
+    0.6666666666666666
+    >>> precision_score([0, 1, 2, 2], [0, 2, 2, 2], average="macro")
+    0.5555555555555555
+    """
     return _precision_recall_f1(y_true, y_pred, average, pos_label, zero_division)[0]
 
 
-def recall_score(y_true, y_pred, average: str = "binary", pos_label=1,
-                 zero_division: float = 0.0) -> float:
+def recall_score(y_true: Sequence, y_pred: Sequence, average: str = "binary",
+                 pos_label: object = 1, zero_division: float = 0.0) -> float:
+    """Of the samples of a class, the share predicted as that class.
+
+    >>> recall_score([1, 0, 1, 1], [1, 1, 1, 0])
+    0.6666666666666666
+    """
     return _precision_recall_f1(y_true, y_pred, average, pos_label, zero_division)[1]
 
 
-def f1_score(y_true, y_pred, average: str = "binary", pos_label=1,
-             zero_division: float = 0.0) -> float:
+def f1_score(y_true: Sequence, y_pred: Sequence, average: str = "binary",
+             pos_label: object = 1, zero_division: float = 0.0) -> float:
+    """Harmonic mean of precision and recall, per class, then averaged.
+
+    >>> f1_score([1, 0, 1, 1], [1, 1, 1, 0])
+    0.6666666666666666
+    >>> f1_score([0, 1, 2, 2], [0, 2, 2, 2], average="micro")
+    0.75
+    """
     return _precision_recall_f1(y_true, y_pred, average, pos_label, zero_division)[2]
 
 
 def mean_squared_error(y_true: Sequence[float], y_pred: Sequence[float]) -> float:
+    """Mean of the squared differences.
+
+    >>> mean_squared_error([1.0, 2.0, 3.0], [1.0, 2.0, 5.0])
+    1.3333333333333333
+    """
     y_true, y_pred = _pair(y_true, y_pred)
     return float(np.mean((y_true.astype(float) - y_pred) ** 2))
 
 
 def mean_absolute_error(y_true: Sequence[float], y_pred: Sequence[float]) -> float:
+    """Mean of the absolute differences.
+
+    >>> mean_absolute_error([1.0, 2.0, 3.0], [1.0, 2.0, 5.0])
+    0.6666666666666666
+    """
     y_true, y_pred = _pair(y_true, y_pred)
     return float(np.mean(np.abs(y_true.astype(float) - y_pred)))
 
 
 def r2_score(y_true: Sequence[float], y_pred: Sequence[float]) -> float:
-    """1 - SS_res / SS_tot. A constant y_true gives 1.0 for a perfect fit, else 0.0."""
+    """Share of the variance of ``y_true`` that the predictions explain.
+
+    1 - SS_res / SS_tot. A constant ``y_true`` gives 1.0 for a perfect fit, else 0.0.
+
+    >>> r2_score([1.0, 2.0, 3.0], [1.0, 2.0, 3.0])
+    1.0
+    >>> r2_score([1.0, 2.0, 3.0], [2.0, 2.0, 2.0])
+    0.0
+    """
     y_true, y_pred = _pair(y_true, y_pred)
     y_true = y_true.astype(float)
     ss_res = float(np.sum((y_true - y_pred) ** 2))
@@ -143,6 +192,11 @@ def roc_auc_score(y_true: Sequence[int], y_score: Sequence[float]) -> float:
 
     It equals the probability that a random positive is scored above a random
     negative (ties count one half): the Mann-Whitney U statistic, scaled.
+
+    >>> roc_auc_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8])
+    0.75
+    >>> roc_auc_score([0, 1], [0.5, 0.5])
+    0.5
     """
     y_true, y_score = _pair(y_true, y_score)
     positive = y_true.astype(bool)

@@ -19,7 +19,17 @@ def _as_2d(X: np.ndarray) -> np.ndarray:
 
 
 class StandardScaler:
-    """Shift each column to mean 0 and scale it to standard deviation 1."""
+    """Shift each column to mean 0 and scale it to standard deviation 1.
+
+    A constant column (standard deviation 0) is shifted but not scaled.
+
+    >>> scaler = StandardScaler().fit(np.array([[1.0, 5.0], [3.0, 5.0]]))
+    >>> scaler.transform(np.array([[1.0, 5.0], [5.0, 6.0]]))
+    array([[-1.,  0.],
+           [ 3.,  1.]])
+    >>> scaler.inverse_transform(np.array([[0.0, 0.0]]))
+    array([[2., 5.]])
+    """
 
     def __init__(self) -> None:
         self.mean_: np.ndarray | None = None
@@ -50,7 +60,15 @@ class StandardScaler:
 
 
 class MinMaxScaler:
-    """Map each column linearly onto ``feature_range`` (default [0, 1])."""
+    """Map each column linearly onto ``feature_range`` (default [0, 1]).
+
+    A constant column maps to the low end of the range.
+
+    >>> MinMaxScaler((-1, 1)).fit_transform(np.array([[0.0], [5.0], [10.0]]))
+    array([[-1.],
+           [ 0.],
+           [ 1.]])
+    """
 
     def __init__(self, feature_range: tuple[float, float] = (0.0, 1.0)) -> None:
         low, high = feature_range
@@ -93,6 +111,13 @@ class OneHotEncoder:
 
     Categories of each column are sorted. ``handle_unknown="error"`` raises on a
     category not seen during ``fit``; ``"ignore"`` encodes it as all zeros.
+
+    >>> encoder = OneHotEncoder(handle_unknown="ignore").fit([["red"], ["blue"], ["red"]])
+    >>> encoder.categories_[0].tolist()
+    ['blue', 'red']
+    >>> encoder.transform([["red"], ["green"]])
+    array([[0., 1.],
+           [0., 0.]])
     """
 
     def __init__(self, handle_unknown: str = "error") -> None:
@@ -149,6 +174,11 @@ class OneHotEncoder:
 
 
 def encode_labels(y: Sequence) -> tuple[np.ndarray, np.ndarray]:
-    """Map labels to integer codes 0..k-1. Returns ``(codes, classes)``."""
+    """Map labels to integer codes 0..k-1. Returns ``(codes, classes)``, classes sorted.
+
+    >>> codes, classes = encode_labels(["cat", "dog", "cat", "bird"])
+    >>> codes.tolist(), classes.tolist()
+    ([1, 2, 1, 0], ['bird', 'cat', 'dog'])
+    """
     classes, codes = np.unique(np.asarray(y), return_inverse=True)
     return codes.astype(int), classes

@@ -20,6 +20,13 @@ def iter_batches(
     All arrays must have the same length. With ``shuffle=True`` the rows are
     visited in an order drawn from ``seed``; the same seed gives the same order.
     The last, smaller batch is yielded unless ``drop_last`` is true.
+
+    >>> X, y = np.arange(10).reshape(5, 2), np.arange(5)
+    >>> [yb.tolist() for _, yb in iter_batches(X, y, batch_size=2)]
+    [[0, 1], [2, 3], [4]]
+    >>> [yb.tolist() for (yb,) in iter_batches(y, batch_size=2, shuffle=True, seed=0,
+    ...                                        drop_last=True)]
+    [[2, 4], [3, 0]]
     """
     if not arrays:
         raise ValueError("give at least one array")
@@ -44,6 +51,13 @@ class EarlyStopping:
     Call :meth:`step` once per epoch with the validation value (and, if you
     like, the model state). It returns ``True`` once ``patience`` epochs in a
     row failed to improve on the best value by more than ``min_delta``.
+    ``mode="min"`` watches a loss, ``mode="max"`` a score such as accuracy.
+
+    >>> stopper = EarlyStopping(patience=2)
+    >>> [stopper.step(loss) for loss in [0.9, 0.5, 0.6, 0.55]]
+    [False, False, False, True]
+    >>> stopper.best_value, stopper.best_epoch
+    (0.5, 1)
     """
 
     def __init__(self, patience: int = 5, min_delta: float = 0.0, mode: str = "min") -> None:
@@ -69,6 +83,7 @@ class EarlyStopping:
         return value > self.best_value + self.min_delta
 
     def step(self, value: float, state: Any = None) -> bool:
+        """Record one epoch's value (and state); return True once training should stop."""
         self.epoch += 1
         value = float(value)
         if self._improves(value):

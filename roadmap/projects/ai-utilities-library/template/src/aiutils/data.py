@@ -1,10 +1,15 @@
-"""Loading tabular data and splitting it into train and test sets."""
+"""Loading tabular data and splitting it into train and test sets.
+
+TODO (milestone 6): give every public function and class here a docstring example
+(`>>> ...` lines with their output) that really runs.
+"""
 
 from __future__ import annotations
 
 import csv  # noqa: F401  (you will probably want it for load_csv)
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator, Sequence
 
 import numpy as np
 
@@ -66,3 +71,21 @@ def stratified_split(
     # TODO: for each class, shuffle its indices with np.random.default_rng(seed)
     #       and send the first round(count * test_size) of them to the test set.
     raise NotImplementedError("TODO: implement stratified_split")
+
+
+def stratified_kfold(
+    y: Sequence,
+    n_splits: int = 5,
+    seed: int | None = 0,
+) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """Yield ``(train_idx, val_idx)`` integer index arrays for ``n_splits`` stratified folds.
+
+    Every sample is in exactly one validation fold and never in the training
+    part of its own fold; each class is spread over the folds as evenly as it
+    can be (its count per fold differs by at most one). Samples are shuffled
+    into folds with ``seed``; the same seed gives the same folds. This is what
+    you choose a model or a threshold with, so the test split stays untouched.
+    """
+    # TODO: give every sample a fold number, class by class, then yield the
+    #       (training, validation) indices of each fold.
+    raise NotImplementedError("TODO: implement stratified_kfold")

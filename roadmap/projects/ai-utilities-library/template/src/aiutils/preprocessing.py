@@ -1,4 +1,9 @@
-"""Scalers and encoders with a scikit-learn-like fit / transform interface."""
+"""Scalers and encoders with a scikit-learn-like fit / transform interface.
+
+NumPy only: the tests run this module while scikit-learn and SciPy are blocked.
+
+TODO (milestone 6): give every public class and function here a docstring example.
+"""
 
 from __future__ import annotations
 
@@ -23,11 +28,11 @@ class StandardScaler:
 
     def fit(self, X: np.ndarray) -> "StandardScaler":
         # TODO: store the column means in self.mean_ and the column standard
-        #       deviations (ddof=0, zeros replaced by 1) in self.scale_.
+        #       deviations in self.scale_ (a constant column must not divide by 0).
         raise NotImplementedError("TODO: implement StandardScaler.fit")
 
     def transform(self, X: np.ndarray) -> np.ndarray:
-        # TODO: raise NotFittedError before fit(), else return (X - mean) / scale.
+        # TODO: raise NotFittedError before fit(), else scale X with the fitted statistics.
         raise NotImplementedError("TODO: implement StandardScaler.transform")
 
     def fit_transform(self, X: np.ndarray) -> np.ndarray:
@@ -54,7 +59,7 @@ class MinMaxScaler:
         raise NotImplementedError("TODO: implement MinMaxScaler.fit")
 
     def transform(self, X: np.ndarray) -> np.ndarray:
-        # TODO: raise NotFittedError before fit(); a span of 0 counts as 1.
+        # TODO: raise NotFittedError before fit(); mind a constant column.
         raise NotImplementedError("TODO: implement MinMaxScaler.transform")
 
     def fit_transform(self, X: np.ndarray) -> np.ndarray:

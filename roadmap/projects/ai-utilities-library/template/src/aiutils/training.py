@@ -1,4 +1,7 @@
-"""Helpers for training loops: mini-batches and early stopping."""
+"""Helpers for training loops: mini-batches and early stopping.
+
+TODO (milestone 6): give iter_batches and EarlyStopping a docstring example.
+"""
 
 from __future__ import annotations
 
@@ -45,6 +48,7 @@ class EarlyStopping:
         self.should_stop: bool = False
 
     def step(self, value: float, state: Any = None) -> bool:
+        """Record one epoch's value (and state); return True once training should stop."""
         # TODO: decide whether `value` improves on best_value (mind mode and
         #       min_delta), remember best_value / best_epoch / a deep copy of
         #       state, count the epochs without improvement, and return True
