@@ -27,7 +27,8 @@ export function contentSecurityPolicy(cspSource: string, nonce: string, powers: 
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'${powers.wasm ? " 'wasm-unsafe-eval'" : ''}`,
-    `style-src ${cspSource}`,
+    // The UI toolkit adds one <style> element of its own (a feature probe); it carries the nonce.
+    `style-src ${cspSource} 'nonce-${nonce}'`,
     `font-src ${cspSource}`,
     `img-src ${cspSource} data:`,
     ...(powers.fetch ? [`connect-src ${cspSource}`] : []),
@@ -60,6 +61,7 @@ export function webviewDocument(d: WebviewDocument): string {
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(d.cspSource, d.nonce, d.powers)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta property="csp-nonce" content="${d.nonce}">
 <link rel="stylesheet" href="${escapeHtml(d.styleUri)}">
 <title>${escapeHtml(d.title)}</title>
 </head>

@@ -35,6 +35,8 @@ export interface Workbench {
   page: Page;
   server: Server;
   workspace: string;
+  /** Content Security Policy violations reported so far (any frame: the workbench or a webview). */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -51,10 +53,18 @@ export async function openWorkbench(options: {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const workspace = options.workspace ?? h.freshWorkspace();
   const payload: [string, string][] = options.installed ? [] : [['extensionDevelopmentPath', ROOT]];
+  const cspViolations: string[] = [];
+  // Every frame's console reaches the page, webviews included.
+  page.on('console', (m) => {
+    const where = m.location().url ?? '';
+    if (/Content Security Policy|violates the following/i.test(m.text())) {
+      cspViolations.push(`${m.text()} (${where})`);
+    }
+  });
   await page.goto(h.workbenchUrl(server, workspace, payload), { timeout: 120_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   return {
-    page, server, workspace,
+    page, server, workspace, cspViolations,
     async close() {
       await browser.close();
       await server.stop();

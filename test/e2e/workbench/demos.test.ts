@@ -258,4 +258,8 @@ describe(DESCRIBE, function () {
     await again.locator('body[data-models-ready="true"]').waitFor({ timeout: 60_000 });
     await screenshot(page, 'demos-restored');
   });
+
+  it('ran every demo with no Content Security Policy violation', () => {
+    assert.deepEqual(wb!.cspViolations, []);
+  });
 });

@@ -90,6 +90,7 @@ describe('project lab in the real workbench', function () {
     await notice.waitFor({ state: 'detached', timeout: 30_000 });
     assert.equal(fs.readFileSync(edited, 'utf8'), fs.readFileSync(path.join(ROOT, 'roadmap/projects', ID, 'template/tests/test_bayes.py'), 'utf8'));
     assert.ok(fs.existsSync(`${edited}.edited`), 'the edited copy was not kept');
+    assert.deepEqual(wb.cspViolations, [], 'the lab page broke its Content Security Policy');
   });
 
   it('in Restricted Mode explains why checks do not run', async () => {
