@@ -2,7 +2,6 @@
 // asks this file for controls, so swapping the kit means rewriting just this folder.
 import {
   provideVSCodeDesignSystem,
-  vsCodeBadge,
   vsCodeButton,
   vsCodeDivider,
   vsCodeProgressRing,
@@ -12,7 +11,7 @@ let registered = false;
 export function registerComponents(): void {
   if (registered) return;
   registered = true;
-  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeBadge(), vsCodeDivider(), vsCodeProgressRing());
+  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDivider(), vsCodeProgressRing());
 }
 
 export interface ButtonOptions {
@@ -36,8 +35,14 @@ export function button(label: string, options: ButtonOptions): HTMLElement {
   return b;
 }
 
+/**
+ * A count badge. Not the toolkit's <vscode-badge>: its template carries a `style` attribute, which
+ * the webview's Content Security Policy (no inline styles) reports on every use. Same look, from
+ * the editor's own badge colours (media/lab.css).
+ */
 export function badge(text: string): HTMLElement {
-  const b = document.createElement('vscode-badge');
+  const b = document.createElement('span');
+  b.className = 'badge';
   b.textContent = text;
   return b;
 }

@@ -56,14 +56,18 @@ def run_pipeline(
 
     - Plan the chunks with plan_chunks(input_path, chunk_bytes).
     - ``workers`` processes (default os.cpu_count(), never more than the number
-      of chunks) run process_chunk on the chunks with a multiprocessing.Pool;
+      of chunks) run process_chunk on the chunks in a multiprocessing pool;
       with one worker you may simply call process_chunk in this process.
-    - Handle results one at a time, in chunk order (Pool.imap, not Pool.map):
-      merge the totals, write the bad rows to the quarantine CSV
-      (QUARANTINE_HEADER, then one row per bad line) right away, update the
-      stats and call ``progress(chunks_done, chunks_total, rows_done)``.
-    - Finally write_summary(totals, output_path), fill ``seconds`` and log an
-      INFO summary through ``log`` that includes the throughput in "rows/s".
+      ``stats.worker_pids`` holds the pid each result came from (the test checks
+      they were real child processes).
+    - Handle results one at a time, in chunk order, as they arrive: merge the
+      totals, write the bad rows to the quarantine CSV (QUARANTINE_HEADER, then
+      one row per bad line) right away, update the stats and call
+      ``progress(chunks_done, chunks_total, rows_done)``.
+    - Finally write_summary(totals, output_path), fill ``seconds`` with the
+      run's measured wall time, and log an INFO summary through ``log`` with the
+      number of rows and the throughput in "rows/s" (a WARNING too if rows were
+      quarantined).
     The parent process must never hold the file or all rows in memory.
     """
     # TODO

@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.aggregate import Totals, process_chunk, write_summary
 from pipeline.chunks import Chunk, iter_lines, plan_chunks
-from tests.reference import HEADER
+from tests.golden import HEADER, MEDIUM, check_bad_rows, check_summary
 
 
 def test_chunks_cover_the_data_exactly(medium_csv):
@@ -62,23 +62,21 @@ def test_iter_lines_yields_each_line_once_with_its_offset(medium_csv):
     assert b"".join(seen) == data[header_len:], "the lines of all chunks must rebuild the file body"
 
 
-def test_partial_totals_merge_to_the_reference(medium_csv, medium_reference, tmp_path):
-    expected_summary, expected_bad, n_lines = medium_reference
+def test_partial_totals_merge_to_the_reference(medium_csv, tmp_path):
     results = [process_chunk(medium_csv, c) for c in plan_chunks(medium_csv, 2048)]
-    assert sum(r.rows_ok + r.rows_bad for r in results) == n_lines, "every line must be counted once"
+    counted = sum(r.rows_ok + r.rows_bad for r in results)
+    assert counted == MEDIUM.n_lines, f"{counted} lines counted, the file has {MEDIUM.n_lines}"
 
     for order, name in ((results, "forward"), (results[::-1], "reverse")):
         merged = Totals()
         for r in order:
             merged.merge(r.totals)
         write_summary(merged, tmp_path / f"{name}.csv")
-        got = (tmp_path / f"{name}.csv").read_text(encoding="utf-8")
-        assert got == expected_summary, (
-            f"merging chunk totals in {name} order does not match the one-pass reference.\n"
-            f"expected:\n{expected_summary[:400]}\ngot:\n{got[:400]}")
+        check_summary((tmp_path / f"{name}.csv").read_text(encoding="utf-8"), MEDIUM,
+                      f"the chunk totals merged in {name} order")
 
     bad = [(b.offset, b.reason.split(":", 1)[0]) for r in results for b in r.bad_rows]
-    assert bad == expected_bad, "bad rows (offset, reason code) differ from the reference"
+    check_bad_rows(bad, MEDIUM, "the bad rows of the chunks")
 
 
 def test_streaming_keeps_memory_small(big_csv):

@@ -1,32 +1,85 @@
-"""Milestone 3: the parallel run equals the single-process reference."""
+"""Milestone 3: the parallel run equals the single-process answer, in real worker processes."""
 
+import glob
+import multiprocessing
 import os
+import threading
+import time
 import tracemalloc
 
 from pipeline.run import RunStats, run_pipeline
-from tests.reference import read_quarantine
+from tests.golden import BIG, MEDIUM, check_bad_rows, check_summary, read_quarantine
 
 
-def test_parallel_output_equals_single_process_reference(big_csv, big_reference, tmp_path):
-    expected_summary, expected_bad, n_lines = big_reference
+def _proc_children() -> set[int]:
+    pids = set()
+    for path in glob.glob("/proc/self/task/*/children"):
+        with open(path) as handle:
+            pids.update(int(pid) for pid in handle.read().split())
+    return pids
+
+
+class ChildWatcher:
+    """Samples this process's live child processes from a thread while a run goes on.
+
+    A worker pid that the pipeline reports must be one of them: pids made up in the parent,
+    or threads (which all share the parent's pid), do not count as multiprocessing.
+    """
+
+    def __init__(self, every: float = 0.01) -> None:
+        self.every = every
+        self.seen: set[int] = set()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        if glob.glob("/proc/self/task/*/children"):  # Linux: cheap, straight from the kernel
+            self._children = _proc_children
+        else:
+            try:
+                import psutil
+
+                me = psutil.Process()
+                self._children = lambda: {p.pid for p in me.children()}
+            except ImportError:  # the processes multiprocessing started
+                self._children = lambda: {p.pid for p in list(multiprocessing.process._children)}
+
+    def _watch(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.seen |= self._children()
+            except Exception:  # a child that just exited; try again
+                pass
+            time.sleep(self.every)
+
+    def __enter__(self) -> "ChildWatcher":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def test_parallel_output_equals_single_process_reference(big_csv, tmp_path):
     out, quarantine = tmp_path / "summary.csv", tmp_path / "quarantine.csv"
-    stats = run_pipeline(big_csv, out, quarantine, workers=2, chunk_bytes=256 * 1024)
+    with ChildWatcher() as children:
+        stats = run_pipeline(big_csv, out, quarantine, workers=2, chunk_bytes=256 * 1024)
     assert isinstance(stats, RunStats), "run_pipeline must return a RunStats"
-    got = out.read_text(encoding="utf-8")
-    assert got == expected_summary, (
-        "the summary from 2 workers differs from the single-process reference.\n"
-        f"expected (start):\n{expected_summary[:300]}\ngot (start):\n{got[:300]}")
-    assert [(offset, code) for offset, code, _, _ in read_quarantine(quarantine)] == expected_bad, (
-        "the quarantine file should list the same bad rows (offset, reason code) as the "
-        "reference, in file order")
-    assert stats.rows_total == n_lines and stats.rows_bad == len(expected_bad), (
-        f"stats count {stats.rows_total} rows / {stats.rows_bad} bad; expected {n_lines} / "
-        f"{len(expected_bad)}")
+    check_summary(out.read_text(encoding="utf-8"), BIG, "the summary from 2 workers")
+    check_bad_rows([(offset, code) for offset, code, _, _ in read_quarantine(quarantine)], BIG,
+                   "the quarantine file's rows")
+    assert stats.rows_total == BIG.n_lines and stats.rows_bad == BIG.n_bad, (
+        f"stats count {stats.rows_total} rows / {stats.rows_bad} bad; expected {BIG.n_lines} / "
+        f"{BIG.n_bad}")
     assert stats.rows_ok + stats.rows_bad == stats.rows_total
     assert stats.workers == 2 and stats.chunks >= 10, f"expected 2 workers and many chunks: {stats}"
     assert stats.worker_pids and os.getpid() not in stats.worker_pids, (
         "with workers=2 the chunks must be processed in worker processes, not in the parent "
         f"(pids seen: {stats.worker_pids}, parent: {os.getpid()})")
+    strangers = stats.worker_pids - children.seen
+    assert not strangers, (
+        f"worker pids {sorted(strangers)} were never child processes of this run (children seen: "
+        f"{sorted(children.seen)}); process the chunks in a multiprocessing.Pool and report the "
+        "pid each result really came from")
 
 
 def test_output_does_not_depend_on_workers_or_chunk_size(medium_csv, tmp_path):
@@ -40,6 +93,7 @@ def test_output_does_not_depend_on_workers_or_chunk_size(medium_csv, tmp_path):
     for key, files in outputs.items():
         assert files[0] == first[0], f"summary with (workers, chunk_bytes)={key} differs from {first_key}"
         assert files[1] == first[1], f"quarantine with (workers, chunk_bytes)={key} differs from {first_key}"
+    check_summary(first[0].decode("utf-8"), MEDIUM)
 
 
 def test_parent_process_memory_stays_bounded(big_csv, medium_csv, tmp_path):
