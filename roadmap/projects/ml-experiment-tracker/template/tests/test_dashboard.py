@@ -15,7 +15,7 @@ class PageReader(HTMLParser):
     def __init__(self):
         super().__init__()
         self.rows = {}  # run id -> list of (attrs, text)
-        self.charts = {}  # metric -> list of polyline data-run labels
+        self.charts = {}  # metric -> {polyline data-run label: [(x, y), ...]}
         self._row = None
         self._cell = None
         self._chart = None
@@ -30,9 +30,11 @@ class PageReader(HTMLParser):
         elif tag == "td" and self._row is not None:
             self._cell = [attrs, ""]
         elif tag == "svg" and "data-metric" in attrs:
-            self._chart = self.charts.setdefault(attrs["data-metric"], [])
+            self._chart = self.charts.setdefault(attrs["data-metric"], {})
         elif tag == "polyline" and self._chart is not None:
-            self._chart.append(attrs.get("data-run"))
+            points = [tuple(float(c) for c in pair.split(","))
+                      for pair in (attrs.get("points") or "").split()]
+            self._chart[attrs.get("data-run")] = points
 
     def handle_endtag(self, tag):
         if tag == "td" and self._cell is not None:
@@ -88,8 +90,27 @@ def test_dashboard_compares_runs(tmp_path):
 
     assert set(page.charts) == {"accuracy", "loss"}, f"one chart per metric, found {set(page.charts)}"
     assert sorted(page.charts["loss"]) == sorted([f"#{ids['small']} small", f"#{ids['large']} large"]), (
-        f"the loss chart should have one line per run that logged loss, got {page.charts['loss']}")
+        f"the loss chart should have one line per run that logged loss, got {list(page.charts['loss'])}")
     assert len(page.charts["accuracy"]) == 3
+
+    # The lines must draw the runs' histories: one point per logged step, steps left to right,
+    # a higher value higher up (SVG's y grows downwards), on one scale for the whole chart.
+    for metric, lines in page.charts.items():
+        drawn = []
+        for label, points in lines.items():
+            run_id = int(label.split()[0].lstrip("#"))
+            history = store.metric_history(run_id, metric)
+            assert len(points) == len(history), (
+                f"the {metric} line of {label} has {len(points)} points, but the run logged "
+                f"{len(history)} steps: pass svg_chart the whole metric_history")
+            xs = [x for x, _ in points]
+            assert xs == sorted(xs), f"the {metric} line of {label} should run left to right by step"
+            drawn += [(point["value"], y) for point, (_, y) in zip(history, points)]
+        for (v1, y1) in drawn:
+            for (v2, y2) in drawn:
+                assert not (v1 < v2 and y1 <= y2), (
+                    f"in the {metric} chart the value {v2} is drawn no higher than {v1}: the "
+                    "points do not follow the logged values")
 
 
 def test_dashboard_escapes_html_and_filters(tmp_path):

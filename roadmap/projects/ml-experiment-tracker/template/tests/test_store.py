@@ -1,6 +1,9 @@
 """Milestone 1: the SQLite store."""
 
+import json
+import sqlite3
 import time
+from contextlib import closing
 
 import pytest
 
@@ -34,6 +37,20 @@ def test_run_round_trip(tmp_path):
     assert run["metrics"] == {"loss": 0.4, "accuracy": 0.8}, (
         f"metrics should hold the value at the highest step of each key, got {run['metrics']}")
     assert run["artifacts"] == []
+
+    # The data really is in the SQLite file, in the given schema (another tool can read it).
+    with closing(sqlite3.connect(db)) as raw:
+        tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert {"runs", "params", "metrics", "artifacts"} <= tables, (
+            f"{db.name} should be an SQLite database with the tables of SCHEMA; found {sorted(tables)}")
+        assert raw.execute("SELECT experiment, name, status, git_commit FROM runs WHERE id = ?",
+                           (run_id,)).fetchone() == ("mnist", "baseline", "running", "a" * 40)
+        stored = dict(raw.execute("SELECT key, value FROM params WHERE run_id = ?", (run_id,)))
+        assert {key: json.loads(text) for key, text in stored.items()} == params, (
+            "the params table should hold each value as JSON text")
+        assert raw.execute("SELECT step, value FROM metrics WHERE run_id = ? AND key = 'loss' "
+                           "ORDER BY step", (run_id,)).fetchall() == [(0, 0.9), (1, 0.5), (2, 0.4)], (
+            "the metrics table should hold one row per (run, key, step)")
 
 
 def test_metric_history_steps(tmp_path):

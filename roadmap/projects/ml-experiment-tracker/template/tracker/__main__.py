@@ -1,6 +1,6 @@
-"""Command line for the tracker (this file is complete).
+"""Command line for the tracker (this file is complete; the demo's pieces are in demo.py).
 
-    python -m tracker demo   [--db tracker.db]   # log a few real scikit-learn runs
+    python -m tracker demo   [--db tracker.db] [--seed 0]   # a real sweep (tracker/demo.py)
     python -m tracker serve  [--db tracker.db] [--port 8000]
     python -m tracker export [--db tracker.db] --format csv|json --out runs.csv
 """
@@ -9,30 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-
-
-def demo(db: str) -> None:
-    """Train a few small models on the bundled digits dataset and track them."""
-    from sklearn.datasets import load_digits
-    from sklearn.linear_model import SGDClassifier
-    from sklearn.model_selection import train_test_split
-
-    from tracker.client import Tracker
-
-    X, y = load_digits(return_X_y=True)
-    X = X / 16.0
-    X_train, X_val, y_train, y_val = train_test_split(X, y, test_size=0.25, random_state=0,
-                                                      stratify=y)
-    tracker = Tracker(db)
-    for alpha in (1e-5, 1e-4, 1e-3, 1e-2):
-        params = {"model": "SGDClassifier", "loss": "log_loss", "alpha": alpha, "epochs": 15}
-        with tracker.start_run(f"sgd-alpha-{alpha:g}", experiment="digits", params=params) as run:
-            model = SGDClassifier(loss="log_loss", alpha=alpha, random_state=0)
-            for epoch in range(params["epochs"]):
-                model.partial_fit(X_train, y_train, classes=list(range(10)))
-                run.log_metric("train_accuracy", model.score(X_train, y_train), step=epoch)
-                run.log_metric("val_accuracy", model.score(X_val, y_val), step=epoch)
-        print(f"run {run.id}: alpha={alpha:g} val_accuracy={model.score(X_val, y_val):.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,10 +20,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=["csv", "json"], default="csv")
     parser.add_argument("--out", default=None)
     parser.add_argument("--experiment", default=None)
+    parser.add_argument("--seed", type=int, default=0, help="demo: the seed of the splits")
     args = parser.parse_args(argv)
 
     if args.command == "demo":
-        demo(args.db)
+        from tracker.demo import run_demo
+
+        run_demo(args.db, seed=args.seed)
     elif args.command == "serve":
         import uvicorn
 
