@@ -6,6 +6,7 @@ import time
 from sklearn.dummy import DummyClassifier
 
 from .ensemble import build_ensemble
+from .features import select_features
 from .report import write_report
 from .search import run_search
 
@@ -19,8 +20,9 @@ class AutoML:
     """
 
     def __init__(self, time_budget: float = 30.0, seed: int = 0, top_k: int = 3, cv: int = 3,
-                 metric: str = "accuracy", n_trials=None):
+                 metric: str = "accuracy", n_trials=None, engineer_features: bool = True):
         self.time_budget = time_budget
+        self.engineer_features = engineer_features
         self.seed = seed
         self.top_k = top_k
         self.cv = cv
@@ -28,15 +30,19 @@ class AutoML:
         self.n_trials = n_trials
 
     def fit(self, X, y) -> "AutoML":
-        """Search within most of the budget, then fit the ensemble of the best trials.
+        """Engineer features, search within most of the budget, then ensemble the best trials.
 
-        About 80% of ``time_budget`` goes to the search; the rest is left for refitting the
-        ensemble, so that ``fit`` as a whole stays close to the budget.
+        Everything is chosen by cross-validation on ``X, y``: no test rows are ever needed.
+        About 80% of what is left of ``time_budget`` after the feature selection goes to the
+        search; the rest is left for refitting the ensemble.
         """
         started = time.perf_counter()
+        self.features_ = (select_features(X, y, seed=self.seed, cv=self.cv)
+                          if self.engineer_features else [])
+        remaining = max(self.time_budget - (time.perf_counter() - started), 0.1)
         self.search_ = run_search(
-            X, y, time_budget=0.8 * self.time_budget, n_trials=self.n_trials,
-            seed=self.seed, cv=self.cv, metric=self.metric,
+            X, y, time_budget=0.8 * remaining, n_trials=self.n_trials,
+            seed=self.seed, cv=self.cv, metric=self.metric, features=self.features_,
         )
         self.ensemble_ = build_ensemble(self.search_, X, y, top_k=self.top_k)
         # The simplest possible model, to show how much the search really adds.

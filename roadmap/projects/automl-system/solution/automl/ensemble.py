@@ -21,7 +21,8 @@ def build_ensemble(result: SearchResult, X, y, top_k: int = 3) -> VotingClassifi
     """
     types = result.column_types or detect_column_types(X)
     members = [
-        (f"{rank}_{trial.family}", make_pipeline(types, trial.family, trial.params, result.seed))
+        (f"{rank}_{trial.family}",
+         make_pipeline(types, trial.family, trial.params, result.seed, result.features))
         for rank, trial in enumerate(top_trials(result, top_k), start=1)
     ]
     return VotingClassifier(members, voting="soft").fit(X, y)

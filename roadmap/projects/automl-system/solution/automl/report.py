@@ -34,8 +34,8 @@ def write_report(path, result: SearchResult, evaluation: dict = None) -> Path:
     """Write a markdown report to ``path`` and return the path.
 
     Sections: a title, a summary (metric, trials, time used vs budget, best model), the
-    column types when known, the held-out ``evaluation`` numbers when given, and the
-    leaderboard as a markdown table. Scores are written with 4 decimals.
+    column types when known, the engineered features, the held-out ``evaluation`` numbers
+    when given, and the leaderboard as a markdown table. Scores are written with 4 decimals.
     """
     path = Path(path)
     board = leaderboard_frame(result)
@@ -61,6 +61,8 @@ def write_report(path, result: SearchResult, evaluation: dict = None) -> Path:
             f"- Categorical: {', '.join(types.categorical) or '-'}",
             f"- Dropped: {', '.join(types.dropped) or '-'}",
         ]
+    lines += ["", "## Engineered features", ""]
+    lines += [f"- {f.name}" for f in result.features] or ["- none kept (no candidate helped the probe enough)"]
     if evaluation:
         lines += ["", "## Held-out evaluation", ""]
         lines += [f"- {name}: {value:.4f}" for name, value in evaluation.items()]

@@ -12,6 +12,7 @@ from sklearn.model_selection import StratifiedKFold, cross_val_score
 from sklearn.neighbors import KNeighborsClassifier
 from sklearn.pipeline import Pipeline
 
+from .features import FeatureGenerator, widen_types
 from .preprocess import build_preprocessor, detect_column_types
 
 MODEL_FAMILIES = ("logistic_regression", "random_forest", "gradient_boosting", "knn")
@@ -35,6 +36,7 @@ class SearchResult:
     metric: str
     seed: int
     column_types: object = None
+    features: tuple = ()  # the engineered features every pipeline of this search adds
     extra: dict = field(default_factory=dict)
 
 
@@ -49,13 +51,13 @@ def suggest_params(trial: optuna.Trial, family: str) -> dict:
         return {"C": trial.suggest_float("lr_C", 1e-3, 1e2, log=True)}
     if family == "random_forest":
         return {
-            "n_estimators": trial.suggest_int("rf_n_estimators", 20, 120, step=20),
-            "max_depth": trial.suggest_int("rf_max_depth", 2, 12),
+            "n_estimators": trial.suggest_int("rf_n_estimators", 10, 60, step=10),
+            "max_depth": trial.suggest_int("rf_max_depth", 2, 10),
             "min_samples_leaf": trial.suggest_int("rf_min_samples_leaf", 1, 10),
         }
     if family == "gradient_boosting":
         return {
-            "n_estimators": trial.suggest_int("gb_n_estimators", 20, 150, step=10),
+            "n_estimators": trial.suggest_int("gb_n_estimators", 20, 100, step=10),
             "learning_rate": trial.suggest_float("gb_learning_rate", 0.02, 0.3, log=True),
             "max_depth": trial.suggest_int("gb_max_depth", 1, 4),
         }
@@ -80,11 +82,18 @@ def make_estimator(family: str, params: dict, seed: int = 0):
     raise ValueError(f"unknown model family {family!r}")
 
 
-def make_pipeline(types, family: str, params: dict, seed: int = 0) -> Pipeline:
-    """Preprocessing and model in one object, so cross-validation never leaks."""
-    return Pipeline(
-        [("preprocess", build_preprocessor(types)), ("model", make_estimator(family, params, seed))]
-    )
+def make_pipeline(types, family: str, params: dict, seed: int = 0, features=()) -> Pipeline:
+    """Engineered features, preprocessing and model in one object (GIVEN).
+
+    ``types`` are the column types of the raw table; cross-validating the whole pipeline
+    refits every step on each training fold, so nothing leaks from the validation fold.
+    """
+    features = tuple(features)
+    return Pipeline([
+        ("features", FeatureGenerator(features)),
+        ("preprocess", build_preprocessor(widen_types(types, features))),
+        ("model", make_estimator(family, params, seed)),
+    ])
 
 
 def run_search(
@@ -96,23 +105,31 @@ def run_search(
     cv: int = 3,
     metric: str = "accuracy",
     families=MODEL_FAMILIES,
+    features=(),
 ) -> SearchResult:
-    """Search model families and their hyperparameters with Optuna's TPE sampler.
+    """Search model families and hyperparameters with Optuna's TPE sampler.
 
-    Stops after ``n_trials`` trials or when ``time_budget`` seconds have passed, whichever
-    comes first (``None`` means no limit of that kind). The first trials try each family once,
-    so every family gets a chance even with a tiny budget. The same ``seed`` and ``n_trials``
-    always give the same trials, params and scores.
+    - Stop after ``n_trials`` trials or after ``time_budget`` seconds, whichever comes first
+      (``None`` means no limit of that kind).
+    - Each trial: pick a family, suggest its params, and score ``make_pipeline(types, family,
+      params, seed, features)`` by cross-validation on ``X, y``: the mean ``cross_val_score``
+      (``scoring=metric``) over ``StratifiedKFold(cv, shuffle=True, random_state=seed)``.
+      The tests recompute these scores.
+    - Try every family once first (``study.enqueue_trial``) so a small budget still compares them.
+    - Reproducible: the same seed and n_trials give the same trials, params and scores.
+    - Keep Optuna quiet: ``optuna.logging.set_verbosity(optuna.logging.WARNING)``.
+    Return a ``SearchResult`` with every COMPLETED trial in the order they ran.
     """
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     types = detect_column_types(X)
+    features = tuple(features)
     folds = StratifiedKFold(n_splits=cv, shuffle=True, random_state=seed)
 
     def objective(trial: optuna.Trial) -> float:
         started = time.perf_counter()
         family = trial.suggest_categorical("family", list(families))
         params = suggest_params(trial, family)
-        pipeline = make_pipeline(types, family, params, seed)
+        pipeline = make_pipeline(types, family, params, seed, features)
         score = float(cross_val_score(pipeline, X, y, cv=folds, scoring=metric).mean())
         trial.set_user_attr("params", params)
         trial.set_user_attr("duration", time.perf_counter() - started)
@@ -146,4 +163,5 @@ def run_search(
         metric=metric,
         seed=seed,
         column_types=types,
+        features=features,
     )

@@ -27,6 +27,7 @@ def main(argv=None) -> None:
         X, y, test_size=0.25, random_state=args.seed, stratify=y
     )
     model = AutoML(time_budget=args.budget, seed=args.seed).fit(X_train, y_train)
+    print("engineered features:", ", ".join(f.name for f in model.features_) or "none")
     print(leaderboard_frame(model.search_).head(10).to_string(index=False))
     print(
         f"\n{len(model.search_.trials)} trials in {model.fit_seconds_:.1f} s; "

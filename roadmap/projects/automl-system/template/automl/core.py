@@ -1,6 +1,6 @@
 """The easy-to-use front door: ``AutoML(time_budget=30).fit(X, y)``.
 
-Milestone 3. Fill in ``AutoML.fit``; the other methods are given.
+Milestone 4. Fill in ``AutoML.fit``; the other methods are given.
 """
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import time  # noqa: F401
 from sklearn.dummy import DummyClassifier  # noqa: F401
 
 from .ensemble import build_ensemble  # noqa: F401
+from .features import select_features  # noqa: F401
 from .report import write_report
 from .search import run_search  # noqa: F401
 
@@ -22,8 +23,9 @@ class AutoML:
     """
 
     def __init__(self, time_budget: float = 30.0, seed: int = 0, top_k: int = 3, cv: int = 3,
-                 metric: str = "accuracy", n_trials=None):
+                 metric: str = "accuracy", n_trials=None, engineer_features: bool = True):
         self.time_budget = time_budget
+        self.engineer_features = engineer_features
         self.seed = seed
         self.top_k = top_k
         self.cv = cv
@@ -31,17 +33,22 @@ class AutoML:
         self.n_trials = n_trials
 
     def fit(self, X, y) -> "AutoML":
-        """Search within most of the budget, then fit the ensemble of the best trials.
+        """Engineer features, search within most of the budget, then ensemble the best trials.
 
+        Everything is chosen by cross-validation on ``X, y``: no test rows are ever needed.
         Set these attributes and return ``self``:
-        - ``search_``: the SearchResult of ``run_search`` given about 80% of ``time_budget``
-          (keep the rest for refitting the ensemble) and this object's n_trials, seed, cv, metric;
+        - ``features_``: ``select_features(X, y, seed, cv)`` when ``engineer_features`` is true,
+          else an empty list;
+        - ``search_``: the SearchResult of ``run_search`` with those features, given about 80%
+          of the time that is left of ``time_budget`` (keep the rest for refitting the
+          ensemble) and this object's n_trials, seed, cv, metric;
         - ``ensemble_``: ``build_ensemble(self.search_, X, y, top_k=self.top_k)``;
         - ``baseline_``: a DummyClassifier(strategy="most_frequent") fitted on X, y;
         - ``classes_`` (from the ensemble) and ``fit_seconds_`` (how long fit took).
         """
-        # TODO: run the search, build the ensemble and the baseline, record the time.
-        raise NotImplementedError("TODO: search, then ensemble the best trials")
+        # TODO: select the features, run the search, build the ensemble and the baseline,
+        #       record the time.
+        raise NotImplementedError("TODO: features, search, then ensemble the best trials")
 
     def predict(self, X):
         return self.ensemble_.predict(X)

@@ -27,16 +27,20 @@ def make_loan_data(n: int = 800, seed: int = 0):
     ).astype(object)
     owns_home = rng.choice(["yes", "no"], n, p=[0.45, 0.55])
 
-    # The hidden rule. Note the interaction: a high debt ratio hurts mostly on a low income.
+    # The hidden rule, with three things a plain linear model cannot see: a threshold on the
+    # debt ratio relative to income (a high ratio hurts mostly on a low income), a risk that is
+    # high at both ends of the age range, and renters in the south being riskier than renters
+    # elsewhere (an interaction of two categories).
     stress = debt_ratio * (60.0 / income)
-    logit = (
-        -1.5
-        + 5.0 * np.tanh(2.5 * (stress - 0.35))
+    logit = 2.0 * (
+        -2.0
+        + 3.0 * (stress > 0.45)
         + 2.5 * (employment == "unemployed")
         + 1.0 * (employment == "contract")
         - 0.08 * np.minimum(years_employed, 15)
-        + 1.2 * ((age < 26) | (age > 64))
+        + 2.5 * ((age < 27) | (age > 62))
         - 0.8 * (owns_home == "yes")
+        + 1.5 * ((owns_home == "no") & (region == "south"))
         + 0.15 * (credit_lines - 4)
     )
     y = (rng.random(n) < 1 / (1 + np.exp(-logit))).astype(int)

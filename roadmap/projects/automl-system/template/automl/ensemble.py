@@ -1,6 +1,6 @@
 """Combine the best trials into one soft-voting ensemble.
 
-Milestone 3. Fill in ``top_trials`` and ``build_ensemble`` (then ``AutoML.fit`` in core.py).
+Milestone 4. Fill in ``top_trials`` and ``build_ensemble`` (then ``AutoML.fit`` in core.py).
 """
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ def build_ensemble(result: SearchResult, X, y, top_k: int = 3) -> VotingClassifi
     """Fit a soft-voting ensemble of the ``top_k`` best trials on all of ``X, y``.
 
     Each member is a full pipeline rebuilt with ``make_pipeline(types, family, params,
-    result.seed)``; give each member a unique name such as ``"1_random_forest"``. Use
-    ``result.column_types`` (or detect them again when it is None).
+    result.seed, result.features)``; give each member a unique name such as
+    ``"1_random_forest"``. Use ``result.column_types`` (or detect them again when it is None).
     """
     # TODO: build the members, wrap them in VotingClassifier(..., voting="soft") and fit it.
     raise NotImplementedError("TODO: build and fit the ensemble of the best trials")

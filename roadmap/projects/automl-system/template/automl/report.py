@@ -1,6 +1,6 @@
 """A markdown report with the leaderboard of every trial.
 
-Milestone 4. Fill in ``leaderboard_frame`` and ``write_report``.
+Milestone 5. Fill in ``leaderboard_frame`` and ``write_report``.
 """
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ def write_report(path, result: SearchResult, evaluation: dict = None) -> Path:
     Include at least:
     - a ``# `` title on the first line;
     - a summary: metric, number of trials, time used and the time budget, the best model;
+    - the engineered features of the search (``result.features``), by name;
     - when ``evaluation`` is given, each ``name: value`` with 4 decimals;
     - a ``## Leaderboard`` section with a markdown table: a header row (rank, trial, family,
       score, ...), the ``|---|`` separator row and one row per trial, best first, scores with

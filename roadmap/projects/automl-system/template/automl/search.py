@@ -1,6 +1,6 @@
 """Model selection and hyperparameter search with Optuna, within a time budget.
 
-Milestone 2. Fill in ``suggest_params``, ``make_estimator`` and ``run_search``.
+Milestone 3. Fill in ``suggest_params``, ``make_estimator`` and ``run_search``.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from sklearn.model_selection import StratifiedKFold, cross_val_score  # noqa: F4
 from sklearn.neighbors import KNeighborsClassifier  # noqa: F401
 from sklearn.pipeline import Pipeline
 
+from .features import FeatureGenerator, widen_types
 from .preprocess import build_preprocessor, detect_column_types  # noqa: F401
 
 MODEL_FAMILIES = ("logistic_regression", "random_forest", "gradient_boosting", "knn")
@@ -38,6 +39,7 @@ class SearchResult:
     metric: str
     seed: int
     column_types: object = None
+    features: tuple = ()  # the engineered features every pipeline of this search adds
     extra: dict = field(default_factory=dict)
 
 
@@ -48,8 +50,8 @@ def suggest_params(trial: optuna.Trial, family: str) -> dict:
     families never share a name, but return plain keyword arguments (``{"max_depth": 5}``).
     Keep the ranges small so one trial takes well under a second, for example:
     - logistic_regression: C in [1e-3, 100] (log scale);
-    - random_forest: n_estimators 20..120 (step 20), max_depth 2..12, min_samples_leaf 1..10;
-    - gradient_boosting: n_estimators 20..150 (step 10), learning_rate 0.02..0.3 (log), max_depth 1..4;
+    - random_forest: n_estimators 10..60 (step 10), max_depth 2..10, min_samples_leaf 1..10;
+    - gradient_boosting: n_estimators 20..100 (step 10), learning_rate 0.02..0.3 (log), max_depth 1..4;
     - knn: n_neighbors 3..50, weights "uniform" or "distance".
     """
     # TODO: one branch per family using trial.suggest_float / suggest_int / suggest_categorical.
@@ -66,11 +68,18 @@ def make_estimator(family: str, params: dict, seed: int = 0):
     raise NotImplementedError("TODO: build the estimator of one model family")
 
 
-def make_pipeline(types, family: str, params: dict, seed: int = 0) -> Pipeline:
-    """Preprocessing and model in one object, so cross-validation never leaks (GIVEN)."""
-    return Pipeline(
-        [("preprocess", build_preprocessor(types)), ("model", make_estimator(family, params, seed))]
-    )
+def make_pipeline(types, family: str, params: dict, seed: int = 0, features=()) -> Pipeline:
+    """Engineered features, preprocessing and model in one object (GIVEN).
+
+    ``types`` are the column types of the raw table; cross-validating the whole pipeline
+    refits every step on each training fold, so nothing leaks from the validation fold.
+    """
+    features = tuple(features)
+    return Pipeline([
+        ("features", FeatureGenerator(features)),
+        ("preprocess", build_preprocessor(widen_types(types, features))),
+        ("model", make_estimator(family, params, seed)),
+    ])
 
 
 def run_search(
@@ -82,17 +91,21 @@ def run_search(
     cv: int = 3,
     metric: str = "accuracy",
     families=MODEL_FAMILIES,
+    features=(),
 ) -> SearchResult:
     """Search model families and hyperparameters with Optuna's TPE sampler.
 
     - Stop after ``n_trials`` trials or after ``time_budget`` seconds, whichever comes first
       (``None`` means no limit of that kind).
-    - Each trial: pick a family, suggest its params, build ``make_pipeline(...)`` and return
-      its mean ``cross_val_score`` (``scoring=metric``) over shuffled stratified folds.
+    - Each trial: pick a family, suggest its params, and score ``make_pipeline(types, family,
+      params, seed, features)`` by cross-validation on ``X, y``: the mean ``cross_val_score``
+      (``scoring=metric``) over ``StratifiedKFold(cv, shuffle=True, random_state=seed)``.
+      The tests recompute these scores.
     - Try every family once first (``study.enqueue_trial``) so a small budget still compares them.
     - Reproducible: the same seed and n_trials give the same trials, params and scores.
     - Keep Optuna quiet: ``optuna.logging.set_verbosity(optuna.logging.WARNING)``.
-    Return a ``SearchResult`` with every COMPLETED trial in the order they ran.
+    Return a ``SearchResult`` with every COMPLETED trial in the order they ran, the column
+    types and the features.
     """
     # TODO: detect the column types, define the objective, create a seeded study, enqueue one
     #       trial per family, optimize with n_trials and timeout, and collect the results.

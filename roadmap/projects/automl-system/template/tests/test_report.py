@@ -1,4 +1,7 @@
 """Milestone 4: a leaderboard and a markdown report."""
+import dataclasses
+
+from automl.features import Feature
 from automl.report import leaderboard_frame, write_report
 
 
@@ -17,7 +20,8 @@ def test_leaderboard_frame_is_sorted(search8):
 
 
 def test_report_has_leaderboard(search8, tmp_path):
-    result = search8()
+    engineered = (Feature("square", "age"), Feature("ratio", "debt_ratio", "income"))
+    result = dataclasses.replace(search8(), features=engineered)
     target = tmp_path / "report.md"
     returned = write_report(target, result, {"ensemble accuracy (test)": 0.81234, "baseline accuracy (test)": 0.665})
     assert target.exists(), "write_report must create the file it is given"
@@ -40,3 +44,5 @@ def test_report_has_leaderboard(search8, tmp_path):
         assert family in text, f"family '{family}' is missing from the report"
     assert "0.8123" in text and "0.6650" in text, "held-out evaluation numbers must appear with 4 decimals"
     assert "budget" in text.lower(), "say how much time was used out of the budget"
+    for name in ("(age-median)^2", "debt_ratio/income"):
+        assert name in text, f"list the engineered features of the search by name: {name} is missing"

@@ -4,9 +4,11 @@ import time
 
 from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
 from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold, cross_val_score
 from sklearn.neighbors import KNeighborsClassifier
 
-from automl.search import MODEL_FAMILIES, make_estimator, run_search
+from automl.preprocess import detect_column_types
+from automl.search import MODEL_FAMILIES, make_estimator, make_pipeline, run_search
 
 EXPECTED_TYPES = {
     "logistic_regression": LogisticRegression,
@@ -32,6 +34,28 @@ def test_every_family_is_tried(search8):
         )
     assert result.best.score == max(t.score for t in result.trials), "best must be the trial with the top score"
     assert result.best.score >= 0.8, f"the best cross-validated accuracy is only {result.best.score:.3f}"
+    distinct = {(t.family, tuple(sorted(t.params.items()))) for t in result.trials}
+    assert len(distinct) >= 6, (
+        f"8 trials should try at least 6 different settings, got {len(distinct)}: let Optuna's "
+        "sampler suggest the params (trial.suggest_*), do not fix them"
+    )
+
+
+def test_trial_scores_are_cross_validated(loan, search8):
+    result = search8()
+    X, y = loan["X_train"], loan["y_train"]
+    types = detect_column_types(X)
+    folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=0)
+    checked = {t.number: t for t in result.trials if t.number < 4}
+    checked[result.best.number] = result.best
+    for trial in checked.values():
+        pipeline = make_pipeline(types, trial.family, trial.params, 0, result.features)
+        expected = float(cross_val_score(pipeline, X, y, cv=folds, scoring="accuracy").mean())
+        assert abs(trial.score - expected) < 1e-9, (
+            f"trial {trial.number} ({trial.family}, {trial.params}) reports {trial.score:.4f}, but "
+            f"cross-validating its pipeline on the training rows (StratifiedKFold(3, shuffle=True, "
+            f"random_state=seed), the whole pipeline refitted on every fold) gives {expected:.4f}"
+        )
 
 
 def test_search_respects_time_budget(loan):

@@ -14,6 +14,8 @@ import pandas as pd
 from fastapi import FastAPI
 from pydantic import BaseModel, Field
 
+from .monitoring import PredictionLog
+
 DEFAULT_MODEL_PATH = Path("artifacts") / "churn_model.joblib"
 
 
@@ -53,9 +55,15 @@ def customer_frame(customer: CustomerIn) -> pd.DataFrame:
     return pd.DataFrame([row])
 
 
-def create_app(model, threshold: float = 0.5) -> FastAPI:
-    """Build the API around an already fitted model that has ``predict_proba``."""
+def create_app(model, threshold: float = 0.5, reference=None) -> FastAPI:
+    """Build the API around an already fitted model that has ``predict_proba``.
+
+    Every prediction is recorded in ``app.state.log`` (a ``PredictionLog`` comparing the
+    traffic with ``reference``, the training rows) and summarised by ``GET /monitoring``.
+    """
     app = FastAPI(title="Churn prediction API", version="1.0")
+    log = PredictionLog(reference=reference, threshold=threshold)
+    app.state.log = log
 
     @app.get("/health")
     def health() -> dict:
@@ -63,10 +71,16 @@ def create_app(model, threshold: float = 0.5) -> FastAPI:
 
     @app.post("/predict", response_model=PredictionOut)
     def predict(customer: CustomerIn) -> PredictionOut:
-        proba = float(model.predict_proba(customer_frame(customer))[0, 1])
+        frame = customer_frame(customer)
+        proba = float(model.predict_proba(frame)[0, 1])
+        log.record(frame.iloc[0].to_dict(), proba)
         return PredictionOut(
             churn_probability=proba, will_churn=proba >= threshold, threshold=threshold
         )
+
+    @app.get("/monitoring")
+    def monitoring() -> dict:
+        return log.summary()
 
     return app
 
@@ -82,7 +96,9 @@ def build_app_from_disk(path: Path = DEFAULT_MODEL_PATH) -> FastAPI:
     metrics = Path(path).with_name("metrics.json")
     if metrics.exists():
         threshold = json.loads(metrics.read_text()).get("best_threshold", threshold)
-    return create_app(model, threshold=threshold)
+    reference_file = Path(path).with_name("reference.csv")
+    reference = pd.read_csv(reference_file) if reference_file.exists() else None
+    return create_app(model, threshold=threshold, reference=reference)
 
 
 def main() -> None:

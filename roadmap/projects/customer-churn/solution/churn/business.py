@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import numpy as np
+from sklearn.base import clone
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
 
 def retention_value(
@@ -45,3 +47,17 @@ def best_threshold(y_true, proba, monthly_charges, thresholds=None, **kwargs):
         if best is None or value > best[1]:
             best = (float(t), value)
     return best
+
+
+def choose_threshold(model, X_train, y_train, seed: int = 0, cv: int = 3, thresholds=None, **kwargs):
+    """Choose the campaign threshold on the TRAINING split, never on the test split.
+
+    Every training row is scored by a copy of ``model`` that did not see it (out-of-fold
+    probabilities from ``cross_val_predict`` with ``StratifiedKFold(cv, shuffle=True,
+    random_state=seed)``), and ``best_threshold`` runs on those scores with the rows'
+    ``monthly_charges``. Returns ``(threshold, value)``, the value being the out-of-fold
+    campaign value on the training rows.
+    """
+    folds = StratifiedKFold(n_splits=cv, shuffle=True, random_state=seed)
+    oof = cross_val_predict(clone(model), X_train, y_train, cv=folds, method="predict_proba")[:, 1]
+    return best_threshold(y_train, oof, X_train["monthly_charges"], thresholds=thresholds, **kwargs)

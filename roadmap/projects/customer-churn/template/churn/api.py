@@ -1,6 +1,7 @@
 """A small prediction API with input validation (FastAPI + pydantic).
 
-Milestone 5. Add validation to ``CustomerIn`` and finish ``create_app``.
+Milestone 5. Add validation to ``CustomerIn`` and finish ``create_app``; milestone 6 adds
+the monitoring endpoint.
 
 Run it after training (``python -m churn.train``) with ``python -m churn.api``.
 """
@@ -13,6 +14,8 @@ import numpy as np  # noqa: F401
 import pandas as pd  # noqa: F401
 from fastapi import FastAPI
 from pydantic import BaseModel, Field  # noqa: F401
+
+from .monitoring import PredictionLog
 
 DEFAULT_MODEL_PATH = Path("artifacts") / "churn_model.joblib"
 
@@ -46,15 +49,19 @@ class PredictionOut(BaseModel):
     threshold: float
 
 
-def create_app(model, threshold: float = 0.5) -> FastAPI:
+def create_app(model, threshold: float = 0.5, reference=None) -> FastAPI:
     """Build the API around an already fitted model that has ``predict_proba``.
 
     - ``GET /health`` answers ``{"status": "ok", ...}``;
     - ``POST /predict`` takes a ``CustomerIn`` and answers a ``PredictionOut``. The model
       must receive a one-row DataFrame with the same columns as the training data, with
-      NaN (not None) for missing optional values.
+      NaN (not None) for missing optional values. Milestone 6: record every prediction
+      (the row and its probability) in ``log``;
+    - ``GET /monitoring`` (milestone 6) answers ``log.summary()``.
     """
     app = FastAPI(title="Churn prediction API", version="1.0")
+    log = PredictionLog(reference=reference, threshold=threshold)
+    app.state.log = log
 
     @app.get("/health")
     def health() -> dict:
@@ -66,6 +73,11 @@ def create_app(model, threshold: float = 0.5) -> FastAPI:
         # TODO: turn the customer into a one-row DataFrame, call model.predict_proba and
         #       return PredictionOut(churn_probability=..., will_churn=..., threshold=...).
         raise NotImplementedError("TODO: predict the churn probability of one customer")
+
+    @app.get("/monitoring")
+    def monitoring() -> dict:
+        # TODO (milestone 6): summarise the predictions recorded so far.
+        raise NotImplementedError("TODO: the monitoring summary")
 
     return app
 
@@ -81,7 +93,9 @@ def build_app_from_disk(path: Path = DEFAULT_MODEL_PATH) -> FastAPI:
     metrics = Path(path).with_name("metrics.json")
     if metrics.exists():
         threshold = json.loads(metrics.read_text()).get("best_threshold", threshold)
-    return create_app(model, threshold=threshold)
+    reference_file = Path(path).with_name("reference.csv")
+    reference = pd.read_csv(reference_file) if reference_file.exists() else None
+    return create_app(model, threshold=threshold, reference=reference)
 
 
 def main() -> None:

@@ -1,10 +1,12 @@
 """Turn predictions into money: how much revenue does a retention campaign keep?
 
-Milestone 4. Fill in the two functions marked TODO.
+Milestone 4. Fill in the three functions marked TODO.
 """
 from __future__ import annotations
 
 import numpy as np  # noqa: F401
+from sklearn.base import clone  # noqa: F401
+from sklearn.model_selection import StratifiedKFold, cross_val_predict  # noqa: F401
 
 
 def retention_value(
@@ -22,11 +24,9 @@ def retention_value(
     - A flagged customer who really would churn (y_true == 1) stays with probability
       ``save_rate`` and then keeps paying ``monthly_charges`` for ``months`` months.
     - Flagging a customer who would have stayed anyway only costs the offer.
-
-    value = sum over flagged churners of save_rate * monthly_charges * months
-            - offer_cost * number_of_flagged_customers
     """
-    # TODO: turn the inputs into numpy arrays, build a boolean "flagged" mask, apply the formula.
+    # TODO: turn the inputs into numpy arrays, build a boolean "flagged" mask, add up what
+    #       the campaign keeps and subtract what it costs.
     raise NotImplementedError("TODO: compute the campaign's net value at this threshold")
 
 
@@ -38,3 +38,16 @@ def best_threshold(y_true, proba, monthly_charges, thresholds=None, **kwargs):
     """
     # TODO: evaluate retention_value at every threshold and keep the best one.
     raise NotImplementedError("TODO: search the threshold that maximises the campaign value")
+
+
+def choose_threshold(model, X_train, y_train, seed: int = 0, cv: int = 3, thresholds=None, **kwargs):
+    """Choose the campaign threshold on the TRAINING split, never on the test split.
+
+    Every training row is scored by a copy of ``model`` that did not see it (out-of-fold
+    probabilities from ``cross_val_predict`` with ``StratifiedKFold(cv, shuffle=True,
+    random_state=seed)``), and ``best_threshold`` runs on those scores with the rows'
+    ``monthly_charges``. Returns ``(threshold, value)``, the value being the out-of-fold
+    campaign value on the training rows.
+    """
+    # TODO: out-of-fold probabilities of the churn class, then best_threshold on them.
+    raise NotImplementedError("TODO: choose the threshold on out-of-fold predictions")

@@ -15,8 +15,8 @@ def permutation_importance_table(model, X, y, n_repeats: int = 5, seed: int = 0)
     and ``importance_std``, most important first. Because ``model`` is a whole pipeline,
     shuffling a raw column also shuffles the features engineered from it.
     """
-    # TODO: call sklearn.inspection.permutation_importance(model, X, y, scoring="roc_auc",
-    #       n_repeats=n_repeats, random_state=seed), put the result in a DataFrame and sort.
+    # TODO: measure the importances (scikit-learn has a function for it that accepts a whole
+    #       pipeline; score with ROC AUC, n_repeats and seed), put them in a DataFrame, sort.
     raise NotImplementedError("TODO: measure permutation importance per raw column")
 
 

@@ -36,8 +36,7 @@ def split_data(df: pd.DataFrame, test_size: float = 0.25, seed: int = 0):
     - y is the target column as integers;
     - the split is stratified on y and reproducible with ``seed``.
     """
-    # TODO: drop ID_COLUMN and TARGET to get X, take y = df[TARGET], then call
-    #       train_test_split(..., random_state=seed, stratify=y).
+    # TODO: X without ID_COLUMN and TARGET, y = the target; a stratified, seeded split.
     raise NotImplementedError("TODO: split the table into stratified train and test sets")
 
 
@@ -64,6 +63,6 @@ def build_preprocessor() -> Pipeline:
     Because nothing is fitted here, every statistic (medians, means, categories) is learned
     later, by ``fit`` on the training data only. That is what makes the pipeline leak-free.
     """
-    # TODO: Pipeline([("features", FunctionTransformer(add_features)),
-    #                 ("columns", ColumnTransformer([...numeric..., ...categorical...]))])
+    # TODO: a Pipeline whose first step applies add_features (FunctionTransformer) and whose
+    #       second is a ColumnTransformer with a numeric and a categorical Pipeline.
     raise NotImplementedError("TODO: build the leak-free preprocessing pipeline")

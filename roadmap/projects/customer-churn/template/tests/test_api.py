@@ -4,6 +4,8 @@ import math
 import numpy as np
 from fastapi.testclient import TestClient
 
+import pandas as pd
+
 from churn.api import create_app
 
 GOOD = {
@@ -89,3 +91,20 @@ def test_rejects_bad_input_with_422():
             "Add constraints (Field(ge=..., gt=...), Literal[...]) to the pydantic model"
         )
     assert model.seen == [], "invalid input must be rejected before it reaches the model"
+
+
+def test_api_serves_the_trained_pipeline(trained):
+    model = trained()["models"]["gradient_boosting"]
+    client = TestClient(create_app(model, threshold=0.5))
+    partial = dict(GOOD, payment_method=None)
+    partial.pop("total_charges")
+    for payload in (GOOD, partial):
+        response = client.post("/predict", json=payload)
+        assert response.status_code == 200, f"the real pipeline must be servable: {response.status_code} {response.text}"
+        row = {key: payload.get(key, np.nan) for key in GOOD}
+        row = {key: (np.nan if value is None else value) for key, value in row.items()}
+        expected = float(model.predict_proba(pd.DataFrame([row]))[0, 1])
+        got = response.json()["churn_probability"]
+        assert math.isclose(got, expected, rel_tol=1e-9), (
+            f"/predict answered {got} for {payload}, but the trained pipeline says {expected}"
+        )

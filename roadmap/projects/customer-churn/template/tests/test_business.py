@@ -1,8 +1,11 @@
 """Milestone 4: a business metric and the threshold that maximises it."""
 import numpy as np
 import pytest
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from churn.business import best_threshold, retention_value
+from churn.business import best_threshold, choose_threshold, retention_value
+from churn.features import split_data
+from churn.models import make_models
 
 Y = [1, 1, 0, 0, 1]
 PROBA = [0.9, 0.6, 0.7, 0.2, 0.1]
@@ -49,3 +52,26 @@ def test_best_threshold_beats_simple_rules():
     )
     assert value >= max(by_hand(t) for t in grid) - 1e-6, "some threshold on the grid does better"
     assert value > by_hand(0.5), "on this data the best threshold should beat the default 0.5"
+
+
+def _campaign(y, proba, charges, t):
+    """The campaign value with the default terms (offer 50, save rate 0.3, 12 months)."""
+    flagged = np.asarray(proba) >= t
+    return 0.3 * 12 * np.asarray(charges)[flagged & (np.asarray(y) == 1)].sum() - 50.0 * flagged.sum()
+
+
+def test_threshold_is_chosen_out_of_fold(customers):
+    X_train, _, y_train, _ = split_data(customers, seed=0)
+    model = make_models(seed=0)["logistic_regression"]
+    threshold, value = choose_threshold(model, X_train, y_train, seed=0, cv=3)
+    folds = StratifiedKFold(n_splits=3, shuffle=True, random_state=0)
+    oof = cross_val_predict(make_models(seed=0)["logistic_regression"], X_train, y_train, cv=folds,
+                            method="predict_proba")[:, 1]
+    grid = np.round(np.linspace(0.05, 0.95, 19), 2)
+    values = [_campaign(y_train, oof, X_train["monthly_charges"], t) for t in grid]
+    expected = float(grid[int(np.argmax(values))])
+    assert threshold == pytest.approx(expected) and value == pytest.approx(max(values)), (
+        f"choose the threshold on out-of-fold probabilities of the training split: expected "
+        f"{expected:.2f} (value {max(values):,.0f}), got {threshold} ({value}). A model scored on the "
+        "rows it was fitted on is overconfident, and the test split is for reporting only."
+    )

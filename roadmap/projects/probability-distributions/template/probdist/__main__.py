@@ -18,7 +18,7 @@ from . import (
     chi_square_test,
     ks_test,
 )
-from .plots import plot_posterior_updates, plot_samples_vs_density
+from .plots import plot_ecdf_vs_cdf, plot_posterior_updates, plot_samples_vs_density
 
 
 def main(argv=None):
@@ -39,6 +39,7 @@ def main(argv=None):
         _, p = ks_test(samples, dist.cdf)
         print(f"{dist!r:<36} {fitted!r:<40} {'KS':<10} {p:>8.3f}")
         plot_samples_vs_density(dist, samples, out / f"{type(dist).__name__.lower()}.png")
+        plot_ecdf_vs_cdf(dist, samples[:300], out / f"{type(dist).__name__.lower()}_ecdf.png")
 
     discrete = [Bernoulli(0.3), Binomial(12, 0.4), Poisson(3.5)]
     for dist in discrete:

@@ -1,8 +1,8 @@
 """Bayesian inference for a success probability: the Beta–Binomial model.
 
 Prior: theta ~ Beta(alpha, beta). Data: s successes in n trials, s | theta ~ Binomial(n, theta).
-Because the Beta prior is conjugate, the posterior is again a Beta:
-    theta | data ~ Beta(alpha + s, beta + n - s).
+Because the Beta prior is conjugate to the Binomial likelihood, the posterior is again a Beta
+(work out which one: multiply prior and likelihood and read off the exponents).
 """
 
 import math
@@ -37,7 +37,7 @@ class BetaBinomialModel:
         raise NotImplementedError("TODO: BetaBinomialModel.distribution")
 
     def posterior_mean(self):
-        # TODO: alpha / (alpha + beta)
+        # TODO: the mean of the current Beta belief
         raise NotImplementedError("TODO: BetaBinomialModel.posterior_mean")
 
     def credible_interval(self, level=0.95):
@@ -55,9 +55,8 @@ class BetaBinomialModel:
         raise NotImplementedError("TODO: BetaBinomialModel.prob_greater_than")
 
     def predictive_pmf(self, k, m):
-        """Probability of k successes in m FUTURE trials, averaging over theta (beta-binomial):
-            C(m, k) * B(k + alpha, m - k + beta) / B(alpha, beta)
-        Return 0 for k outside 0..m.
+        """Probability of k successes in m FUTURE trials, averaging the Binomial over the
+        current belief about theta (the beta-binomial distribution). Return 0 for k outside 0..m.
         """
         # TODO: use special.log_comb and special.log_beta.
         raise NotImplementedError("TODO: BetaBinomialModel.predictive_pmf")

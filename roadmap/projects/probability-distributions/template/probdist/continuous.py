@@ -1,8 +1,9 @@
 """Continuous distributions: Gaussian, Exponential, Uniform, Gamma, Beta.
 
-Use numpy, math and the helpers in ``special.py``; do NOT import scipy (the tests use scipy
-as the reference your numbers are compared with, and they check that you did not use it).
-Parametrisations follow scipy.stats so the comparison is direct.
+Use numpy, math and the helpers in ``special.py``; do NOT use scipy (the tests use scipy
+as the reference your numbers are compared with, and they run your code again while scipy
+cannot be imported). Parametrisations follow scipy.stats so the comparison is direct. The
+formulas are in your textbook (or Wikipedia), and in the lab's hints once a check fails.
 """
 
 import math
@@ -15,19 +16,19 @@ from .samplers import box_muller, inverse_transform, rejection_sample
 
 
 class Gaussian(ContinuousDistribution):
-    """Normal distribution N(mu, sigma^2)   (scipy: norm(loc=mu, scale=sigma))."""
+    """Normal distribution with mean mu and standard deviation sigma   (scipy: norm(loc=mu, scale=sigma))."""
 
     def __init__(self, mu=0.0, sigma=1.0):
         self.mu = float(mu)
         self.sigma = check_positive("sigma", sigma)
 
     def pdf(self, x):
-        # TODO: exp(-(x - mu)^2 / (2 sigma^2)) / (sigma sqrt(2 pi))
+        # TODO: the normal density, for a number or an array (np.asarray first).
         raise NotImplementedError("TODO: Gaussian.pdf")
 
     def cdf(self, x):
-        # TODO: 0.5 * erfc(-(x - mu) / (sigma sqrt 2)); special.erfc is scalar-only, so wrap
-        # it with special.vectorize (or use a list comprehension).
+        # TODO: the normal cdf has no closed form: write it with special.erfc, which is
+        # scalar-only (wrap it with special.vectorize, or use a list comprehension).
         raise NotImplementedError("TODO: Gaussian.cdf")
 
     def mean(self):
@@ -37,18 +38,18 @@ class Gaussian(ContinuousDistribution):
         raise NotImplementedError("TODO: Gaussian.var")
 
     def sample(self, n, rng):
-        # TODO: shift and scale standard normals from box_muller.
+        # TODO: from box_muller's standard normals.
         raise NotImplementedError("TODO: Gaussian.sample")
 
     @classmethod
     def fit(cls, data):
-        """Maximum likelihood: mu = sample mean, sigma = sqrt(mean squared deviation) (ddof=0)."""
+        """Maximum likelihood estimates of mu and sigma (the MLE of sigma divides by n, not n - 1)."""
         # TODO
         raise NotImplementedError("TODO: Gaussian.fit")
 
 
 class Exponential(ContinuousDistribution):
-    """Exponential with rate lambda: pdf = rate * exp(-rate x) for x >= 0  (scipy: expon(scale=1/rate))."""
+    """Exponential with rate lambda, on x >= 0; its mean is 1 / rate   (scipy: expon(scale=1/rate))."""
 
     def __init__(self, rate=1.0):
         self.rate = check_positive("rate", rate)
@@ -58,7 +59,7 @@ class Exponential(ContinuousDistribution):
         raise NotImplementedError("TODO: Exponential.pdf")
 
     def cdf(self, x):
-        # TODO: 1 - exp(-rate x) for x >= 0, zero below
+        # TODO: zero for x < 0
         raise NotImplementedError("TODO: Exponential.cdf")
 
     def mean(self):
@@ -68,12 +69,12 @@ class Exponential(ContinuousDistribution):
         raise NotImplementedError("TODO: Exponential.var")
 
     def sample(self, n, rng):
-        # TODO: inverse transform - solve u = 1 - exp(-rate x) for x.
+        # TODO: inverse transform: solve u = F(x) for x, one uniform per sample.
         raise NotImplementedError("TODO: Exponential.sample")
 
     @classmethod
     def fit(cls, data):
-        """Maximum likelihood: rate = 1 / sample mean."""
+        """Maximum likelihood estimate of the rate."""
         raise NotImplementedError("TODO: Exponential.fit")
 
 
@@ -87,11 +88,11 @@ class Uniform(ContinuousDistribution):
         self.b = float(b)
 
     def pdf(self, x):
-        # TODO: 1 / (b - a) inside [a, b], 0 outside
+        # TODO: constant inside [a, b], 0 outside
         raise NotImplementedError("TODO: Uniform.pdf")
 
     def cdf(self, x):
-        # TODO: (x - a) / (b - a), clipped to [0, 1]
+        # TODO: linear inside [a, b], clipped to [0, 1]
         raise NotImplementedError("TODO: Uniform.cdf")
 
     def mean(self):
@@ -101,19 +102,17 @@ class Uniform(ContinuousDistribution):
         raise NotImplementedError("TODO: Uniform.var")
 
     def sample(self, n, rng):
-        # TODO: inverse transform
+        # TODO: inverse transform, one uniform per sample
         raise NotImplementedError("TODO: Uniform.sample")
 
     @classmethod
     def fit(cls, data):
-        """Maximum likelihood: a = min(data), b = max(data)."""
+        """Maximum likelihood: the end points that make the data most likely."""
         raise NotImplementedError("TODO: Uniform.fit")
 
 
 class Gamma(ContinuousDistribution):
-    """Gamma with shape k and scale theta:
-    pdf = x^(k-1) exp(-x / theta) / (Gamma(k) theta^k) for x > 0   (scipy: gamma(k, scale=theta)).
-    """
+    """Gamma with shape k and scale theta, on x > 0   (scipy: gamma(k, scale=theta))."""
 
     def __init__(self, shape=1.0, scale=1.0):
         self.shape = check_positive("shape", shape)
@@ -124,7 +123,7 @@ class Gamma(ContinuousDistribution):
         raise NotImplementedError("TODO: Gamma.pdf")
 
     def cdf(self, x):
-        # TODO: P(shape, x / scale) with special.gammainc_lower; 0 for x <= 0.
+        # TODO: a regularised incomplete gamma function (special.gammainc_lower); 0 for x <= 0.
         raise NotImplementedError("TODO: Gamma.cdf")
 
     def mean(self):
@@ -135,24 +134,23 @@ class Gamma(ContinuousDistribution):
 
     def sample(self, n, rng):
         # TODO: rejection sampling for Gamma(k, 1), then multiply by scale.
-        # For k >= 1 an Exponential proposal with mean k works: g(x) = exp(-x / k) / k and
-        #     M = k^k exp(1 - k) / Gamma(k)   (the maximum of f / g, reached at x = k).
-        # For k < 1 use the "boost": if G ~ Gamma(k + 1, 1) and U ~ U(0, 1), then
-        #     G * U^(1 / k) ~ Gamma(k, 1).
+        # For k >= 1 an Exponential proposal with the same mean works; M is the largest
+        # value of f / g (find where it peaks). For k < 1 that ratio is unbounded near 0:
+        # sample Gamma(k + 1, 1) instead and transform it with one more uniform.
         raise NotImplementedError("TODO: Gamma.sample")
 
     @classmethod
     def fit(cls, data):
-        """Maximum likelihood (x > 0). With s = log(mean(x)) - mean(log(x)), the MLE shape k solves
-            log(k) - digamma(k) = s.
-        Start from k0 = (3 - s + sqrt((s - 3)^2 + 24 s)) / (12 s) and refine with Newton's method
-        (the derivative of the left side is 1/k - trigamma(k)); then scale = mean(x) / k.
+        """Maximum likelihood (x > 0). Setting the derivatives of the log-likelihood to zero
+        gives the scale in terms of the shape, and for the shape an equation with the digamma
+        function that has no closed form: solve it with Newton's method (special.digamma and
+        special.trigamma), from a good closed-form starting value.
         """
         raise NotImplementedError("TODO: Gamma.fit")
 
 
 class Beta(ContinuousDistribution):
-    """Beta(a, b) on [0, 1]: pdf = x^(a-1) (1-x)^(b-1) / B(a, b)   (scipy: beta(a, b))."""
+    """Beta(a, b) on [0, 1]   (scipy: beta(a, b))."""
 
     def __init__(self, a=1.0, b=1.0):
         self.a = check_positive("a", a)
@@ -163,7 +161,7 @@ class Beta(ContinuousDistribution):
         raise NotImplementedError("TODO: Beta.pdf")
 
     def cdf(self, x):
-        # TODO: special.betainc(a, b, x), 0 below 0 and 1 above 1.
+        # TODO: the regularised incomplete beta function (special.betainc); 0 below 0, 1 above 1.
         raise NotImplementedError("TODO: Beta.cdf")
 
     def mean(self):
@@ -173,19 +171,15 @@ class Beta(ContinuousDistribution):
         raise NotImplementedError("TODO: Beta.var")
 
     def sample(self, n, rng):
-        # TODO: if a >= 1 and b >= 1 the density is bounded by its value at the mode
-        # (a - 1) / (a + b - 2) (take 0.5 when a = b = 1): use rejection_sample with a
-        # Uniform(0, 1) proposal and M = that maximum.
-        # Otherwise use X / (X + Y) with X ~ Gamma(a, 1), Y ~ Gamma(b, 1).
+        # TODO: if a >= 1 and b >= 1 the density is bounded by its value at the mode: use
+        # rejection_sample with a Uniform(0, 1) proposal. Otherwise build Beta samples out of
+        # two Gamma samples.
         raise NotImplementedError("TODO: Beta.sample")
 
     @classmethod
     def fit(cls, data):
-        """Maximum likelihood for data in (0, 1). The MLE solves
-            digamma(a) - digamma(a + b) = mean(log x)
-            digamma(b) - digamma(a + b) = mean(log(1 - x))
-        Start from the method of moments (m = mean, v = variance, c = m (1 - m) / v - 1,
-        a0 = m c, b0 = (1 - m) c) and run a few Newton steps on this 2x2 system. Its Jacobian
-        is [[trigamma(a) - t, -t], [-t, trigamma(b) - t]] with t = trigamma(a + b).
+        """Maximum likelihood for data in (0, 1). Setting the two derivatives of the
+        log-likelihood to zero gives two equations in a and b with the digamma function: start
+        from the method-of-moments estimates and take a few Newton steps on this 2x2 system.
         """
         raise NotImplementedError("TODO: Beta.fit")

@@ -39,7 +39,7 @@ class Bernoulli(DiscreteDistribution):
 
     @classmethod
     def fit(cls, data):
-        """Maximum likelihood: p = fraction of ones."""
+        """Maximum likelihood estimate of p."""
         raise NotImplementedError("TODO: Bernoulli.fit")
 
 
@@ -53,12 +53,12 @@ class Binomial(DiscreteDistribution):
         self.p = check_probability("p", p)
 
     def pmf(self, k):
-        # TODO: C(n, k) p^k (1 - p)^(n - k); use special.log_comb and logs to avoid overflow
-        # for large n. Careful with p = 0 or p = 1 (log(0)).
+        # TODO: work in logs (special.log_comb) so large n does not overflow; careful with
+        # p = 0 or p = 1 (log(0)).
         raise NotImplementedError("TODO: Binomial.pmf")
 
     def cdf(self, k):
-        # TODO: the sum of pmf(0..floor(k)); 0 below 0, 1 from n on.
+        # TODO: P(X <= k), a step function; 0 below 0, 1 from n on.
         raise NotImplementedError("TODO: Binomial.cdf")
 
     def mean(self):
@@ -68,28 +68,28 @@ class Binomial(DiscreteDistribution):
         raise NotImplementedError("TODO: Binomial.var")
 
     def sample(self, size, rng):
-        # TODO: discrete_inverse_transform over the probabilities pmf(0), ..., pmf(n).
+        # TODO: discrete_inverse_transform over the probabilities of 0, 1, ..., n.
         # (The sample count is called `size` here because `n` is the number of trials.)
         raise NotImplementedError("TODO: Binomial.sample")
 
     @classmethod
     def fit(cls, data, n):
-        """Maximum likelihood with n known: p = mean(data) / n."""
+        """Maximum likelihood estimate of p, with n known."""
         raise NotImplementedError("TODO: Binomial.fit")
 
 
 class Poisson(DiscreteDistribution):
-    """Counts with rate lam: pmf = lam^k exp(-lam) / k!   (scipy: poisson(lam))."""
+    """Counts with rate lam (mean lam)   (scipy: poisson(lam))."""
 
     def __init__(self, lam=1.0):
         self.lam = check_positive("lam", lam)
 
     def pmf(self, k):
-        # TODO: exp(k log(lam) - lam - log_gamma(k + 1)) for integers k >= 0
+        # TODO: in logs (special.log_gamma), for integers k >= 0
         raise NotImplementedError("TODO: Poisson.pmf")
 
     def cdf(self, k):
-        # TODO: sum of pmf(0..floor(k)), or special.gammainc_upper(floor(k) + 1, lam)
+        # TODO: P(X <= k): a sum of the pmf, or an incomplete gamma function (special.py)
         raise NotImplementedError("TODO: Poisson.cdf")
 
     def mean(self):
@@ -99,11 +99,11 @@ class Poisson(DiscreteDistribution):
         raise NotImplementedError("TODO: Poisson.var")
 
     def sample(self, n, rng):
-        # TODO: discrete_inverse_transform over pmf(0..K) with K large enough that the tail
-        # beyond it is negligible, e.g. K = int(lam + 12 * sqrt(lam) + 20).
+        # TODO: discrete_inverse_transform over the probabilities of 0..K, with K large
+        # enough that the tail beyond it is negligible.
         raise NotImplementedError("TODO: Poisson.sample")
 
     @classmethod
     def fit(cls, data):
-        """Maximum likelihood: lam = sample mean."""
+        """Maximum likelihood estimate of lam."""
         raise NotImplementedError("TODO: Poisson.fit")

@@ -1,4 +1,4 @@
-"""Visualisation helpers (given). They use your distributions, so they work once those do."""
+"""Visualisation helpers. Two are given; plot_ecdf_vs_cdf is yours (milestone 4)."""
 
 from pathlib import Path
 
@@ -53,3 +53,22 @@ def plot_posterior_updates(model, batches, path):
     ax.legend(fontsize=8)
     _save(fig, path)
     return fig
+
+
+def plot_ecdf_vs_cdf(dist, samples, path=None):
+    """The empirical cdf of ``samples`` against ``dist.cdf``, with the KS distance marked.
+
+    Returns a Figure with one Axes that holds:
+
+    - a line labelled "empirical cdf" through the points (x_(i), i / n) of the sorted
+      samples, drawn as steps (``drawstyle="steps-post"``);
+    - a line labelled "model cdf": ``dist.cdf`` on a grid of at least 200 points spanning the
+      samples;
+    - a vertical segment (a line of two points) labelled "KS distance D = 0.1234" (D to 4
+      decimals) at the sample where the empirical and the model cdf are furthest apart,
+      running from the model cdf to the empirical cdf on the side of the jump where the gap
+      is D;
+    - a legend. With ``path``, the figure is also saved there as a PNG.
+    """
+    # TODO
+    raise NotImplementedError("TODO: plot_ecdf_vs_cdf")

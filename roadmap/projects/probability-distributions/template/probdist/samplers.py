@@ -12,18 +12,19 @@ import numpy as np
 def box_muller(n, rng):
     """Return ``n`` independent standard normal samples (an array of shape (n,)).
 
-    Box–Muller: for independent u1, u2 ~ U(0, 1],
-        r = sqrt(-2 ln u1),  theta = 2 pi u2,
-        z0 = r cos(theta),   z1 = r sin(theta)
-    are two independent N(0, 1) samples. Generate ceil(n / 2) pairs and return n values.
-    ``rng.random()`` can return exactly 0, so use ``1 - rng.random(...)`` for u1.
+    Box–Muller turns a pair of independent uniforms (u1, u2) into a radius and an angle, and
+    so into two independent N(0, 1) samples. Draw m = ceil(n / 2) values for u1 and then m for
+    u2 (``rng.random()`` can return exactly 0, so take ``1 - rng.random(m)`` for the uniform
+    whose logarithm you need), and return the m "cosine" values followed by the m "sine"
+    values, cut to n. (The tests feed known uniforms and check the exact values; they also
+    accept the pairs drawn one after the other, or the outputs interleaved.)
     """
     # TODO
     raise NotImplementedError("TODO: box_muller")
 
 
 def inverse_transform(inverse_cdf, n, rng):
-    """Inverse transform sampling: if U ~ U(0, 1) then inverse_cdf(U) has the target distribution.
+    """Inverse transform sampling: push ``n`` uniforms through ``inverse_cdf``.
 
     ``inverse_cdf`` takes an array of uniforms and returns an array of samples.
     """
@@ -34,9 +35,9 @@ def inverse_transform(inverse_cdf, n, rng):
 def discrete_inverse_transform(probs, n, rng):
     """Sample ``n`` indices i with probability ``probs[i]`` (an array that sums to ~1).
 
-    Draw u ~ U(0, 1) and return the first index whose cumulative probability exceeds u
-    (``np.searchsorted`` on ``np.cumsum(probs)`` does exactly that). Clip the result to
-    ``len(probs) - 1`` in case rounding leaves the total slightly below 1.
+    One uniform u per sample: return the first index whose cumulative probability exceeds
+    u. Never return more than ``len(probs) - 1``, even if rounding leaves the total slightly
+    below 1.
     """
     # TODO
     raise NotImplementedError("TODO: discrete_inverse_transform")
@@ -46,11 +47,10 @@ def rejection_sample(target_pdf, proposal_sampler, proposal_pdf, M, n, rng):
     """Rejection sampling: return exactly ``n`` samples from ``target_pdf``.
 
     Requires ``target_pdf(x) <= M * proposal_pdf(x)`` for every x. Repeat until you have n
-    accepted samples:
-      1. draw candidates x = proposal_sampler(m, rng) (m candidates at once, for speed);
-      2. draw u ~ U(0, 1) for each candidate;
-      3. keep the candidates with u * M * proposal_pdf(x) <= target_pdf(x).
-    On average a fraction 1 / M of the candidates is accepted.
+    accepted samples: draw a batch of candidates with ``proposal_sampler(m, rng)`` (m at
+    once, for speed), then one uniform per candidate, and accept each candidate with
+    probability target_pdf(x) / (M * proposal_pdf(x)), deciding with its own uniform. Keep
+    the accepted ones in the order they were drawn and return the first n.
     """
     # TODO
     raise NotImplementedError("TODO: rejection_sample")

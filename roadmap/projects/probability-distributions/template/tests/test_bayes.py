@@ -4,6 +4,7 @@ import numpy as np
 from scipy import stats
 
 from probdist import Beta, BetaBinomialModel
+from support import home_made
 
 
 def test_update_adds_counts():
@@ -68,3 +69,44 @@ def test_posterior_predictive_matches_scipy():
     assert np.isclose(model.predictive_pmf(1, 1), model.posterior_mean()), (
         "P(next trial succeeds) equals the posterior mean"
     )
+
+
+def _summaries(bayes):
+    model = bayes.BetaBinomialModel(2, 3).update(17, 60)
+    return [model.posterior_mean(), *model.credible_interval(0.9), model.prob_greater_than(0.25),
+            *[model.predictive_pmf(k, 6) for k in range(7)]]
+
+
+def test_bayes_needs_no_scipy():
+    """The posterior summaries again, imported afresh while scipy cannot be imported."""
+    import probdist.bayes
+
+    usual = _summaries(probdist.bayes)
+    with home_made("probdist.bayes") as (bayes,):
+        alone = _summaries(bayes)
+    assert np.allclose(usual, alone, rtol=1e-12, atol=0), (
+        f"the posterior summaries change when scipy is unavailable ({alone} instead of {usual}): "
+        "find the interval by bisection on your own Beta cdf"
+    )
+
+
+def test_tour_runs_end_to_end(tmp_path, capsys):
+    """`python -m probdist`: everything together, ending in a worked Bayesian A/B test."""
+    from scipy import integrate
+
+    from probdist.__main__ import main
+
+    out = tmp_path / "tour"
+    main(["--out", str(out), "--n", "2000", "--seed", "1"])
+    printed = capsys.readouterr().out
+    for name in ("gaussian", "gamma", "beta", "poisson", "posterior", "gamma_ecdf"):
+        path = out / f"{name}.png"
+        assert path.exists() and path.read_bytes()[:4] == b"\x89PNG", f"the tour should write {path.name}"
+    # P(theta_B > theta_A) for the posteriors Beta(43, 459) and Beta(62, 460), by integration.
+    a, b = stats.beta(1 + 42, 1 + 500 - 42), stats.beta(1 + 61, 1 + 520 - 61)
+    exact = integrate.quad(lambda t: a.pdf(t) * b.sf(t), 0, 1)[0]
+    reported = [float(line.split("~")[1].split()[0]) for line in printed.splitlines()
+                if "P(B better than A)" in line]
+    assert reported and abs(reported[0] - exact) < 0.02, (
+        f"the tour's Monte Carlo estimate of P(B better than A) should be near {exact:.3f} "
+        f"(it uses your Beta sampler); it printed {reported}")

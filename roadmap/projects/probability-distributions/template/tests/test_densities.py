@@ -4,7 +4,7 @@ import numpy as np
 from scipy import stats
 
 from probdist import Bernoulli, Beta, Binomial, Exponential, Gamma, Gaussian, Poisson, Uniform
-from support import assert_no_scipy, close
+from support import assert_no_scipy, close, home_made
 
 
 def _check_continuous(dist, ref, xs):
@@ -81,3 +81,38 @@ def test_poisson():
     for lam in [0.5, 3.5, 40.0]:
         ks = np.arange(-2, int(lam * 2 + 15), dtype=float)
         _check_discrete(Poisson(lam), stats.poisson(lam), ks)
+
+
+CONTINUOUS = [("Gaussian", (1.0, 2.5)), ("Exponential", (3.0,)), ("Uniform", (-1.0, 3.0)),
+              ("Gamma", (2.5, 1.5)), ("Gamma", (0.7, 2.0)), ("Beta", (2.0, 5.0)), ("Beta", (0.5, 0.5))]
+DISCRETE = [("Bernoulli", (0.3,)), ("Binomial", (10, 0.35)), ("Poisson", (3.5,))]
+
+
+def _values(continuous, discrete):
+    xs = np.concatenate([np.linspace(-1.0, 12.0, 27), np.linspace(0.01, 0.99, 9)])
+    ks = np.arange(-2.0, 15.0, 0.5)
+    out = {}
+    for name, args in CONTINUOUS:
+        dist = getattr(continuous, name)(*args)
+        out[f"{name}{args}"] = [dist.pdf(xs), dist.cdf(xs), dist.mean(), dist.var()]
+    for name, args in DISCRETE:
+        dist = getattr(discrete, name)(*args)
+        out[f"{name}{args}"] = [dist.pmf(ks), dist.cdf(ks), dist.mean(), dist.var()]
+    return out
+
+
+def test_densities_need_no_scipy():
+    """Your densities again, imported afresh while scipy cannot be imported at all."""
+    assert_no_scipy()
+    import probdist.continuous
+    import probdist.discrete
+
+    usual = _values(probdist.continuous, probdist.discrete)
+    with home_made("probdist.continuous", "probdist.discrete") as (continuous, discrete):
+        alone = _values(continuous, discrete)
+    for key, values in usual.items():
+        for what, a, b in zip(("pdf/pmf", "cdf", "mean", "var"), values, alone[key]):
+            assert np.allclose(a, b, rtol=1e-12, atol=0, equal_nan=True), (
+                f"{key}.{what} gives other numbers when scipy is unavailable: your code falls "
+                "back on scipy when it can"
+            )

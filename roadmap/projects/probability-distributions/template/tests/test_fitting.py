@@ -4,6 +4,7 @@ import numpy as np
 from scipy import stats
 
 from probdist import Bernoulli, Beta, Binomial, Exponential, Gamma, Gaussian, Poisson, Uniform
+from support import home_made
 
 
 def _params(dist):
@@ -78,4 +79,35 @@ def test_mle_recovers_true_parameters():
         for key, value in truth.items():
             assert abs(got[key] - value) < 0.03 * abs(value) + 0.01, (
                 f"{type(fitted).__name__}.fit on {n} samples should recover {key} = {value}; got {got[key]:.4f}"
+            )
+
+
+def _fits(continuous, discrete, data):
+    out = {}
+    for name in ("Gaussian", "Exponential", "Uniform", "Gamma", "Beta"):
+        out[name] = getattr(continuous, name).fit(data[name]).params()
+    out["Bernoulli"] = discrete.Bernoulli.fit(data["Bernoulli"]).params()
+    out["Binomial"] = discrete.Binomial.fit(data["Binomial"], 20).params()
+    out["Poisson"] = discrete.Poisson.fit(data["Poisson"]).params()
+    return out
+
+
+def test_fitting_needs_no_scipy():
+    """Every fit again, imported afresh while scipy cannot be imported at all."""
+    import probdist.continuous
+    import probdist.discrete
+
+    rng = np.random.default_rng(4)
+    data = {"Gaussian": rng.normal(1.0, 2.0, 300), "Exponential": rng.exponential(2.0, 300),
+            "Uniform": rng.uniform(-1.0, 4.0, 300), "Gamma": rng.gamma(1.8, 2.0, 300),
+            "Beta": rng.beta(2.5, 4.0, 300), "Bernoulli": (rng.random(300) < 0.4).astype(int),
+            "Binomial": rng.binomial(20, 0.3, 300), "Poisson": rng.poisson(5.0, 300)}
+    usual = _fits(probdist.continuous, probdist.discrete, data)
+    with home_made("probdist.continuous", "probdist.discrete") as (continuous, discrete):
+        alone = _fits(continuous, discrete, data)
+    for name, params in usual.items():
+        for key, value in params.items():
+            assert np.isclose(alone[name][key], value, rtol=1e-12, atol=0), (
+                f"{name}.fit gives another {key} when scipy is unavailable ({alone[name][key]} "
+                f"instead of {value}): write the maximum-likelihood steps yourself"
             )

@@ -4,6 +4,7 @@ import numpy as np
 from scipy import stats
 
 from probdist import chi_square_test, kolmogorov_sf, ks_statistic, ks_test
+from support import home_made
 
 
 def test_ks_statistic():
@@ -79,3 +80,69 @@ def test_tests_detect_a_loaded_die():
     _, p_loaded = chi_square_test(loaded, np.full(6, 500.0))
     assert p_fair > 0.01, f"a fair die should not be rejected (p = {p_fair:.3g})"
     assert p_loaded < 1e-6, f"a die that shows 6 a quarter of the time must be rejected (p = {p_loaded:.3g})"
+
+
+def _gof_values(gof, x, cdf):
+    return ([gof.kolmogorov_sf(lam) for lam in (0.1, 0.5, 1.0, 1.36, 2.5)],
+            list(gof.ks_test(x, cdf)), gof.ks_statistic(x, cdf),
+            list(gof.chi_square_test([30, 14, 34, 45, 57, 20], [30.0, 30.0, 33.0, 44.0, 53.0, 10.0])),
+            list(gof.chi_square_test([5, 12, 30, 40, 13], [8.0, 15.0, 25.0, 38.0, 14.0], ddof=1)))
+
+
+def test_gof_needs_no_scipy():
+    """The tests again, imported afresh while scipy cannot be imported (a cdf written with numpy)."""
+    import probdist.gof
+
+    x = np.random.default_rng(5).random(400) ** 1.1
+    cdf = lambda t: np.clip(t, 0.0, 1.0)  # noqa: E731  (U(0, 1), no scipy needed)
+    usual = _gof_values(probdist.gof, x, cdf)
+    with home_made("probdist.gof") as (gof,):
+        alone = _gof_values(gof, x, cdf)
+    for what, a, b in zip(("kolmogorov_sf", "ks_test", "ks_statistic", "chi_square_test",
+                           "chi_square_test with ddof"), usual, alone):
+        assert np.allclose(a, b, rtol=1e-12, atol=0), (
+            f"{what} gives other numbers when scipy is unavailable ({b} instead of {a}): "
+            "compute the statistics and p-values yourself"
+        )
+
+
+class _UnitUniform:
+    """U(0, 1) written with numpy, so this check needs none of your distributions."""
+
+    def cdf(self, x):
+        return np.clip(np.asarray(x, dtype=float), 0.0, 1.0)
+
+    def __repr__(self):
+        return "U(0, 1)"
+
+
+def test_ecdf_plot_shows_the_ks_distance(tmp_path):
+    import matplotlib.pyplot as plt
+
+    from probdist.plots import plot_ecdf_vs_cdf
+
+    samples = np.random.default_rng(7).random(60) ** 1.3  # not quite uniform
+    d = stats.kstest(samples, stats.uniform.cdf).statistic
+    fig = plot_ecdf_vs_cdf(_UnitUniform(), samples, tmp_path / "plots" / "ecdf.png")
+    try:
+        lines = {line.get_label(): line for line in fig.axes[0].get_lines()}
+        assert "empirical cdf" in lines and "model cdf" in lines, (
+            f"expected lines labelled 'empirical cdf' and 'model cdf', found {list(lines)}")
+        ecdf = lines["empirical cdf"]
+        assert np.allclose(ecdf.get_xdata(), np.sort(samples)) and np.allclose(
+            ecdf.get_ydata(), np.arange(1, 61) / 60), (
+            "the empirical cdf should go through (x_(i), i / n) for the sorted samples")
+        assert "steps" in ecdf.get_drawstyle(), "draw the empirical cdf as steps (drawstyle='steps-post')"
+        model = lines["model cdf"]
+        assert len(model.get_xdata()) >= 200 and np.allclose(
+            model.get_ydata(), np.clip(model.get_xdata(), 0, 1)), "the model cdf line should be dist.cdf on a grid"
+        marks = [line for label, line in lines.items() if label.startswith("KS distance")]
+        assert marks and f"{d:.4f}" in marks[0].get_label(), (
+            f"mark the KS distance with a line labelled 'KS distance D = {d:.4f}'; labels: {list(lines)}")
+        xs, ys = np.asarray(marks[0].get_xdata(), float), np.asarray(marks[0].get_ydata(), float)
+        assert len(xs) == 2 and xs[0] == xs[1] and np.isclose(abs(ys[1] - ys[0]), d, atol=1e-9), (
+            f"the KS mark should be a vertical segment of length D = {d:.4f}, got x {xs}, y {ys}")
+        assert np.isclose(xs[0], samples).any(), "the KS mark should stand at one of the samples"
+        assert (tmp_path / "plots" / "ecdf.png").read_bytes()[:4] == b"\x89PNG", "save the figure to path"
+    finally:
+        plt.close(fig)

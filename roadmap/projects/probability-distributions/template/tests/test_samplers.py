@@ -19,7 +19,7 @@ from probdist import (
     discrete_inverse_transform,
     rejection_sample,
 )
-from support import UniformOnlyRNG
+from support import ScriptedRNG, UniformOnlyRNG, home_made
 
 N = 20_000
 ALPHA = 1e-3
@@ -108,3 +108,108 @@ def test_samplers_are_reproducible():
         c = np.asarray(dist.sample(50, UniformOnlyRNG(43)))
         assert np.array_equal(a, b), f"{dist!r}.sample must give the same values for the same seed"
         assert not np.array_equal(a, c), f"{dist!r}.sample should depend on the random numbers"
+
+
+# Uniforms chosen by hand; every exact answer below follows from them.
+KNOWN = np.array([0.12, 0.83, 0.45, 0.07, 0.61, 0.999, 0.33, 0.5])
+
+
+def _box_muller_variants(u, n):
+    """Box-Muller outputs for the ways of pairing and ordering the uniforms."""
+    m = (n + 1) // 2
+    out = []
+    for first, second in ((u[:m], u[m:2 * m]), (u[0:2 * m:2], u[1:2 * m:2])):
+        for u1 in (1.0 - first, first):
+            r = np.sqrt(-2.0 * np.log(u1))
+            c, s = r * np.cos(2 * np.pi * second), r * np.sin(2 * np.pi * second)
+            out.append(np.concatenate([c, s])[:n])
+            out.append(np.column_stack([c, s]).ravel()[:n])
+    return out
+
+
+def _matches_one(got, variants):
+    got = np.asarray(got, dtype=float)
+    return any(got.shape == v.shape and np.allclose(got, v, rtol=1e-12, atol=1e-12) for v in variants)
+
+
+def test_samplers_turn_known_uniforms_into_exact_values():
+    u = KNOWN[:6]
+    got = box_muller(5, ScriptedRNG(u))
+    assert _matches_one(got, _box_muller_variants(u, 5)), (
+        f"box_muller(5) with the uniforms {u} should give the Box-Muller values of those "
+        f"uniforms (3 pairs, 5 values kept); got {np.round(np.asarray(got, dtype=float), 4)}"
+    )
+    got = Gaussian(2.0, 0.5).sample(5, ScriptedRNG(u))
+    assert _matches_one(got, [2.0 + 0.5 * z for z in _box_muller_variants(u, 5)]), (
+        "Gaussian(2, 0.5).sample should be 2 + 0.5 * box_muller(...) of the same uniforms"
+    )
+    got = Exponential(2.0).sample(6, ScriptedRNG(u))
+    assert _matches_one(got, [-np.log1p(-u) / 2.0, -np.log(u) / 2.0]), (
+        f"Exponential(2).sample with uniforms {u} should return the inverse cdf of each one, "
+        f"got {np.round(np.asarray(got, dtype=float), 4)}"
+    )
+    got = Uniform(-1.0, 3.0).sample(6, ScriptedRNG(u))
+    assert _matches_one(got, [-1.0 + 4.0 * u, 3.0 - 4.0 * u]), "Uniform(-1, 3).sample: -1 + 4u"
+    got = np.asarray(Bernoulli(0.3).sample(8, ScriptedRNG(KNOWN)))
+    assert np.array_equal(got, (KNOWN < 0.3).astype(int)) or np.array_equal(got, (KNOWN > 0.7).astype(int)), (
+        f"Bernoulli(0.3).sample with uniforms {KNOWN} should be 1 exactly where u < 0.3, got {got}"
+    )
+    for dist, ref in ((Binomial(12, 0.35), stats.binom(12, 0.35)), (Poisson(3.5), stats.poisson(3.5))):
+        got = np.asarray(dist.sample(8, ScriptedRNG(KNOWN)))
+        assert np.array_equal(got, ref.ppf(KNOWN)), (
+            f"{dist!r}.sample with uniforms {KNOWN} should give the smallest k with cdf(k) > u "
+            f"for each u: {ref.ppf(KNOWN).astype(int)}; got {got}"
+        )
+    probs = np.array([0.1, 0.0, 0.6, 0.3])
+    got = np.asarray(discrete_inverse_transform(probs, 8, ScriptedRNG(KNOWN)))
+    assert np.array_equal(got, [2, 3, 2, 0, 2, 3, 2, 2]), (
+        f"discrete_inverse_transform({probs}) with uniforms {KNOWN}: got {got}"
+    )
+
+    # Rejection sampling of f(x) = 2x from a uniform proposal (M = 2), with the candidates
+    # handed out by the test: candidate i is kept exactly when its uniform u_i <= x_i.
+    candidates = np.random.default_rng(5).random(1000)
+    accept_u = np.random.default_rng(6).random(1000)
+    stream = iter(candidates)
+
+    def proposal(m, rng):
+        return np.array([next(stream) for _ in range(m)])
+
+    got = rejection_sample(lambda x: 2.0 * x, proposal, lambda x: np.ones_like(x), 2.0, 10,
+                           ScriptedRNG(accept_u))
+    expected = candidates[accept_u <= candidates][:10]
+    assert np.allclose(np.asarray(got, dtype=float), expected, rtol=0, atol=0), (
+        "rejection_sample should keep candidate i exactly when u_i * M * g(x_i) <= f(x_i), in "
+        f"order, until it has n; expected {np.round(expected, 3)}, got {np.round(np.asarray(got), 3)}"
+    )
+
+
+SAMPLED = [("continuous", "Gaussian", (2.0, 0.5), 1), ("continuous", "Exponential", (2.0,), 1),
+           ("continuous", "Uniform", (-1.0, 3.0), 1), ("continuous", "Gamma", (2.5, 1.5), 2),
+           ("continuous", "Gamma", (0.7, 2.0), 2), ("continuous", "Beta", (2.0, 5.0), 2),
+           ("continuous", "Beta", (0.5, 0.8), 2), ("discrete", "Bernoulli", (0.3,), 1),
+           ("discrete", "Binomial", (12, 0.35), 1), ("discrete", "Poisson", (3.5,), 1)]
+
+
+def test_samplers_use_only_rng_uniforms():
+    """Every sampler again, imported afresh while scipy and numpy's own samplers are blocked."""
+    import probdist.continuous
+    import probdist.discrete
+
+    modules = {"continuous": probdist.continuous, "discrete": probdist.discrete}
+    n = 2000
+    usual = [getattr(modules[m], name)(*args).sample(n, UniformOnlyRNG(100 + i))
+             for i, (m, name, args, _) in enumerate(SAMPLED)]
+    with home_made("probdist.continuous", "probdist.discrete", block_numpy_random=True) as fresh:
+        fresh = dict(zip(("continuous", "discrete"), fresh))
+        for i, (m, name, args, per_sample) in enumerate(SAMPLED):
+            rng = UniformOnlyRNG(100 + i)
+            alone = np.asarray(getattr(fresh[m], name)(*args).sample(n, rng))
+            assert rng.drawn >= per_sample * n, (
+                f"{name}{args}.sample({n}) used only {rng.drawn} uniforms from rng: every sample "
+                f"needs at least {per_sample} of them, so where did the randomness come from?"
+            )
+            assert np.array_equal(alone, np.asarray(usual[i])), (
+                f"{name}{args}.sample gives other values when scipy and numpy.random are "
+                "unavailable: build it from rng.random() only"
+            )

@@ -1,0 +1,56 @@
+"""The multi-seed experiment runner (milestone 3).
+
+``run_study`` runs every arm with every seed and saves each run as its own JSON file in
+``<out>/runs/``. A study is *resumable*: a run whose file already exists (for the same
+experiment settings) is read back instead of being run again, so an interrupted study picks
+up where it stopped and adding seeds only runs the new ones. A ``manifest.json`` records what
+was run and with what (the configuration, the seeds, the library versions).
+"""
+from __future__ import annotations
+
+import json
+import platform
+import sys  # noqa: F401
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from .config import StudyConfig, derive_seeds  # noqa: F401
+from .experiment import run_one
+
+
+def run_path(out_dir: Path, arm: str, seed: int) -> Path:
+    return Path(out_dir) / "runs" / f"{arm}-seed{seed}.json"
+
+
+def environment() -> dict:
+    """What produced the numbers: record it with every study."""
+    return {
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "torch": torch.__version__,
+        "platform": platform.platform(),
+    }
+
+
+def run_study(config: StudyConfig, out_dir: Path, run=run_one) -> list[dict]:
+    """Run (or resume) the study; return every record, seed by seed, arm by arm.
+
+    * the seeds are ``derive_seeds(config.master_seed, config.n_seeds)``;
+    * for each seed, for each arm in ``config.arms`` order: if ``run_path(...)`` exists and
+      its record's ``"experiment"`` equals ``asdict(config.experiment)``, load it; otherwise
+      call ``run(config.experiment, arm, seed)`` and write the record there (indented JSON);
+    * write ``<out>/manifest.json`` with ``{"config": config.to_dict(), "seeds": [...],
+      "environment": environment()}``.
+
+    ``run`` is a parameter so that tests (and you) can watch or replace what is called.
+    """
+    # TODO
+    raise NotImplementedError("TODO: run_study")
+
+
+def load_runs(out_dir: Path) -> list[dict]:
+    """Every record in ``<out>/runs/``, ordered by seed, then arm name."""
+    records = [json.loads(p.read_text()) for p in (Path(out_dir) / "runs").glob("*.json")]
+    return sorted(records, key=lambda r: (r["seed"], r["arm"]))
