@@ -11,6 +11,8 @@ from sklearn.neural_network import MLPRegressor
 from sklearn.preprocessing import StandardScaler
 from sklearn.svm import OneClassSVM
 
+from .evaluate import best_f1_threshold
+
 
 class Detector:
     """Shared interface (GIVEN). Subclasses implement ``fit`` and ``score``.
@@ -29,11 +31,20 @@ class Detector:
         raise NotImplementedError
 
     def predict(self, X) -> np.ndarray:
-        """1 where the score is above the threshold learned in ``fit``, else 0."""
-        return (self.score(X) > self.threshold_).astype(int)
+        """1 where the score reaches the threshold learned in ``fit`` (or ``calibrate``), else 0.
+
+        A row's flag depends on that row alone, never on the other rows of the batch.
+        """
+        return (self.score(X) >= self.threshold_).astype(int)
 
     def _set_threshold(self, X) -> None:
         self.threshold_ = float(np.quantile(self.score(X), 1.0 - self.contamination))
+
+    def calibrate(self, X_val, y_val) -> "Detector":
+        """Replace the contamination threshold by the one with the best F1 on labelled
+        validation rows (``best_f1_threshold`` of their scores); return ``self``."""
+        self.threshold_ = best_f1_threshold(y_val, self.score(X_val))[0]
+        return self
 
 
 class IsolationForestDetector(Detector):

@@ -32,3 +32,20 @@ def evaluate(y_true, scores, flags=None) -> dict:
         result["recall"] = float(recall_score(y_true, flags, zero_division=0))
         result["f1"] = float(f1_score(y_true, flags, zero_division=0))
     return result
+
+
+def best_f1_threshold(y_true, scores) -> tuple:
+    """The threshold to flag at, chosen on LABELLED VALIDATION rows (never on the test rows).
+
+    Try every distinct value of ``scores`` as a threshold t (flag the rows with score >= t) and
+    return ``(t, f1)`` for the t with the highest F1; on a tie, the highest such t (fewer
+    alarms for the same F1).
+    """
+    y_true = np.asarray(y_true).astype(int)
+    scores = np.asarray(scores, dtype=float)
+    best = (None, -1.0)
+    for t in np.unique(scores)[::-1]:  # highest threshold first, so ties keep the higher one
+        f1 = float(f1_score(y_true, (scores >= t).astype(int), zero_division=0))
+        if f1 > best[1]:
+            best = (float(t), f1)
+    return best

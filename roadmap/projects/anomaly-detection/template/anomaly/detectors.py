@@ -12,6 +12,8 @@ from sklearn.neural_network import MLPRegressor  # noqa: F401
 from sklearn.preprocessing import StandardScaler  # noqa: F401
 from sklearn.svm import OneClassSVM  # noqa: F401
 
+from .evaluate import best_f1_threshold  # noqa: F401
+
 
 class Detector:
     """Shared interface (GIVEN). Subclasses implement ``fit`` and ``score``.
@@ -30,11 +32,20 @@ class Detector:
         raise NotImplementedError
 
     def predict(self, X) -> np.ndarray:
-        """1 where the score is above the threshold learned in ``fit``, else 0."""
-        return (self.score(X) > self.threshold_).astype(int)
+        """1 where the score reaches the threshold learned in ``fit`` (or ``calibrate``), else 0.
+
+        A row's flag depends on that row alone, never on the other rows of the batch.
+        """
+        return (self.score(X) >= self.threshold_).astype(int)
 
     def _set_threshold(self, X) -> None:
         self.threshold_ = float(np.quantile(self.score(X), 1.0 - self.contamination))
+
+    def calibrate(self, X_val, y_val) -> "Detector":
+        """Replace the contamination threshold by the one with the best F1 on labelled
+        validation rows (``best_f1_threshold`` of their scores); return ``self``."""
+        # TODO (milestone 2): score the validation rows and set self.threshold_.
+        raise NotImplementedError("TODO: calibrate the threshold on validation rows")
 
 
 class IsolationForestDetector(Detector):
@@ -46,12 +57,12 @@ class IsolationForestDetector(Detector):
         self.seed = seed
 
     def fit(self, X) -> "IsolationForestDetector":
-        # TODO: fit sklearn's IsolationForest (n_estimators, random_state=self.seed) on X,
-        #       store it as self.model_, call self._set_threshold(X) and return self.
+        # TODO: fit scikit-learn's IsolationForest on X (n_estimators, seeded), store it as
+        #       self.model_, call self._set_threshold(X) and return self.
         raise NotImplementedError("TODO: fit an IsolationForest")
 
     def score(self, X) -> np.ndarray:
-        # TODO: IsolationForest.score_samples is HIGH for normal rows; return its negative.
+        # TODO: higher must mean MORE anomalous (check which way scikit-learn scores).
         raise NotImplementedError("TODO: score rows with the IsolationForest")
 
 
@@ -64,13 +75,13 @@ class OneClassSVMDetector(Detector):
         self.contamination = contamination
 
     def fit(self, X) -> "OneClassSVMDetector":
-        # TODO: an RBF kernel compares distances, so fit a StandardScaler first (self.scaler_),
-        #       then OneClassSVM(kernel="rbf", nu=self.nu, gamma=self.gamma) on the scaled X.
-        #       End with self._set_threshold(X) and return self.
+        # TODO: an RBF kernel compares distances between rows whose sensors have very
+        #       different units: think about scaling (self.scaler_), then fit an RBF
+        #       OneClassSVM with nu and gamma. End with self._set_threshold(X), return self.
         raise NotImplementedError("TODO: fit a scaled One-Class SVM")
 
     def score(self, X) -> np.ndarray:
-        # TODO: decision_function is positive INSIDE the boundary; return its negative.
+        # TODO: higher must mean MORE anomalous (check the sign of decision_function).
         raise NotImplementedError("TODO: score rows with the One-Class SVM")
 
 
@@ -94,9 +105,9 @@ class AutoencoderDetector(Detector):
         self.seed = seed
 
     def fit(self, X) -> "AutoencoderDetector":
-        # TODO: scale X (self.scaler_), then train an MLPRegressor(hidden_layer_sizes=self.hidden,
-        #       activation="tanh", max_iter=self.max_iter, random_state=self.seed, ...) to map
-        #       the scaled X onto ITSELF. Store it as self.model_, call self._set_threshold(X).
+        # TODO: scale X (self.scaler_), then train an MLPRegressor with hidden_layer_sizes
+        #       self.hidden to rebuild the scaled X from ITSELF (seeded, max_iter). Store it as
+        #       self.model_, call self._set_threshold(X) and return self.
         raise NotImplementedError("TODO: train the autoencoder")
 
     def reconstruct(self, X) -> np.ndarray:
@@ -105,5 +116,5 @@ class AutoencoderDetector(Detector):
         raise NotImplementedError("TODO: rebuild X through the autoencoder")
 
     def score(self, X) -> np.ndarray:
-        # TODO: mean squared difference between the scaled X and its reconstruction, per row.
+        # TODO: one reconstruction error per row, in scaled units.
         raise NotImplementedError("TODO: reconstruction error per row")

@@ -1,6 +1,6 @@
 """How good is a detector? Metrics that work when anomalies are rare.
 
-Milestone 1. Fill in the two functions marked TODO.
+Milestone 1. Fill in the three functions marked TODO.
 """
 from __future__ import annotations
 
@@ -29,3 +29,14 @@ def evaluate(y_true, scores, flags=None) -> dict:
     """
     # TODO: use sklearn.metrics; return plain floats in a dict.
     raise NotImplementedError("TODO: compute the detection metrics")
+
+
+def best_f1_threshold(y_true, scores) -> tuple:
+    """The threshold to flag at, chosen on LABELLED VALIDATION rows (never on the test rows).
+
+    Try every distinct value of ``scores`` as a threshold t (flag the rows with score >= t) and
+    return ``(t, f1)`` for the t with the highest F1; on a tie, the highest such t (fewer
+    alarms for the same F1).
+    """
+    # TODO: loop over the candidate thresholds, keep the best (t, f1).
+    raise NotImplementedError("TODO: the threshold with the best F1 on validation rows")

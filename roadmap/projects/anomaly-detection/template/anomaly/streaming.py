@@ -19,7 +19,9 @@ class StreamResult:
 class StreamingDetector:
     """Robust z-score against a sliding window of recent NORMAL values.
 
-    score = |x - median(window)| / (1.4826 * MAD(window)),  MAD = median(|window - median|)
+    The score says how far the new value is from the window's median, in units of a robust
+    spread: the median absolute deviation (MAD), scaled so that it matches the standard
+    deviation on normally distributed data. One outlier cannot move either of them much.
 
     - Until the window holds ``window`` values (warm-up), add the value and flag nothing.
     - After that, flag the value when ``score > threshold``.

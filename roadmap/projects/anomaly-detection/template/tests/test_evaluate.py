@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from anomaly.evaluate import evaluate, precision_at_k
+from anomaly.evaluate import best_f1_threshold, evaluate, precision_at_k
 
 
 def test_perfect_and_reversed_scores():
@@ -32,3 +32,19 @@ def test_hand_worked_example():
     assert result["precision"] == pytest.approx(2 / 3), "3 flagged, 2 of them anomalies: precision 2/3"
     assert result["recall"] == pytest.approx(1.0), "both anomalies are flagged: recall 1"
     assert result["f1"] == pytest.approx(0.8), "f1 = 2PR/(P+R) = 0.8"
+
+
+def test_best_f1_threshold_by_hand():
+    y = [0, 0, 1, 0, 1, 0]
+    scores = [0.1, 0.4, 0.35, 0.8, 0.9, 0.2]
+    # Flag at 0.9: 1 of 1 right, 1 of 2 found -> F1 2/3. At 0.35: 2 of 4 right, 2 of 2 found -> 2/3.
+    # Every other threshold does worse; of the two, the higher one raises fewer alarms.
+    got = best_f1_threshold(y, scores)
+    assert got is not None and len(got) == 2, "return (threshold, f1)"
+    threshold, f1 = got
+    assert f1 == pytest.approx(2 / 3), f"the best F1 here is 2/3, got {f1}"
+    assert threshold == pytest.approx(0.9), f"0.9 and 0.35 tie on F1; keep the higher threshold, got {threshold}"
+    threshold, f1 = best_f1_threshold([0, 1, 0, 1, 1], [0.2, 0.6, 0.5, 0.7, 0.9])
+    assert (threshold, f1) == (pytest.approx(0.6), pytest.approx(1.0)), (
+        f"flagging scores >= 0.6 catches all three anomalies and nothing else; got {threshold}, {f1}"
+    )
