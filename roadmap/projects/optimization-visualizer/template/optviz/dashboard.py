@@ -57,11 +57,15 @@ def main(argv=None):
     parser.add_argument("--tol", type=float, default=1e-6)
     parser.add_argument("--start", type=float, nargs=2, default=None, metavar=("X", "Y"))
     parser.add_argument("--out", default="output")
+    parser.add_argument("--noise", type=float, default=0.0,
+                        help="standard deviation of the gradient noise (stochastic, SGD-like runs)")
+    parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
 
     objective = get_objective(args.function)
     results = compare_optimizers(
-        objective, make_optimizers(args.function), start=args.start, n_steps=args.steps, tol=args.tol
+        objective, make_optimizers(args.function), start=args.start, n_steps=args.steps, tol=args.tol,
+        noise=args.noise, seed=args.seed,
     )
     print(format_table(results))
 

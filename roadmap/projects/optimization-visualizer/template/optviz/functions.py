@@ -65,8 +65,7 @@ def beale(x, y):
 
 
 def beale_grad(x, y):
-    # TODO: each term is (c - x + x y^k)^2; its derivative is 2 (c - x + x y^k) times the
-    # derivative of the inner expression: (-1 + y^k) for x, and k x y^(k-1) for y.
+    # TODO: three squared terms of the same shape; the chain rule does the rest.
     raise NotImplementedError("TODO: beale_grad")
 
 

@@ -8,8 +8,12 @@ Each optimizer has
 * ``reset()``: forget all internal state (velocities, accumulated squares, step counter) so
   the same object can start a fresh run.
 
-The formulas are in each docstring; the tests check them exactly. ``g`` is ``grad_fn(x)``,
-all operations are elementwise, and the state starts at zero.
+Each docstring states the conventions the tests check exactly (where eps goes, when the
+step counter starts); the update rules themselves are yours to work out from the README's
+ideas or a textbook, and the lab's hints show them after a failed check. ``g`` is
+``grad_fn(x)``, all operations are elementwise, and every state starts at zero.
+
+No torch, jax or the like: the checks import this module afresh with them blocked.
 """
 
 import numpy as np
@@ -33,7 +37,7 @@ class Optimizer:
 
 
 class GradientDescent(Optimizer):
-    """x <- x - lr * g"""
+    """Plain gradient descent: a step of lr times the gradient, downhill."""
 
     name = "GD"
 
@@ -41,14 +45,13 @@ class GradientDescent(Optimizer):
         super().__init__(lr)
 
     def step(self, x, grad_fn):
-        # TODO: return x - lr * grad_fn(x)
+        # TODO
         raise NotImplementedError("TODO: GradientDescent.step")
 
 
 class Momentum(Optimizer):
-    """Heavy-ball momentum:
-        v <- beta * v - lr * g
-        x <- x + v
+    """Heavy-ball momentum: a velocity v, decayed by beta every step, is pushed downhill by
+    the gradient (scaled by lr), and the point moves by v. (lr sits inside v, not outside.)
     """
 
     name = "Momentum"
@@ -62,14 +65,13 @@ class Momentum(Optimizer):
         self._v = None
 
     def step(self, x, grad_fn):
-        # TODO: start v at zeros the first time, then apply the two lines above.
+        # TODO: start v at zeros the first time, update v, then move x.
         raise NotImplementedError("TODO: Momentum.step")
 
 
 class Nesterov(Optimizer):
-    """Nesterov accelerated gradient: look ahead along the velocity before measuring the slope.
-        v <- beta * v - lr * grad_fn(x + beta * v)
-        x <- x + v
+    """Nesterov accelerated gradient: momentum as above, but the slope is measured at the
+    look-ahead point x + beta * v, where the velocity is about to carry you.
     """
 
     name = "Nesterov"
@@ -83,14 +85,14 @@ class Nesterov(Optimizer):
         self._v = None
 
     def step(self, x, grad_fn):
-        # TODO: evaluate the gradient at the look-ahead point x + beta * v.
+        # TODO: evaluate the gradient at the look-ahead point, not at x.
         raise NotImplementedError("TODO: Nesterov.step")
 
 
 class AdaGrad(Optimizer):
-    """AdaGrad: every coordinate gets a step size that shrinks with its gradient history.
-        G <- G + g**2
-        x <- x - lr * g / (sqrt(G) + eps)
+    """AdaGrad: every coordinate gets a step size that shrinks with its gradient history,
+    the running SUM of squared gradients G (this step's included). eps is added to sqrt(G),
+    not inside the square root.
     """
 
     name = "AdaGrad"
@@ -109,9 +111,8 @@ class AdaGrad(Optimizer):
 
 
 class RMSprop(Optimizer):
-    """RMSprop: like AdaGrad but with an exponential moving average, so it keeps moving.
-        s <- rho * s + (1 - rho) * g**2
-        x <- x - lr * g / (sqrt(s) + eps)
+    """RMSprop: like AdaGrad, but with an exponential moving AVERAGE s of the squared
+    gradients (weight rho on the old average), so it keeps moving. eps is added to sqrt(s).
     """
 
     name = "RMSprop"
@@ -131,10 +132,9 @@ class RMSprop(Optimizer):
 
 
 class Adam(Optimizer):
-    """Adam, with t = 1 on the first step:
-        m <- beta1 * m + (1 - beta1) * g
-        v <- beta2 * v + (1 - beta2) * g**2
-        x <- x - lr * (m / (1 - beta1**t)) / (sqrt(v / (1 - beta2**t)) + eps)
+    """Adam: moving averages of the gradient (m, weight beta1 on the old) and of its square
+    (v, weight beta2), both bias-corrected for starting at zero, with t = 1 on the first step;
+    the step is lr times corrected m over (sqrt of corrected v + eps).
     """
 
     name = "Adam"

@@ -8,7 +8,7 @@ from .metrics import convergence_metrics
 DIVERGENCE_LIMIT = 1e6
 
 
-def run_optimizer(objective, optimizer, start, n_steps, tol=None):
+def run_optimizer(objective, optimizer, start, n_steps, tol=None, noise=0.0, seed=None):
     """Run ``optimizer`` from ``start`` and return the trajectory as an array of shape (k + 1, 2).
 
     Rules:
@@ -19,18 +19,23 @@ def run_optimizer(objective, optimizer, start, n_steps, tol=None):
       (that point is included; f_min is objective.f_min, 0.0 when None);
     - if a step gives a non-finite point or one with any |coordinate| > DIVERGENCE_LIMIT,
       stop and do NOT include that point;
-    - never modify ``start``.
+    - never modify ``start``;
+    - with ``noise > 0`` the optimizer gets *stochastic* gradients, as SGD does from
+      mini-batches: each evaluation returns the true gradient plus ``noise * z``, with ``z`` a
+      pair of standard normals from ``np.random.default_rng(seed)`` (one pair per call).
     """
     # TODO: implement the loop described above.
     raise NotImplementedError("TODO: run_optimizer")
 
 
-def compare_optimizers(objective, optimizers, start=None, n_steps=500, tol=1e-6):
+def compare_optimizers(objective, optimizers, start=None, n_steps=500, tol=1e-6, noise=0.0,
+                       seed=None):
     """Run every optimizer of the dict ``optimizers`` (name -> optimizer) from the same start.
 
     Returns a dict name -> {"trajectory": array, "metrics": dict from convergence_metrics}.
     ``start`` defaults to ``objective.start``. Pass ``tol`` on to ``convergence_metrics``
     but NOT to ``run_optimizer`` (every run uses all ``n_steps``, unless it diverges).
+    ``noise`` and ``seed`` go to every run (the same seed for each, so they face equal luck).
     """
     # TODO
     raise NotImplementedError("TODO: compare_optimizers")

@@ -1,5 +1,6 @@
 import numpy as np
 
+from guard import by_hand
 from optviz.functions import (
     OBJECTIVES,
     beale,
@@ -58,25 +59,53 @@ def test_functions_accept_arrays():
 
 def test_gradients_match_finite_differences():
     rng = np.random.default_rng(0)
-    for name, (f, grad) in FUNCTIONS.items():
-        (x0, x1), (y0, y1) = OBJECTIVES[name].bounds
-        for _ in range(10):
-            x, y = rng.uniform(x0, x1), rng.uniform(y0, y1)
-            analytic = np.asarray(grad(x, y), dtype=float)
-            assert analytic.shape == (2,), f"{name}_grad must return np.array([df/dx, df/dy]), got {analytic!r}"
-            numeric = numeric_grad(f, x, y)
-            assert np.allclose(analytic, numeric, rtol=1e-5, atol=1e-4), (
-                f"{name}_grad({x:.3f}, {y:.3f}) = {analytic} but finite differences give {numeric}; "
-                "re-derive the partial derivatives"
-            )
+    with by_hand("optviz.functions") as (functions,):  # no autodiff library can be imported
+        for name in FUNCTIONS:
+            f, grad = getattr(functions, name), getattr(functions, f"{name}_grad")
+            (x0, x1), (y0, y1) = OBJECTIVES[name].bounds
+            for _ in range(10):
+                x, y = rng.uniform(x0, x1), rng.uniform(y0, y1)
+                analytic = np.asarray(grad(x, y), dtype=float)
+                assert analytic.shape == (2,), f"{name}_grad must return np.array([df/dx, df/dy]), got {analytic!r}"
+                numeric = numeric_grad(f, x, y)
+                assert np.allclose(analytic, numeric, rtol=1e-5, atol=1e-4), (
+                    f"{name}_grad({x:.3f}, {y:.3f}) = {analytic} but finite differences give {numeric}; "
+                    "re-derive the partial derivatives"
+                )
 
 
 def test_gradient_vanishes_at_stationary_points():
-    points = [("rosenbrock", rosenbrock_grad, (1.0, 1.0), 1e-12), ("beale", beale_grad, (3.0, 0.5), 1e-12),
-              ("saddle", saddle_grad, (0.0, 0.0), 1e-12)]
-    points += [("himmelblau", himmelblau_grad, m, 1e-3) for m in OBJECTIVES["himmelblau"].minima]
-    for name, grad, (x, y), tol in points:
-        g = np.asarray(grad(x, y), dtype=float)
-        assert np.linalg.norm(g) < tol, f"the gradient of {name} should vanish at ({x}, {y}); got {g}"
-    g = np.asarray(saddle_grad(1.0, 1.0), dtype=float)
+    with by_hand("optviz.functions") as (functions,):
+        points = [("rosenbrock", (1.0, 1.0), 1e-12), ("beale", (3.0, 0.5), 1e-12),
+                  ("saddle", (0.0, 0.0), 1e-12)]
+        points += [("himmelblau", m, 1e-3) for m in OBJECTIVES["himmelblau"].minima]
+        for name, (x, y), tol in points:
+            g = np.asarray(getattr(functions, f"{name}_grad")(x, y), dtype=float)
+            assert np.linalg.norm(g) < tol, f"the gradient of {name} should vanish at ({x}, {y}); got {g}"
+        g = np.asarray(functions.saddle_grad(1.0, 1.0), dtype=float)
     assert np.allclose(g, [2.0, -2.0]), f"saddle_grad(1, 1) should be [2, -2] (x^2 - y^2), got {g}"
+
+
+# Gradients worked out in exact (rational) arithmetic. A derived formula gets them to the last
+# few bits; a finite-difference estimate is off by about 1e-9 and fails.
+EXACT = [
+    ("rosenbrock", (-1.5, 2.25), [-5.0, 0.0]),
+    ("rosenbrock", (0.5, -0.3), [109.0, -110.0]),
+    ("rosenbrock", (-1.2, 1.0), [-215.6, -88.0]),
+    ("beale", (1.0, 1.5), [34.5, 92.5]),
+    ("beale", (2.5, -0.8), [13.32072, -36.888]),
+    ("himmelblau", (-1.0, 2.0), [24.0, -48.0]),
+    ("himmelblau", (3.5, -1.8), [-8.22, 0.772]),
+    ("saddle", (0.7, -1.3), [1.4, 2.6]),
+]
+
+
+def test_gradients_are_exact():
+    with by_hand("optviz.functions") as (functions,):
+        for name, (x, y), expected in EXACT:
+            g = np.asarray(getattr(functions, f"{name}_grad")(x, y), dtype=float)
+            err = np.abs(g - expected)
+            assert np.all(err <= 1e-12 * (1 + np.abs(expected))), (
+                f"{name}_grad({x}, {y}) should be exactly {expected}, got {g.tolist()} (off by "
+                f"{err.max():.1e}): a finite-difference estimate is not a derivation"
+            )

@@ -1,9 +1,37 @@
 import numpy as np
+import pytest
 
-from optviz import OBJECTIVES, AdaGrad, Adam, GradientDescent, Momentum, Nesterov, RMSprop
+from guard import by_hand
+from optviz import OBJECTIVES
 
 BOWL = OBJECTIVES["bowl"]  # f = 0.5 (x^2 + 10 y^2), gradient [x, 10 y]
 X0 = np.array([1.0, -2.0])  # gradient there: [1, -20]
+
+
+class _Fresh:
+    """Your optimizers module, imported afresh (inside the test, on first use) while torch,
+    jax and the like cannot be imported; the block lasts until the test ends."""
+
+    def __init__(self):
+        self._block = None
+        self._module = None
+
+    def __getattr__(self, name):
+        if self._module is None:
+            self._block = by_hand("optviz.optimizers")
+            (self._module,) = self._block.__enter__()
+        return getattr(self._module, name)
+
+    def close(self):
+        if self._block is not None:
+            self._block.__exit__(None, None, None)
+
+
+@pytest.fixture
+def optimizers():
+    fresh = _Fresh()
+    yield fresh
+    fresh.close()
 
 
 def _steps(opt, n, x0=X0):
@@ -22,34 +50,34 @@ def _check(got, expected, what):
     assert np.allclose(got, expected, rtol=1e-9, atol=1e-12), f"{what}: expected {expected}, got {got}"
 
 
-def test_gradient_descent_step():
-    (x1,) = _steps(GradientDescent(lr=0.1), 1)
+def test_gradient_descent_step(optimizers):
+    (x1,) = _steps(optimizers.GradientDescent(lr=0.1), 1)
     _check(x1, [0.9, 0.0], "GD from (1, -2) with lr=0.1 on the bowl")
 
 
-def test_momentum_steps():
-    x1, x2 = _steps(Momentum(lr=0.1, beta=0.9), 2)
+def test_momentum_steps(optimizers):
+    x1, x2 = _steps(optimizers.Momentum(lr=0.1, beta=0.9), 2)
     _check(x1, [0.9, 0.0], "momentum step 1 (v starts at 0, so it equals a GD step)")
     _check(x2, [0.72, 1.8], "momentum step 2: v = 0.9*[-0.1, 2] - 0.1*[0.9, 0] = [-0.18, 1.8]")
 
 
-def test_nesterov_uses_lookahead_gradient():
-    x1, x2 = _steps(Nesterov(lr=0.1, beta=0.9), 2)
+def test_nesterov_uses_lookahead_gradient(optimizers):
+    x1, x2 = _steps(optimizers.Nesterov(lr=0.1, beta=0.9), 2)
     _check(x1, [0.9, 0.0], "Nesterov step 1")
     _check(x2, [0.729, 0.0],
            "Nesterov step 2 must use the gradient at the look-ahead point x1 + 0.9*v1 = (0.81, 1.8); "
            "[0.72, 1.8] would mean you used the plain momentum update")
 
 
-def test_adagrad_steps():
-    x1, x2 = _steps(AdaGrad(lr=0.5, eps=1e-12), 2)
+def test_adagrad_steps(optimizers):
+    x1, x2 = _steps(optimizers.AdaGrad(lr=0.5, eps=1e-12), 2)
     _check(x1, [0.5, -1.5], "AdaGrad step 1 (G = g^2, so the step is lr * sign(g))")
     _check(x2, [0.5 - 0.25 / np.sqrt(1.25), -1.2], "AdaGrad step 2 (G accumulates: [1.25, 625])")
 
 
-def test_rmsprop_steps():
+def test_rmsprop_steps(optimizers):
     lr, rho, eps = 0.1, 0.9, 1e-8
-    got = _steps(RMSprop(lr=lr, rho=rho, eps=eps), 3)
+    got = _steps(optimizers.RMSprop(lr=lr, rho=rho, eps=eps), 3)
     x, s = X0.copy(), np.zeros(2)
     for i in range(3):
         g = BOWL.gradient(x)
@@ -60,9 +88,9 @@ def test_rmsprop_steps():
         )
 
 
-def test_adam_steps():
+def test_adam_steps(optimizers):
     lr, b1, b2, eps = 0.1, 0.9, 0.999, 1e-8
-    got = _steps(Adam(lr=lr, beta1=b1, beta2=b2, eps=eps), 4)
+    got = _steps(optimizers.Adam(lr=lr, beta1=b1, beta2=b2, eps=eps), 4)
     assert np.allclose(got[0], [0.9, -1.9], rtol=1e-7), (
         f"Adam's first step is lr * sign(g) thanks to bias correction: expected [0.9, -1.9], got {got[0]}"
     )
@@ -75,8 +103,8 @@ def test_adam_steps():
         assert np.allclose(got[t - 1], x, rtol=1e-9), f"Adam step {t}: expected {x}, got {got[t - 1]}"
 
 
-def test_reset_clears_state():
-    for opt in [Momentum(lr=0.1), Nesterov(lr=0.1), AdaGrad(lr=0.5), RMSprop(lr=0.1), Adam(lr=0.1)]:
+def test_reset_clears_state(optimizers):
+    for opt in [optimizers.Momentum(lr=0.1), optimizers.Nesterov(lr=0.1), optimizers.AdaGrad(lr=0.5), optimizers.RMSprop(lr=0.1), optimizers.Adam(lr=0.1)]:
         fresh = _steps(opt, 1)[0]
         _steps(opt, 3)
         opt.reset()
@@ -87,15 +115,15 @@ def test_reset_clears_state():
         )
 
 
-def test_every_optimizer_converges_on_convex_bowl():
+def test_every_optimizer_converges_on_convex_bowl(optimizers):
     start = np.array([-4.0, 2.5])
     configs = {
-        "GradientDescent(lr=0.1)": GradientDescent(lr=0.1),
-        "Momentum(lr=0.05, beta=0.8)": Momentum(lr=0.05, beta=0.8),
-        "Nesterov(lr=0.05, beta=0.8)": Nesterov(lr=0.05, beta=0.8),
-        "AdaGrad(lr=1.0)": AdaGrad(lr=1.0),
-        "RMSprop(lr=0.005)": RMSprop(lr=0.005),
-        "Adam(lr=0.05)": Adam(lr=0.05),
+        "GradientDescent(lr=0.1)": optimizers.GradientDescent(lr=0.1),
+        "Momentum(lr=0.05, beta=0.8)": optimizers.Momentum(lr=0.05, beta=0.8),
+        "Nesterov(lr=0.05, beta=0.8)": optimizers.Nesterov(lr=0.05, beta=0.8),
+        "AdaGrad(lr=1.0)": optimizers.AdaGrad(lr=1.0),
+        "RMSprop(lr=0.005)": optimizers.RMSprop(lr=0.005),
+        "Adam(lr=0.05)": optimizers.Adam(lr=0.05),
     }
     for label, opt in configs.items():
         x = start.copy()

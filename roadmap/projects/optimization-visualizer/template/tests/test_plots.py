@@ -15,6 +15,10 @@ def _line_labels(fig):
     return {line.get_label() for ax in fig.axes for line in ax.get_lines()}
 
 
+def _lines_by_label(fig):
+    return {line.get_label(): line for ax in fig.axes for line in ax.get_lines()}
+
+
 def _assert_png(path):
     assert path.exists(), f"no file was written at {path}"
     data = path.read_bytes()
@@ -33,6 +37,12 @@ def test_contour_plot_is_saved(tmp_path):
         f"every trajectory needs a line labelled with its name; found labels {sorted(labels)}"
     )
     assert any(ax.get_legend() is not None for ax in fig.axes), "add a legend (ax.legend())"
+    lines = _lines_by_label(fig)
+    for name, traj in TRAJECTORIES.items():
+        xs, ys = (np.asarray(v, dtype=float) for v in lines[name].get_data())
+        assert np.allclose(xs, traj[:, 0]) and np.allclose(ys, traj[:, 1]), (
+            f"the line labelled {name!r} should go through every point of its trajectory, in "
+            f"order; it has {len(xs)} points for a trajectory of {len(traj)}")
 
 
 def test_surface_plot_is_saved(tmp_path):
@@ -47,3 +57,13 @@ def test_surface_plot_is_saved(tmp_path):
     )
     labels = _line_labels(fig)
     assert set(TRAJECTORIES) <= labels, f"label each 3-D trajectory with its name; found {sorted(labels)}"
+    lines = _lines_by_label(fig)
+    for name, traj in TRAJECTORIES.items():
+        xs, ys, zs = (np.asarray(v, dtype=float) for v in lines[name].get_data_3d())
+        assert np.allclose(xs, traj[:, 0]) and np.allclose(ys, traj[:, 1]), (
+            f"the 3-D line {name!r} should go through every point of its trajectory, in order")
+        values = BOWL.f(traj[:, 0], traj[:, 1])
+        assert len(zs) == len(values) and np.array_equal(np.argsort(zs, kind="stable"),
+                                                        np.argsort(values, kind="stable")), (
+            f"the heights of the 3-D line {name!r} should follow the loss along the path "
+            "(the objective's values, or the same transform as the surface)")

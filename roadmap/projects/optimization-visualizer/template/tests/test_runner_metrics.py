@@ -89,11 +89,42 @@ def test_compare_optimizers():
     opts = {"GD": GradientDescent(lr=0.1), "Adam": Adam(lr=0.05)}
     results = compare_optimizers(BOWL, opts, n_steps=40)
     assert set(results) == {"GD", "Adam"}, f"one result per optimizer name expected, got {set(results)}"
+    replay = {"GD": GradientDescent(lr=0.1), "Adam": Adam(lr=0.05)}  # fresh twins
     for name, res in results.items():
         traj = np.asarray(res["trajectory"])
         assert traj.shape == (41, 2), f"{name}: expected 41 points, got {traj.shape}"
         assert np.allclose(traj[0], BOWL.start), f"{name}: runs start at objective.start by default"
+        x = np.array(BOWL.start, dtype=float)
+        for i in range(40):
+            x = np.asarray(replay[name].step(x, BOWL.gradient), dtype=float)
+            assert np.allclose(traj[i + 1], x, rtol=1e-12, atol=1e-12), (
+                f"{name}: point {i + 1} of the trajectory is not where the optimizer's step takes "
+                f"point {i}: record the points the optimizer really visits")
         assert res["metrics"] == convergence_metrics(BOWL, traj, tol=1e-6), (
             f"{name}: metrics must come from convergence_metrics(objective, trajectory, tol)"
         )
     assert results["GD"]["metrics"]["final_loss"] < 1e-2, "GD with lr=0.1 should make progress on the bowl"
+
+
+def test_noisy_gradients_make_it_stochastic():
+    start = (-4.0, 2.5)
+    traj = np.asarray(run_optimizer(BOWL, GradientDescent(lr=0.1), start, n_steps=50, noise=0.5, seed=3))
+    rng = np.random.default_rng(3)
+    x = np.array(start)
+    for i in range(50):
+        g = BOWL.gradient(x) + 0.5 * rng.standard_normal(2)
+        x = x - 0.1 * g
+        assert np.allclose(traj[i + 1], x, rtol=1e-12, atol=1e-12), (
+            f"step {i + 1} with noise=0.5, seed=3: each gradient evaluation should add 0.5 * "
+            "rng.standard_normal(2) from np.random.default_rng(seed), one pair per call")
+    again = np.asarray(run_optimizer(BOWL, GradientDescent(lr=0.1), start, n_steps=50, noise=0.5, seed=3))
+    other = np.asarray(run_optimizer(BOWL, GradientDescent(lr=0.1), start, n_steps=50, noise=0.5, seed=4))
+    plain = np.asarray(run_optimizer(BOWL, GradientDescent(lr=0.1), start, n_steps=50))
+    assert np.array_equal(traj, again) and not np.allclose(traj, other), "the seed decides the noise"
+    assert np.allclose(plain, run_optimizer(BOWL, GradientDescent(lr=0.1), start, n_steps=50, noise=0.0, seed=3))
+    # With a constant learning rate SGD never settles: it hovers around the minimum.
+    long = np.asarray(run_optimizer(BOWL, GradientDescent(lr=0.05), start, n_steps=1500, noise=1.0, seed=0))
+    hover = np.mean([BOWL.value(p) for p in long[-500:]])
+    assert 0.005 < hover < 0.5, (
+        f"SGD with lr=0.05 and noise 1.0 should hover near the minimum (mean loss about 0.03); "
+        f"got {hover:.4g}")
