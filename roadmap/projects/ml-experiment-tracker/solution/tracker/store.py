@@ -76,6 +76,15 @@ class Store:
             conn.executescript(SCHEMA)
         finally:
             conn.close()
+        # One idle connection stays open while the Store lives. Without it, closing the
+        # short-lived connection of every call would be closing the *last* connection, and
+        # SQLite then checkpoints and deletes the WAL file each time: an fsync per write,
+        # 10-20 times slower. It holds no lock and is never used for queries.
+        self._keepalive = self._connect()
+
+    def close(self) -> None:
+        """Close the idle connection (the Store still works: calls open their own)."""
+        self._keepalive.close()
 
     def _connect(self) -> sqlite3.Connection:
         # isolation_level=None: we issue BEGIN/COMMIT ourselves.
