@@ -1,0 +1,43 @@
+"""Milestone 5: abstractive summaries from T5 or BART through Hugging Face ``transformers``.
+
+``transformers`` is not installed here (and its models need a download), so the checks run this
+wrapper against a stand-in with the same interface. Online:
+``pip install transformers sentencepiece``, then ``HFSummarizer("t5-small").summarize(text, 60)``.
+"""
+from __future__ import annotations
+
+import importlib  # noqa: F401
+import importlib.util
+
+DEFAULT_MODEL = "t5-small"   # or "facebook/bart-large-cnn", "sshleifer/distilbart-cnn-12-6"
+TOKENS_PER_WORD = 1.5         # T5 / BART sub-word tokens per English word, roughly
+
+
+def available() -> bool:
+    """True when ``import transformers`` would work (GIVEN)."""
+    return importlib.util.find_spec("transformers") is not None
+
+
+class HFSummarizer:
+    """A ``transformers`` summarisation pipeline behind the same call as the extractive ones."""
+
+    def __init__(self, model: str = DEFAULT_MODEL):
+        self.model = model
+        self._pipe = None
+
+    def pipeline(self):
+        """Create ``transformers.pipeline("summarization", model=self.model)`` once, and reuse it."""
+        # TODO: import transformers with importlib.import_module (so a stand-in can replace it).
+        raise NotImplementedError("TODO: create the pipeline once")
+
+    def summarize(self, text: str, max_words: int = 60) -> str:
+        """Summarise ``text`` in at most ``max_words`` words.
+
+        Ask the pipeline for ``max_length = ceil(max_words * TOKENS_PER_WORD)`` tokens and
+        ``min_length = max_length // 4``, with ``truncation=True`` (long inputs are cut to the
+        model's limit) and ``do_sample=False`` (the same text gives the same summary). The
+        pipeline answers ``[{"summary_text": ...}]``. Cut the answer to ``max_words`` words, since
+        the token budget is only a rough one.
+        """
+        # TODO
+        raise NotImplementedError("TODO: call the pipeline")
