@@ -31,6 +31,10 @@ def forbid(*packages):
     sys.setprofile(profiler)
     try:
         yield
+    except ImportError as error:
+        raise AssertionError(
+            f"write this yourself, without {' or '.join(packages)}: it imports {error.name or error}"
+        ) from None
     finally:
         sys.setprofile(previous)
         for name in packages:
