@@ -26,7 +26,7 @@ def flip_horizontal(images: np.ndarray, boxes_list: list):
 
 
 def train_detector(images: np.ndarray, boxes_list: list, labels_list: list, epochs: int = 8,
-                   batch_size: int = 32, lr: float = 1e-2, seed: int = 0, device=None,
+                   batch_size: int = 16, lr: float = 1e-2, seed: int = 0, device=None,
                    num_classes: int = len(CLASSES), log=print):
     """Train a ``TinyYolo`` on uint8 scenes with their boxes and labels.
 
