@@ -1,0 +1,65 @@
+"""N-way K-shot episodes: the unit of few-shot training and evaluation.
+
+An episode is a tiny classification task. Pick N classes, then K labelled *support*
+examples and Q unlabelled *query* examples of each. The model sees the support set and must
+label the queries. The episode relabels its classes 0..N-1 in a random order, so a model
+cannot memorise "class 3 is always label 3": it has to use the support set.
+"""
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass
+class Episode:
+    """Indices into the dataset the sampler was built on, and the episode's labels."""
+
+    classes: np.ndarray  # [N] the original class of episode label 0, 1, ..., N-1
+    support: np.ndarray  # [N*K] dataset indices, class-major: K of label 0, then K of label 1, ...
+    support_labels: np.ndarray  # [N*K] episode labels 0..N-1
+    query: np.ndarray  # [N*Q] dataset indices, class-major as well
+    query_labels: np.ndarray  # [N*Q] episode labels 0..N-1
+
+
+class EpisodeSampler:
+    """Draws N-way K-shot episodes from a labelled dataset.
+
+    ``labels`` are the labels of the whole dataset; ``classes`` (default: every label present)
+    are the classes episodes may use. Every ``sample()``:
+
+    - picks ``n_way`` different classes among ``classes``, in a random order;
+    - for each, picks ``k_shot + n_query`` DIFFERENT examples of that class: the first
+      ``k_shot`` go to the support set, the others to the query set, so no example is ever
+      both a support and a query;
+    - uses the sampler's own generator ``np.random.default_rng(seed)``.
+
+    Raises ``ValueError`` at construction if fewer than ``n_way`` classes are available or a
+    class has fewer than ``k_shot + n_query`` examples.
+    """
+
+    def __init__(self, labels, n_way, k_shot, n_query, classes=None, seed=0):
+        labels = np.asarray(labels)
+        self.classes = np.array(sorted(set(labels.tolist()) if classes is None else classes))
+        self.n_way, self.k_shot, self.n_query = n_way, k_shot, n_query
+        if len(self.classes) < n_way:
+            raise ValueError(f"{n_way}-way episodes need {n_way} classes, got {len(self.classes)}")
+        self.by_class = {int(c): np.flatnonzero(labels == c) for c in self.classes}
+        for c, idx in self.by_class.items():
+            if len(idx) < k_shot + n_query:
+                raise ValueError(f"class {c} has {len(idx)} examples, fewer than {k_shot + n_query}")
+        self.rng = np.random.default_rng(seed)
+
+    def sample(self):
+        chosen = self.rng.choice(self.classes, size=self.n_way, replace=False)
+        support, query = [], []
+        for c in chosen:
+            picked = self.rng.choice(self.by_class[int(c)], size=self.k_shot + self.n_query, replace=False)
+            support.append(picked[: self.k_shot])
+            query.append(picked[self.k_shot:])
+        return Episode(
+            classes=chosen,
+            support=np.concatenate(support),
+            support_labels=np.repeat(np.arange(self.n_way), self.k_shot),
+            query=np.concatenate(query),
+            query_labels=np.repeat(np.arange(self.n_way), self.n_query),
+        )
