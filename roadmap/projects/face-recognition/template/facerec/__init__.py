@@ -1,0 +1,3 @@
+"""Face recognition on procedurally drawn faces: Haar detection, triplet-loss embeddings, a
+SQLite database, liveness, security and a FastAPI interface. Run ``python -m facerec --help``.
+"""
