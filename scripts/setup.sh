@@ -13,7 +13,7 @@ APT_PACKAGES=(
   # the templates of skills 4-9: vision, medical imaging, serving, research tooling
   python3-opencv opencv-data python3-pydicom python3-skimage python3-prometheus-client
   python3-pycodestyle python3-flake8 python3-yaml python3-hypothesis python3-statsmodels
-  python3-networkx python3-nltk python3-pil python3-jinja2 python3-setuptools python3-wheel
+  python3-networkx python3-nltk python3-pil python3-jinja2 python3-setuptools python3-wheel python3-cryptography
 )
 
 missing=()
