@@ -36,6 +36,9 @@ def find_cascade(name: str = CASCADE) -> Path:
     raise NotImplementedError("TODO: find_cascade")
 
 
+_loaded = {}
+
+
 def load_cascade(name: str = CASCADE) -> cv2.CascadeClassifier:
     """A loaded cascade (cached). (Given.)"""
     if name not in _loaded:

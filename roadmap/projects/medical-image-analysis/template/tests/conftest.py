@@ -94,6 +94,7 @@ importlib.import_module = _guarded_import_module
 # ---------------------------------------------------------------- pydicom's LUT helpers, switched off
 SWITCHED_OFF = ("apply_modality_lut", "apply_voi_lut", "apply_windowing", "apply_voi", "apply_rescale")
 
+
 def _switched_off(name):
     def raiser(*args, **kwargs):
         raise RuntimeError(f"pydicom's {name} is switched off while the checks run: write the rescale and the "

@@ -7,7 +7,7 @@ import torch
 from medimg.nets import ConvBNReLU, Down, LesionNet
 from medimg.train import evaluate_classifier, predict_proba, preprocess
 
-ACCURACY_BAR = 0.88  # majority class 0.5; logistic regression on the pixels ~0.82
+ACCURACY_BAR = 0.88  # majority class 0.5; logistic regression on the pixels ~0.74
 AUC_BAR = 0.93
 
 
