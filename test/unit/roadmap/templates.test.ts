@@ -27,7 +27,8 @@ describe('the built-in project templates', () => {
   const ids = readdirSync(PROJECTS).filter((id) => existsSync(join(PROJECTS, id, 'template'))).sort();
 
   it('has a template for every project folder, each with solution/ and milestones.md', () => {
-    assert.ok(ids.length >= 9, `only ${ids.length} templates`);
+    // Every one of the roadmap's 27 projects can be scaffolded.
+    assert.equal(ids.length, 27, `${ids.length} templates: ${ids.join(', ')}`);
     for (const id of ids) {
       assert.ok(existsSync(join(PROJECTS, id, 'solution')), `${id} has no solution/`);
       assert.ok(existsSync(join(PROJECTS, id, 'milestones.md')), `${id} has no milestones.md`);
