@@ -8,7 +8,7 @@ import time  # noqa: F401
 from pathlib import Path
 
 import numpy as np
-import torch
+import torch  # noqa: F401
 
 from .data import CLASSES
 from .metrics import mean_average_precision

@@ -4,7 +4,6 @@ Milestone 4.
 """
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import numpy as np
