@@ -150,7 +150,7 @@ export class DemoPanel implements vscode.Disposable {
           break;
         }
         case 'pickModel': {
-          const uri = await pickModelFile();
+          const uri = await pickModelFile(message.purpose ?? 'classifier');
           if (uri) await this.sendModel(uri, message.requestId);
           else this.post({ type: 'modelCancelled', requestId: message.requestId });
           break;

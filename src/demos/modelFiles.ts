@@ -3,7 +3,7 @@
 // webview only ever receives bytes that look like a model of a sensible size.
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_MODEL_BYTES, checkModelBytes, checkModelSize, formatBytes } from '../inference/validate';
-import type { WorkspaceModel } from '../shared/demoProtocol';
+import type { ModelPurpose, WorkspaceModel } from '../shared/demoProtocol';
 
 export const MAX_WORKSPACE_MODELS = 200;
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.venv/**,**/venv/**,**/site-packages/**}';
@@ -61,8 +61,14 @@ export async function readModelFile(uri: vscode.Uri, maxBytes = DEFAULT_MAX_MODE
 
 type PickItem = vscode.QuickPickItem & { uri?: vscode.Uri; browse?: true };
 
+const PICK_TEXT: Readonly<Record<ModelPurpose, { title: string; placeHolder: string; dialog: string; openLabel: string }>> = {
+  classifier: { title: 'Score Your Model', placeHolder: 'Which ONNX digit classifier?', dialog: 'Choose an ONNX digit classifier', openLabel: 'Score' },
+  generator: { title: 'Walk Your Generator', placeHolder: 'Which ONNX generator (input [N, latent_dim], output a 28×28 image)?', dialog: 'Choose an ONNX generator', openLabel: 'Load' },
+};
+
 /** A quick pick over the workspace's .onnx files with a "Browse…" entry; undefined when cancelled. */
-export async function pickModelFile(): Promise<vscode.Uri | undefined> {
+export async function pickModelFile(purpose: ModelPurpose = 'classifier'): Promise<vscode.Uri | undefined> {
+  const text = PICK_TEXT[purpose];
   const models = await findWorkspaceModels();
   const items: PickItem[] = models.map((m) => ({
     label: `$(file-binary) ${m.label}`,
@@ -72,13 +78,13 @@ export async function pickModelFile(): Promise<vscode.Uri | undefined> {
   items.push({ label: '$(folder-opened) Browse…', description: 'choose an .onnx file anywhere', browse: true });
   const picked = models.length === 0
     ? items[0]
-    : await vscode.window.showQuickPick(items, { title: 'Score Your Model', placeHolder: 'Which ONNX digit classifier?', matchOnDescription: true });
+    : await vscode.window.showQuickPick(items, { title: text.title, placeHolder: text.placeHolder, matchOnDescription: true });
   if (!picked) return undefined;
   if (picked.uri) return picked.uri;
   const chosen = await vscode.window.showOpenDialog({
-    title: 'Choose an ONNX digit classifier',
+    title: text.dialog,
     canSelectMany: false,
-    openLabel: 'Score',
+    openLabel: text.openLabel,
     filters: { 'ONNX models': ['onnx'], 'All files': ['*'] },
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
   });

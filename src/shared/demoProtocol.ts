@@ -21,6 +21,11 @@ export const DEMO_TITLES: Readonly<Record<DemoId, string>> = {
 export const BUNDLED_MODELS = ['mnist-mlp', 'mnist-cnn', 'spam-bow', 'sensor-ae', 'mnist-vae-decoder'] as const;
 export type BundledModel = (typeof BUNDLED_MODELS)[number];
 
+/** What a chosen model is for: the "Your model" tab scores classifiers, the latent tab walks generators. */
+export const MODEL_PURPOSES = ['classifier', 'generator'] as const;
+export type ModelPurpose = (typeof MODEL_PURPOSES)[number];
+export const isModelPurpose = (v: unknown): v is ModelPurpose => typeof v === 'string' && (MODEL_PURPOSES as readonly string[]).includes(v);
+
 /** A `.onnx` file the host found in the workspace. `id` is opaque to the webview. */
 export interface WorkspaceModel {
   readonly id: string;
@@ -42,7 +47,7 @@ export type DemoWebviewToHost =
   /** Read one of the files from the last `models` list. */
   | { readonly type: 'loadModel'; readonly requestId: number; readonly id: string }
   /** Let the learner choose a file (quick pick over the workspace, or an open dialog). */
-  | { readonly type: 'pickModel'; readonly requestId: number }
+  | { readonly type: 'pickModel'; readonly requestId: number; readonly purpose?: ModelPurpose }
   | { readonly type: 'openModelCard'; readonly model: BundledModel };
 
 export type DemoHostToWebview =
@@ -73,8 +78,10 @@ export function isDemoWebviewMessage(value: unknown): value is DemoWebviewToHost
     case 'shown':
       return hasOnly(m, ['type', 'demo']) && isDemoId(m.demo);
     case 'listModels':
-    case 'pickModel':
       return hasOnly(m, ['type', 'requestId']) && isRequestId(m.requestId);
+    case 'pickModel':
+      return hasOnly(m, ['type', 'requestId', 'purpose']) && isRequestId(m.requestId)
+        && (m.purpose === undefined || isModelPurpose(m.purpose));
     case 'loadModel':
       return hasOnly(m, ['type', 'requestId', 'id']) && isRequestId(m.requestId)
         && typeof m.id === 'string' && m.id.length > 0 && m.id.length <= MAX_ID_LENGTH;

@@ -6,6 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
+import { latentBatch, latentPlane } from '../../../src/inference/generator';
+import { createSession, float32Tensor } from '../../../src/inference/nodeRuntime';
 import { ROOT, host, openWorkbench, runCommand, screenshot, type Workbench } from '../harness';
 
 const DESCRIBE = 'ML demo gallery in the real workbench';
@@ -16,6 +18,9 @@ async function workspaceWithModels(): Promise<string> {
   fs.mkdirSync(dir, { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'media/models/mnist-mlp.onnx'), path.join(dir, 'mnist-mlp.onnx'));
   fs.copyFileSync(path.join(ROOT, 'test/fixtures/models/wrong-n3x32x32.onnx'), path.join(dir, 'wrong-shape.onnx'));
+  // The GAN project's exported generator, where its CLI writes it.
+  fs.mkdirSync(path.join(ws, 'gan-image-generation/artifacts/dcgan'), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'test/fixtures/models/gan-generator.onnx'), path.join(ws, 'gan-image-generation/artifacts/dcgan/generator.onnx'));
   // A "model" that is really a few kilobytes of noise.
   const noise = Buffer.alloc(4096);
   for (let i = 0, x = 7; i < noise.length; i++) { x = (x * 1103515245 + 12345) >>> 0; noise[i] = x >>> 24; }
@@ -209,6 +214,64 @@ describe(DESCRIBE, function () {
     while ((await demo.getAttribute('data-z')) === '0.00,0.00' && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
     assert.notEqual(await demo.getAttribute('data-z'), '0.00,0.00');
     await screenshot(page, 'demos-6-latent');
+  });
+
+  it('walks the learner\'s own GAN generator (16-D latent) and says why a classifier is not one', async () => {
+    const page = wb!.page;
+    const source = frame.locator('[data-testid="latent-source"]');
+    const choose = async (label: string): Promise<void> => {
+      await frame.locator('[data-testid="latent-pick"]').click();
+      await page.locator('.quick-input-widget input').waitFor();
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 20_000 });
+      await page.keyboard.type(label);
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).waitFor();
+      await page.keyboard.press('Enter');
+    };
+    // A digit classifier is refused with the reason; the built-in decoder stays.
+    await choose('models/mnist-mlp.onnx');
+    await frame.locator('[data-testid="latent-source"][data-state="error"]').waitFor({ timeout: 60_000 });
+    assert.match(await source.innerText(), /mnist-mlp\.onnx is not a generator this demo can walk: .*10 values per sample/);
+
+    await choose('gan-image-generation/artifacts/dcgan/generator.onnx');
+    await frame.locator('[data-testid="latent-source"][data-source="learner"]').waitFor({ timeout: 60_000 });
+    assert.equal(await source.getAttribute('data-latent-dim'), '16');
+    assert.match(await source.innerText(), /Your generator: generator\.onnx \(latent size 16, plane 1\)/);
+    const demo = frame.locator('.demo-latent');
+    await frame.locator('.demo-latent[data-sheet="1"]').waitFor({ timeout: 60_000 });
+
+    // Click the map: the big digit is the learner's generator at that point of plane 1, pixel for pixel.
+    const map = frame.locator('[data-testid="latent-map"]');
+    const box = (await map.boundingBox())!;
+    const before = await demo.getAttribute('data-z');
+    await page.mouse.click(box.x + box.width * 0.7, box.y + box.height * 0.3);
+    const end = Date.now() + 15_000;
+    while ((await demo.getAttribute('data-z')) === before && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    const [x, y] = ((await demo.getAttribute('data-z')) ?? '').split(',').map(Number);
+    assert.ok(x > 1 && y > 1, `the click did not move the point (z = ${x}, ${y})`);
+    // The red channel of the 28×28 canvas (the test's tsconfig has no DOM types: a minimal shape).
+    type Canvas2d = { getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } };
+    const shown: number[] = await frame.locator('[data-testid="latent-digit"]').evaluate((c) =>
+      Array.from((c as unknown as Canvas2d).getContext('2d').getImageData(0, 0, 28, 28).data).filter((_, i) => i % 4 === 0));
+    const session = await createSession(new Uint8Array(fs.readFileSync(path.join(ROOT, 'test/fixtures/models/gan-generator.onnx'))));
+    const out = await session.run({ latent: float32Tensor(latentBatch(latentPlane(16, 1), [[x, y]]), [1, 16]) });
+    const expected = Array.from(out.image.data as Float32Array);
+    const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
+    const [ms, me] = [mean(shown), mean(expected)];
+    let sxy = 0, sxx = 0, syy = 0;
+    for (let i = 0; i < 784; i++) { sxy += (shown[i] - ms) * (expected[i] - me); sxx += (shown[i] - ms) ** 2; syy += (expected[i] - me) ** 2; }
+    const r = Math.abs(sxy / Math.sqrt(sxx * syy));
+    assert.ok(r > 0.98, `the drawn digit is not the generator's output at (${x}, ${y}): correlation ${r.toFixed(3)}`);
+    await frame.locator('.demo-latent[data-interpolated="true"]').waitFor();
+    // The decoded digit and its sliders stay beside the map (a long caption once pushed them below).
+    const digitBox = (await frame.locator('[data-testid="latent-digit"]').boundingBox())!;
+    assert.ok(digitBox.y < box.y + box.height && digitBox.x > box.x + box.width, 'the decoded digit is not beside the map');
+    await screenshot(page, 'demos-6-latent-your-generator');
+
+    // Another plane through the same 16-D space gives another sheet.
+    await frame.locator('[data-testid="latent-new-plane"]').click();
+    await frame.locator('.demo-latent[data-sheet="2"]').waitFor({ timeout: 60_000 });
+    assert.match(await source.innerText(), /plane 2/);
+    await screenshot(page, 'demos-6-latent-your-generator-plane-2');
   });
 
   it('measures its own speed', async () => {

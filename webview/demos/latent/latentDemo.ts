@@ -1,14 +1,24 @@
-// Demo 6, "Latent space": the decoder of a variational autoencoder with a 2-D latent space. Two
-// sliders (or a click on the map, where the held-out digits landed) choose a latent point; the
-// decoder draws its digit. Points A and B give a row of digits morphing from one into the other.
-import { float32, floats, run } from '../../inference/ort';
-import { button } from '../../ui/toolkit';
+// Demo 6, "Latent space": a decoder from a latent space to digits. Built in: a variational
+// autoencoder's decoder with a 2-D latent space, its map showing where the held-out digits landed.
+// Or the learner's own exported generator (the GAN project's generator.onnx, any latent size): the
+// map is then a grid of its own digits over a seeded plane through its latent space. Two sliders
+// (or a click on the map) choose a point; the decoder draws its digit. Points A and B give a row of
+// digits morphing from one into the other.
+import {
+  detectGeneratorLayout, generatedPixels, latentBatch, latentPlane, metadataLatentDim, readMetadataProps,
+  type GeneratorLayout, type LatentPlane,
+} from '../../../src/inference/generator';
+import { checkModelBytes, formatBytes } from '../../../src/inference/validate';
+import { SessionError, createSession, float32, floats, run, type Session } from '../../inference/ort';
+import { button, spinner } from '../../ui/toolkit';
 import { Latest, errorText, type Demo, type DemoContext } from '../demo';
 import { canvasFont, drawDigit, el, fitCanvas, slider, testId, themeColours } from '../dom';
 
 const RANGE = 3.5;
 const MAP = 320;
 const STEPS = 10;
+/** The learner's generator: its map is a GRID × GRID sheet of its digits. */
+const GRID = 8;
 /** Ten distinguishable colours for the digits (the Tableau 10 palette), readable on light and dark. */
 const DIGIT_COLOURS = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 
@@ -20,17 +30,42 @@ interface LatentFile {
 
 type Point = [number, number];
 
+/** The learner's generator, loaded from a file the host read. */
+interface Learner {
+  readonly name: string;
+  readonly session: Session;
+  readonly layout: GeneratorLayout;
+  plane: LatentPlane;
+  /** The GRID × GRID sheet of its digits over the plane, drawn once per plane. */
+  sheet?: HTMLCanvasElement;
+}
+
 export function latentDemo(ctx: DemoContext): Demo {
   const element = el('div', 'demo demo-latent');
-  const intro = el('p', 'intro',
-    'A variational autoencoder squeezed each training digit into just two numbers, z₁ and z₂, and learnt to draw the ' +
-    'digit back from them. Here is its decoder. Each dot on the map is a held-out digit, placed where the encoder put ' +
-    'it; similar digits sit together. Pick any point, even between the clusters, and see what the decoder draws.',
-  );
+  const intro = el('p', 'intro');
   let z: Point = [0, 0];
   let a: Point = [-2.5, 0];
   let b: Point = [2, 1.6];
   let latents: LatentFile | undefined;
+  let learner: Learner | undefined;
+  /** Bumped on every switch of decoder: work for an older one is dropped. */
+  let generation = 0;
+
+  // ── Which decoder ───────────────────────────────────────────────────────
+  const source = testId(el('div', 'status-line'), 'latent-source');
+  const planeButton = button('New plane', {
+    appearance: 'secondary', testId: 'latent-new-plane',
+    title: 'Walk another random plane through your latent space',
+    onClick: () => { if (learner) setPlane(learner, learner.plane.seed + 1); },
+  });
+  const sourceRow = el('div', 'actions');
+  sourceRow.append(
+    button('Load your generator…', { testId: 'latent-pick', title: 'An .onnx generator: input [N, latent_dim], output a 28×28 image', onClick: () => void pickGenerator() }),
+    button('Use the built-in VAE decoder', { appearance: 'secondary', testId: 'latent-builtin', onClick: () => void useBuiltIn() }),
+    planeButton,
+  );
+  const sourceCard = el('section', 'card');
+  sourceCard.append(el('h3', undefined, 'Decoder'), source, sourceRow);
 
   const map = testId(el('canvas', 'latent-map'), 'latent-map');
   const mapCtx = fitCanvas(map, MAP, MAP);
@@ -57,7 +92,8 @@ export function latentDemo(ctx: DemoContext): Demo {
   top.append(mapBox, side);
   const interp = el('section', 'card');
   interp.append(el('h3', undefined, 'From A to B'), el('p', 'caption', `${STEPS} evenly spaced points on the straight line from A to B, decoded in one batch.`), row, abRow);
-  element.append(intro, top, interp);
+  element.append(intro, sourceCard, top, interp);
+  showBuiltInText();
 
   const decodeOne = new Latest<Point>(async (p) => {
     try {
@@ -83,10 +119,176 @@ export function latentDemo(ctx: DemoContext): Demo {
   });
 
   async function decode(points: Point[]): Promise<Float32Array> {
+    const mine = learner;
+    if (mine) return decodeWith(mine, points);
     const session = await ctx.models.session('mnist-vae-decoder');
     const input = new Float32Array(points.flat());
     const out = await run(session, { [session.inputNames[0]]: float32(input, [points.length, 2]) });
     return floats(out[session.outputNames[0]], 'image');
+  }
+
+  /** Runs the learner's generator on map points (in chunks of its fixed batch size, if it has one). */
+  async function decodeWith(g: Learner, points: Point[]): Promise<Float32Array> {
+    const { inputName, outputName, latentDim, fixedBatch } = g.layout;
+    const chunk = fixedBatch ?? points.length;
+    const pixels = new Float32Array(points.length * 784);
+    for (let from = 0; from < points.length; from += chunk) {
+      const part = points.slice(from, from + chunk);
+      while (part.length < chunk) part.push([0, 0]);
+      const out = await run(g.session, { [inputName]: float32(latentBatch(g.plane, part), [chunk, latentDim]) });
+      const result = generatedPixels(floats(out[outputName], 'image'), chunk);
+      if (!result.ok) throw new Error(result.reason);
+      const used = Math.min(chunk, points.length - from);
+      pixels.set(result.pixels.subarray(0, used * 784), from * 784);
+    }
+    return pixels;
+  }
+
+  // ── Switching decoder ───────────────────────────────────────────────────
+  function showBuiltInText(): void {
+    intro.textContent =
+      'A variational autoencoder squeezed each training digit into just two numbers, z₁ and z₂, and learnt to draw the ' +
+      'digit back from them. Here is its decoder. Each dot on the map is a held-out digit, placed where the encoder put ' +
+      'it; similar digits sit together. Pick any point, even between the clusters, and see what the decoder draws. ' +
+      'Trained a generator of your own? Load its .onnx below and walk its latent space instead.';
+    source.dataset.source = 'builtin';
+    source.className = 'status-line idle';
+    source.replaceChildren(el('span', undefined, 'The built-in VAE decoder (2-D latent space).'));
+    planeButton.hidden = true;
+    jump.hidden = false;
+    if (latents) status.textContent = `${latents.labels.length.toLocaleString('en')} held-out digits, coloured by their label. Click or drag to move the point.`;
+  }
+
+  function setSource(state: 'loading' | 'error', text: string): void {
+    source.className = `status-line ${state}`;
+    source.dataset.state = state;
+    source.replaceChildren(...(state === 'loading' ? [spinner()] : []), el('span', undefined, text));
+  }
+
+  async function pickGenerator(): Promise<void> {
+    const mine = ++generation;
+    setSource('loading', 'Choose your generator’s .onnx file…');
+    const reply = await ctx.host.request((requestId) => ({ type: 'pickModel', requestId, purpose: 'generator' }));
+    if (mine !== generation) return;
+    if (reply.type === 'model') await loadGenerator(reply.name, reply.bytes, mine);
+    else if (reply.type === 'modelError') setSource('error', reply.name ? `${reply.name}: ${reply.reason}` : reply.reason);
+    else if (reply.type === 'modelCancelled') {
+      if (learner) showLearnerText(learner);
+      else showBuiltInText();
+    }
+  }
+
+  /** Checks and loads the learner's generator; every failure ends as a message, the old decoder kept. */
+  async function loadGenerator(name: string, bytes: Uint8Array, mine: number): Promise<void> {
+    const checked = checkModelBytes(bytes);
+    if (!checked.ok) { setSource('error', `${name}: ${checked.reason}`); return; }
+    setSource('loading', `Loading ${name} (${formatBytes(bytes.length)})…`);
+    let session: Session;
+    try {
+      session = (await createSession(bytes)).session;
+    } catch (e) {
+      setSource('error', `${name} could not be loaded: ${e instanceof SessionError ? e.message : errorText(e)}`);
+      return;
+    }
+    if (mine !== generation) { void session.release().catch(() => undefined); return; }
+    const layout = detectGeneratorLayout(session.inputMetadata, session.outputMetadata, metadataLatentDim(readMetadataProps(bytes)));
+    if (!layout.ok) {
+      setSource('error', `${name} is not a generator this demo can walk: ${layout.reason}`);
+      void session.release().catch(() => undefined);
+      return;
+    }
+    const candidate: Learner = { name, session, layout: layout.layout, plane: latentPlane(layout.layout.latentDim, 1) };
+    try {
+      await decodeWith(candidate, [[0, 0]]);
+    } catch (e) {
+      setSource('error', `${name} could not run: ${errorText(e)}`);
+      void session.release().catch(() => undefined);
+      return;
+    }
+    if (mine !== generation) { void session.release().catch(() => undefined); return; }
+    const old = learner;
+    learner = candidate;
+    if (old) void old.session.release().catch(() => undefined);
+    a = [-2, -1.5];
+    b = [2, 1.5];
+    showLearnerText(candidate);
+    await setPlane(candidate, candidate.plane.seed);
+  }
+
+  function showLearnerText(g: Learner): void {
+    const dim = g.layout.latentDim;
+    intro.textContent = dim > 2
+      ? `Your generator turns ${dim} numbers into a digit. The map is a flat slice through that ${dim}-dimensional space: ` +
+        'two random directions at right angles through its centre, z₁ along one and z₂ along the other. Its background is ' +
+        `a ${GRID} × ${GRID} sheet of your generator's own digits at those points. Click or drag to move; A to B draws the ` +
+        'digits along the straight line between two points. New plane picks two other directions.'
+      : `Your generator turns ${dim === 2 ? 'two numbers' : 'one number'} into a digit. The map's background is a ${GRID} × ${GRID} ` +
+        "sheet of your generator's own digits at those points. Click or drag to move; A to B draws the digits along the " +
+        'straight line between two points.';
+    source.dataset.source = 'learner';
+    source.dataset.latentDim = String(dim);
+    source.className = 'status-line done';
+    delete source.dataset.state;
+    const plane = dim > 2 ? `, plane ${g.plane.seed}` : '';
+    source.replaceChildren(el('span', undefined, `Your generator: ${g.name} (latent size ${dim}${plane}).`));
+    planeButton.hidden = dim <= 2;
+    jump.hidden = true;
+    status.textContent = `z₁ and z₂ run from −${RANGE} to ${RANGE}; useful points of a generator trained on N(0, I) lie within about ±3.`;
+  }
+
+  async function setPlane(g: Learner, seed: number): Promise<void> {
+    g.plane = latentPlane(g.layout.latentDim, seed);
+    g.sheet = undefined;
+    showLearnerText(g);
+    element.dataset.sheet = 'pending';
+    drawMap();
+    changed();
+    interpolate.push();
+    try {
+      const pts: Point[] = [];
+      for (let row = 0; row < GRID; row++) {
+        for (let col = 0; col < GRID; col++) {
+          const [x, y] = fromMap(((col + 0.5) / GRID) * MAP, ((row + 0.5) / GRID) * MAP);
+          pts.push([x, y]);
+        }
+      }
+      const pixels = await decodeWith(g, pts);
+      if (learner !== g || g.plane.seed !== seed) return;
+      g.sheet = drawSheet(pixels);
+      element.dataset.sheet = String(seed);
+      drawMap();
+    } catch (e) {
+      setSource('error', `${g.name} could not draw its map: ${errorText(e)}`);
+    }
+  }
+
+  function drawSheet(pixels: Float32Array): HTMLCanvasElement {
+    const side = 28;
+    const sheet = document.createElement('canvas');
+    sheet.width = GRID * side;
+    sheet.height = GRID * side;
+    const sctx = sheet.getContext('2d')!;
+    const colours = themeColours();
+    const cell = document.createElement('canvas');
+    for (let i = 0; i < GRID * GRID; i++) {
+      drawDigit(cell, pixels.subarray(i * 784, (i + 1) * 784), colours);
+      sctx.drawImage(cell, (i % GRID) * side, Math.floor(i / GRID) * side);
+    }
+    return sheet;
+  }
+
+  async function useBuiltIn(): Promise<void> {
+    generation++;
+    const old = learner;
+    learner = undefined;
+    if (old) void old.session.release().catch(() => undefined);
+    delete element.dataset.sheet;
+    a = latents ? ([...latents.centroids[1]] as Point) : [-2.5, 0];
+    b = latents ? ([...latents.centroids[0]] as Point) : [2, 1.6];
+    showBuiltInText();
+    drawMap();
+    changed();
+    interpolate.push();
   }
 
   function changed(): void {
@@ -123,7 +325,12 @@ export function latentDemo(ctx: DemoContext): Demo {
     mapCtx.globalAlpha = 0.5;
     mapCtx.beginPath(); mapCtx.moveTo(ox, 0); mapCtx.lineTo(ox, MAP); mapCtx.moveTo(0, oy); mapCtx.lineTo(MAP, oy); mapCtx.stroke();
     mapCtx.globalAlpha = 1;
-    if (latents) {
+    if (learner?.sheet) {
+      mapCtx.imageSmoothingEnabled = false;
+      mapCtx.globalAlpha = 0.8;
+      mapCtx.drawImage(learner.sheet, 0, 0, MAP, MAP);
+      mapCtx.globalAlpha = 1;
+    } else if (latents && !learner) {
       mapCtx.globalAlpha = 0.6;
       for (let i = 0; i < latents.labels.length; i++) {
         const [x, y] = toMap([latents.points[2 * i], latents.points[2 * i + 1]]);
@@ -190,7 +397,11 @@ export function latentDemo(ctx: DemoContext): Demo {
     id: 'latent',
     element,
     shown: () => { if (!started) { started = true; void start(); } },
-    themeChanged: () => { if (started) { drawMap(); changed(); interpolate.push(); } },
+    themeChanged: () => {
+      if (!started) return;
+      if (learner) { void setPlane(learner, learner.plane.seed); return; }
+      drawMap(); changed(); interpolate.push();
+    },
   };
 }
 
