@@ -157,7 +157,8 @@ export class DemoPanel implements vscode.Disposable {
         }
         case 'openModelCard': {
           const card = vscode.Uri.joinPath(this.extensionUri, 'media', 'models', `${message.model}.md`);
-          await vscode.commands.executeCommand('markdown.showPreview', card);
+          // Beside the gallery, never over it (nor over the learner's own files).
+          await vscode.commands.executeCommand('markdown.showPreviewToSide', card);
           break;
         }
         default: {

@@ -1,7 +1,7 @@
 // A small time-series chart on a canvas, in the theme's colours: one or more lines over a shared x
 // axis, shaded x ranges (labelled events), an optional log-scale y axis and a horizontal threshold
 // above which the line turns into the alert colour.
-import { canvasFont, fitCanvas, themeColours } from './dom';
+import { canvasFont, fitCanvas, isDarkTheme, themeColours } from './dom';
 
 export interface ChartSeries {
   readonly values: ArrayLike<number>;
@@ -61,9 +61,9 @@ export function drawChart(canvas: HTMLCanvasElement, o: ChartOptions): void {
   ctx.textBaseline = 'top';
   ctx.fillText(o.title, PAD.left, 3);
 
-  // Event bands.
+  // Event bands: a light wash on light themes; on dark ones a faint orange turns brown, so more.
   ctx.fillStyle = c.orange;
-  ctx.globalAlpha = 0.18;
+  ctx.globalAlpha = isDarkTheme() ? 0.45 : 0.3;
   for (const [a, b] of o.bands ?? []) ctx.fillRect(X(a), PAD.top, Math.max(2, X(b) - X(a)), h);
   ctx.globalAlpha = 1;
 

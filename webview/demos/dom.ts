@@ -47,6 +47,12 @@ export function themeColours(): ThemeColours {
   };
 }
 
+/** Whether VS Code shows a dark theme (dark or dark high contrast): translucent fills need more opacity there. */
+export function isDarkTheme(): boolean {
+  const c = document.body.classList;
+  return c.contains('vscode-dark') || (c.contains('vscode-high-contrast') && !c.contains('vscode-high-contrast-light'));
+}
+
 /** A canvas font in the editor's UI font family. */
 export function canvasFont(px: number, weight = ''): string {
   return `${weight ? `${weight} ` : ''}${px}px ${cssVar('--vscode-font-family', 'sans-serif')}`;

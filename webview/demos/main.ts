@@ -71,8 +71,12 @@ for (const id of DEMO_IDS) {
 root.replaceChildren(header, tabs, panels, speedSection(), timings.element);
 
 let current: DemoId | undefined;
+/** Each tab's own scroll position, so coming back to a demo finds it where the learner left it. */
+const scrollOf = new Map<DemoId, number>();
+
 function show(id: DemoId): void {
   if (current === id) return;
+  if (current) scrollOf.set(current, window.scrollY);
   current = id;
   for (const d of DEMO_IDS) {
     const on = d === id;
@@ -84,6 +88,8 @@ function show(id: DemoId): void {
   host.saveState({ demo: id });
   host.send({ type: 'shown', demo: id });
   demos[id].shown?.();
+  window.scrollTo({ top: scrollOf.get(id) ?? 0, behavior: 'instant' });
+  document.body.dataset.scrolledTo = String(Math.round(window.scrollY));
 }
 
 function renderModelStatus(): void {

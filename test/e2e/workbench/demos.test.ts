@@ -303,6 +303,31 @@ describe(DESCRIBE, function () {
     await showTab(frame, 'latent');
     await screenshot(page, 'demos-dark-latent');
     await showTab(frame, 'anomaly');
+    // The orange event band must stay orange over a dark background (at 18 % it turned brown):
+    // the band's colour composited over the editor background, red minus blue, in the mid row.
+    const bandWarmth = await frame.locator('[data-testid="chart-humidity"]').evaluate((node) => {
+      // Runs in the webview; the test's tsconfig has no DOM types, so the few used are spelt out.
+      type Ctx = { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> }; fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void };
+      type Canvas = { width: number; height: number; getContext(kind: '2d'): Ctx };
+      const web = globalThis as unknown as {
+        document: { body: object; createElement(tag: 'canvas'): Canvas };
+        getComputedStyle(e: object): { getPropertyValue(name: string): string };
+      };
+      const canvas = node as unknown as Canvas;
+      const row = canvas.getContext('2d').getImageData(0, Math.floor(canvas.height * 0.6), canvas.width, 1).data;
+      const probe = web.document.createElement('canvas').getContext('2d');
+      probe.fillStyle = web.getComputedStyle(web.document.body).getPropertyValue('--vscode-editor-background').trim();
+      probe.fillRect(0, 0, 1, 1);
+      const bg = probe.getImageData(0, 0, 1, 1).data;
+      let best = 0;
+      for (let i = 0; i < row.length; i += 4) {
+        const a = row[i + 3] / 255;
+        if (a === 0 || row[i] < row[i + 2] + 50) continue;
+        best = Math.max(best, (row[i] * a + bg[0] * (1 - a)) - (row[i + 2] * a + bg[2] * (1 - a)));
+      }
+      return best;
+    });
+    assert.ok(bandWarmth >= 60, `the event band is hard to see in the dark theme (red − blue = ${bandWarmth.toFixed(0)})`);
     await screenshot(page, 'demos-dark-anomaly');
   });
 
@@ -310,16 +335,42 @@ describe(DESCRIBE, function () {
     const page = wb!.page;
     // Reload Window, the editor's own reload: it saves its state (webviews, extension storage) first.
     // (A browser refresh in the same instant as a tab switch can come back on an earlier tab.)
-    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    const reloaded = page.waitForEvent('load', { timeout: 120_000 });
     await runCommand(page, 'Developer: Reload Window');
     await reloaded;
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     const again = gallery(page);
-    await again.locator('body[data-ready="true"]').waitFor({ timeout: 60_000 });
+    await again.locator('body[data-ready="true"]').waitFor({ timeout: 120_000 });
     // The tab the learner had open last (the dark-theme test ended on the anomaly demo).
     assert.equal(await again.locator('body').getAttribute('data-demo'), 'anomaly');
     await again.locator('body[data-models-ready="true"]').waitFor({ timeout: 60_000 });
     await screenshot(page, 'demos-restored');
+  });
+
+  it('keeps each tab\'s own scroll position', async () => {
+    await showTab(frame, 'anomaly');
+    type Scroller = { scrollTo(x: number, y: number): void; scrollY: number };
+    await frame.locator('body').evaluate(() => (globalThis as unknown as Scroller).scrollTo(0, 400));
+    const anomalyY = await frame.locator('body').evaluate(() => Math.round((globalThis as unknown as Scroller).scrollY));
+    assert.ok(anomalyY > 100, `the anomaly demo did not scroll (${anomalyY})`);
+    await showTab(frame, 'draw');
+    assert.equal(await frame.locator('body').getAttribute('data-scrolled-to'), '0', 'the draw tab opened scrolled down');
+    await showTab(frame, 'anomaly');
+    assert.equal(await frame.locator('body').getAttribute('data-scrolled-to'), String(anomalyY), 'the anomaly tab lost its place');
+  });
+
+  it('opens a model card as a preview beside the gallery, not over it', async () => {
+    const page = wb!.page;
+    await showTab(frame, 'draw');
+    await frame.locator('[data-testid="model-card-mnist-mlp"]').click();
+    await page.locator('.tabs-container .tab', { hasText: 'mnist-mlp.md' }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('.editor-group-container').count(), 2, 'the card did not open in a second editor group');
+    assert.ok(await page.locator('.tabs-container .tab', { hasText: 'ML Demos' }).isVisible(), 'the gallery is hidden');
+    const rendered = Date.now() + 30_000;
+    while ((await page.locator('iframe.webview.ready').count()) < 2 && Date.now() < rendered) await new Promise((r) => setTimeout(r, 200));
+    await screenshot(page, 'demos-model-card-beside');
+    await runCommand(page, 'View: Close Editor Group');
+    await page.locator('.tabs-container .tab', { hasText: 'mnist-mlp.md' }).waitFor({ state: 'detached' });
   });
 
   it('ran every demo with no Content Security Policy violation', () => {

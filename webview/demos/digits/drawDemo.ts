@@ -45,7 +45,7 @@ export function drawDemo(ctx: DemoContext): Demo {
   const models = el('div', 'bars-pair');
   for (const c of classifiers) {
     c.bars.element.append(button('Model card', {
-      appearance: 'secondary', title: `Open ${c.model}.md`,
+      appearance: 'secondary', title: `Open ${c.model}.md`, testId: `model-card-${c.model}`,
       onClick: () => ctx.host.send({ type: 'openModelCard', model: c.model }),
     }));
     models.append(c.bars.element);
