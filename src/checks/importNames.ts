@@ -54,7 +54,7 @@ export function normalizeDistribution(name: string): string {
 /** The module to import for a distribution, or `undefined` when it has none to check. */
 export function importNameOf(distribution: string): string | undefined {
   const key = normalizeDistribution(distribution);
-  if (key in RENAMES) return RENAMES[key] ?? undefined;
+  if (Object.hasOwn(RENAMES, key)) return RENAMES[key] ?? undefined;
   if (key.startsWith('types-') || key.endsWith('-stubs')) return undefined;
   return distribution.toLowerCase().replace(/-/g, '_');
 }

@@ -83,13 +83,13 @@ export async function runMilestoneChecks(options: RunChecksOptions): Promise<Che
     // After pytest, so files the tests write are seen; a cancelled run checks nothing more.
     const cancelled = options.signal?.aborted === true;
     for (const m of selected) {
-      if (outcomes[m.id]) continue;
+      if (Object.hasOwn(outcomes, m.id)) continue;
       outcomes[m.id] = cancelled ? runProblem('Cancelled before it finished') : checkFromDisk(options.projectDir, m.check);
     }
   } catch (e) {
     // A bug here must not leave the lab spinning: every milestone still gets an answer.
     const message = `The check could not run: ${e instanceof Error ? e.message : String(e)}`;
-    for (const m of selected) outcomes[m.id] ??= runProblem(message);
+    for (const m of selected) if (!Object.hasOwn(outcomes, m.id)) outcomes[m.id] = runProblem(message);
     output += `\n${message}\n`;
   }
   return { outcomes, output, durationMs: Date.now() - started };

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Project } from '../roadmap/model';
 import type { Check, Milestone } from '../roadmap/milestones';
 import type { ProgressStore } from '../progress/store';
-import { setMilestones } from '../progress/state';
+import { itemOf, setMilestones } from '../progress/state';
 import type { ProjectLocations } from '../scaffold/locations';
 import { milestoneCells } from '../loader/roadmapService';
 import type { LabState, MilestoneView } from '../shared/protocol';
@@ -128,7 +128,7 @@ export class LabController implements vscode.Disposable {
     const milestones = await this.loadMilestones();
     const folder = await this.folder();
     const stored = this.deps.results.get(this.project.id);
-    const item = this.deps.progress.current.items[this.project.id];
+    const item = itemOf(this.deps.progress.current, this.project.id);
     const marks = item?.milestones ?? {};
     const related = relatedDemo(this.project.id);
     const drift = await this.testDrift();
@@ -141,7 +141,7 @@ export class LabController implements vscode.Disposable {
       running: this.running !== undefined,
       ...(stored.output ? { output: stored.output } : {}),
       ...(this.environment ? { environment: this.environment } : {}),
-      milestones: milestones.map((l) => this.view(l, stored.milestones[l.milestone.id], marks[l.milestone.id] === 'manual')),
+      milestones: milestones.map((l) => this.view(l, Object.hasOwn(stored.milestones, l.milestone.id) ? stored.milestones[l.milestone.id] : undefined, Object.hasOwn(marks, l.milestone.id) && marks[l.milestone.id] === 'manual')),
       done: item?.done === true,
       ...(related ? { relatedDemo: related } : {}),
       ...(hasDrift(drift) ? { testDrift: { changed: [...drift.changed], missing: [...drift.missing] } } : {}),
@@ -221,10 +221,10 @@ export class LabController implements vscode.Disposable {
     const previous = this.deps.results.get(this.project.id);
     const milestones: Record<string, StoredResult> = { ...previous.milestones };
     const marks: Record<string, 'passed' | undefined> = {};
-    const manual = this.deps.progress.current.items[this.project.id]?.milestones ?? {};
+    const manual = itemOf(this.deps.progress.current, this.project.id)?.milestones ?? {};
     const ranAt = new Date().toISOString();
     for (const [id, o] of Object.entries(outcome.outcomes)) {
-      const before = previous.milestones[id];
+      const before = Object.hasOwn(previous.milestones, id) ? previous.milestones[id] : undefined;
       const failed = o.status === 'failed' || o.status === 'error';
       milestones[id] = {
         status: o.status,
@@ -234,7 +234,7 @@ export class LabController implements vscode.Disposable {
         failedRuns: (before?.failedRuns ?? 0) + (failed ? 1 : 0),
       };
       if (o.status === 'passed') marks[id] = 'passed';
-      else if (manual[id] === 'passed') marks[id] = undefined; // passed before, fails now
+      else if (Object.hasOwn(manual, id) && manual[id] === 'passed') marks[id] = undefined; // passed before, fails now
     }
     const next: ProjectResults = { milestones, ...(outcome.output ? { output: outcome.output } : {}) };
     await this.deps.results.set(this.project.id, next);
@@ -253,7 +253,8 @@ export class LabController implements vscode.Disposable {
     if (!loaded) throw new Error(`No milestone "${milestoneId}".`);
     const folder = await this.folder();
     if (!folder) throw new Error('Scaffold the project first.');
-    const passed = this.deps.results.get(this.project.id).milestones[milestoneId]?.status === 'passed';
+    const results = this.deps.results.get(this.project.id).milestones;
+    const passed = Object.hasOwn(results, milestoneId) && results[milestoneId]?.status === 'passed';
     if (!passed && !confirmed) {
       const answer = await vscode.window.showWarningMessage(
         `"${loaded.milestone.title}" has not passed yet. Look at the reference solution anyway?`,

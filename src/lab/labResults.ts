@@ -41,7 +41,7 @@ export class LabResults {
 
   get(projectId: string): ProjectResults {
     const all = this.memento.get<Record<string, unknown>>(StorageKeys.labResults);
-    const raw = all && typeof all === 'object' ? (all as Record<string, unknown>)[projectId] : undefined;
+    const raw = all && typeof all === 'object' && Object.hasOwn(all, projectId) ? (all as Record<string, unknown>)[projectId] : undefined;
     if (typeof raw !== 'object' || raw === null) return { milestones: {} };
     const r = raw as Record<string, unknown>;
     const milestones: Record<string, StoredResult> = {};

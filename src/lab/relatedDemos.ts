@@ -13,6 +13,6 @@ const RELATED: Readonly<Record<string, DemoId>> = {
 };
 
 export function relatedDemo(projectId: string): { readonly id: DemoId; readonly title: string } | undefined {
-  const id = RELATED[projectId];
+  const id = Object.hasOwn(RELATED, projectId) ? RELATED[projectId] : undefined;
   return id ? { id, title: DEMO_TITLES[id] } : undefined;
 }

@@ -84,7 +84,7 @@ export async function runLabChecks(options: LabRunOptions): Promise<LabRunOutcom
     outcomes[m.id] = await onnxModule(options.extensionDir).evaluateOnnx(options.projectDir, m.check, options.extensionDir);
   }
   for (const [id, o] of Object.entries(run.outcomes)) {
-    if (outcomes[id]) continue;
+    if (Object.hasOwn(outcomes, id)) continue;
     outcomes[id] = {
       status: o.status,
       ...(o.headline ? { headline: o.headline } : {}),

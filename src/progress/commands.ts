@@ -2,9 +2,9 @@
 // Each accepts the tree node it is invoked on, or an item id (palette, tests, other features).
 import * as vscode from 'vscode';
 import type { ProgressStore } from './store';
-import { setDone, setNote, resetItems, type ProgressState } from './state';
+import { itemOf, setDone, setNote, resetItems, type ProgressState } from './state';
 import { skillItemIds } from './summary';
-import { applyImport, exportProgress, parseImport } from './transfer';
+import { applyImport, exportProgress, importTooLarge, parseImport } from './transfer';
 import type { RoadmapService } from '../loader/roadmapService';
 import type { Skill, Topic, Project } from '../roadmap/model';
 import { Commands } from '../ids';
@@ -58,7 +58,7 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
       const note = typeof text === 'string' ? text : await vscode.window.showInputBox({
         title: `Note for "${item.title}"`,
         prompt: 'Your own note; it shows in the tooltip and is exported with your progress. Leave empty to delete it.',
-        value: progress.current.items[item.id]?.note ?? '',
+        value: itemOf(progress.current, item.id)?.note ?? '',
         validateInput: (v) => (v.length > 10_000 ? 'A note can be at most 10,000 characters.' : undefined),
       });
       if (note !== undefined) await progress.update((s) => setNote(s, item.id, note));
@@ -101,31 +101,53 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exportProgress(progress.current, new Date())));
       if (!target) void vscode.window.showInformationMessage(`Progress exported to ${vscode.workspace.asRelativePath(uri)}.`);
     }),
-    vscode.commands.registerCommand(Commands.importProgress, async (arg?: unknown, modeArg?: unknown) => {
+    // `options.confirmed` skips the question before an import that would clear everything (tests).
+    vscode.commands.registerCommand(Commands.importProgress, async (arg?: unknown, modeArg?: unknown, options?: { confirmed?: boolean }) => {
       const source = arg instanceof vscode.Uri ? arg : undefined;
       const uri = source ?? (await vscode.window.showOpenDialog({ title: 'Import ML Roadmap progress', filters: { JSON: ['json'] }, canSelectMany: false }))?.[0];
       if (!uri) return false;
+      const refuse = (reason: string): false => {
+        void vscode.window.showErrorMessage(`ML Roadmap: the progress file was not imported: ${reason}. Your progress is unchanged.`);
+        return false;
+      };
       let text: string;
       try {
+        const large = importTooLarge((await vscode.workspace.fs.stat(uri)).size);
+        if (large) return refuse(large);
         text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       } catch (err) {
         void vscode.window.showErrorMessage(`ML Roadmap: could not read ${uri.fsPath}: ${(err as Error).message}`);
         return false;
       }
       const parsed = parseImport(text);
-      if (!parsed.ok) {
-        void vscode.window.showErrorMessage(`ML Roadmap: the progress file was not imported: ${parsed.reason}. Your progress is unchanged.`);
-        return false;
-      }
+      if (!parsed.ok) return refuse(parsed.reason);
+      const newer = parsed.newer ? ` (written by a newer ML Roadmap: fields this version does not know are kept)` : '';
       const mode = modeArg === 'merge' || modeArg === 'replace' ? modeArg : (await vscode.window.showQuickPick(
         [
           { label: 'Merge', description: 'keep current progress, add the file\'s', mode: 'merge' as const },
           { label: 'Replace', description: 'use the file\'s progress instead of the current', mode: 'replace' as const },
         ],
-        { placeHolder: `Import ${Object.keys(parsed.state.items).length} entries: merge or replace?` },
+        { placeHolder: `Import ${Object.keys(parsed.state.items).length} entries${newer}: merge or replace?` },
       ))?.mode;
       if (!mode) return false;
-      await progress.update((s) => applyImport(s, parsed.state, mode));
+      const { clears } = applyImport(progress.current, parsed.state, mode);
+      if (clears > 0 && !options?.confirmed) {
+        const ok = await vscode.window.showWarningMessage(
+          `The file holds no progress: replacing would clear all ${clears} items of your current progress. Replace anyway?`,
+          { modal: true }, 'Replace');
+        if (ok !== 'Replace') return false;
+      }
+      let notes: readonly string[] = [];
+      await progress.update((s) => {
+        const plan = applyImport(s, parsed.state, mode);
+        notes = plan.notes;
+        return plan.state;
+      });
+      const told = [
+        ...(parsed.newer ? [`the file was written by a newer ML Roadmap (progress version ${parsed.newer}): update the extension to see all of it; what this version does not know is kept`] : []),
+        ...notes.slice(0, 3), ...(notes.length > 3 ? [`+${notes.length - 3} more`] : []),
+      ];
+      if (told.length) void vscode.window.showInformationMessage(`ML Roadmap imported your progress; ${told.join('; ')}.`);
       return true;
     }),
     vscode.commands.registerCommand(Commands.openResource, async (url?: unknown) => {

@@ -1,141 +1,216 @@
 // The progress data and its rules. Pure: no `vscode`. Progress is keyed by the stable ids of the
 // roadmap, and entries whose id has vanished from the content are kept, so progress comes back
-// when the item does.
+// when the item does. What a stored value holds that this version cannot read (an unknown field,
+// a bad field, an unreadable entry, a newer version's keys) is kept verbatim in `kept` and written
+// back unchanged, so no read and no write ever loses it. Items are read, reset and written by
+// walking the field table in `fields.ts`.
+import { FIELD_NAMES, ID, MAX_NOTE, field, isField, type FieldName, type ItemProgress, type MilestoneMark } from './fields';
+import { SCHEMA_VERSION, describe, migrate } from './migrate';
+import { isRecord, nonEmpty, own, withKey } from './records';
 
-export const SCHEMA_VERSION = 1;
-
-export interface ItemProgress {
-  /** Ticked by the learner (or by passing all of a project's checks). */
-  readonly done?: boolean;
-  /** ISO time when it was last ticked. */
-  readonly doneAt?: string;
-  /** A personal note, shown in the tooltip and exported with the progress. */
-  readonly note?: string;
-  /** ISO time when the project's template was scaffolded. */
-  readonly scaffoldedAt?: string;
-  /** A project's milestones: passed by their check, or ticked by hand (distinct on purpose). */
-  readonly milestones?: Readonly<Record<string, MilestoneMark>>;
-}
-
-export type MilestoneMark = 'passed' | 'manual';
+export { SCHEMA_VERSION } from './migrate';
+export type { ItemProgress, MilestoneMark } from './fields';
 
 export interface ProgressState {
-  readonly version: typeof SCHEMA_VERSION;
+  /** SCHEMA_VERSION, or the newer version the stored value came from. */
+  readonly version: number;
   readonly items: Readonly<Record<string, ItemProgress>>;
+  /** What was stored but not understood; absent when everything was. */
+  readonly kept?: Kept;
+}
+
+export interface Kept {
+  /** Per readable entry: fields this version does not know, or the part of a field it could not read. */
+  readonly fields?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Entries it could not read at all (an invalid id, not an object). */
+  readonly entries?: Readonly<Record<string, unknown>>;
+  /** Top-level keys it does not know. */
+  readonly top?: Readonly<Record<string, unknown>>;
 }
 
 export function emptyState(): ProgressState {
   return { version: SCHEMA_VERSION, items: {} };
 }
 
-const ID = /^[a-z0-9][a-z0-9-]*$/;
-const MAX_NOTE = 10_000;
+/** The progress of one item, own entries only (an id like `constructor` has none). */
+export function itemOf(state: ProgressState, id: string): ItemProgress | undefined {
+  return own(state.items, id);
+}
 
-/** Either a clean item or the reason it was rejected. */
-function readItem(value: unknown): ItemProgress | string {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'is not an object';
-  const v = value as Record<string, unknown>;
-  const out: { -readonly [K in keyof ItemProgress]: ItemProgress[K] } = {};
-  if ('done' in v) {
-    if (typeof v.done !== 'boolean') return '"done" is not true or false';
-    if (v.done) out.done = true;
+export function isDone(state: ProgressState, id: string): boolean {
+  return itemOf(state, id)?.done === true;
+}
+
+interface ReadEntry {
+  readonly item: ItemProgress;
+  readonly kept?: Record<string, unknown>;
+  readonly problems: readonly string[];
+}
+
+/** Reads one entry field by field: a bad field is kept aside, never the reason to lose the others. */
+function readEntry(id: string, value: Record<string, unknown>): ReadEntry {
+  const item: Array<[string, unknown]> = [];
+  const kept: Array<[string, unknown]> = [];
+  const problems: string[] = [];
+  for (const [key, stored] of Object.entries(value)) {
+    if (!isField(key)) { kept.push([key, stored]); continue; }
+    if (stored === undefined) continue;
+    const r = field(key).read(stored);
+    if (r.value !== undefined) item.push([key, r.value]);
+    if (r.unread !== undefined) kept.push([key, r.unread]);
+    for (const p of r.problems ?? []) problems.push(`"${id}": "${key}" ${p}`);
   }
-  for (const key of ['doneAt', 'scaffoldedAt'] as const) {
-    if (key in v && v[key] !== undefined) {
-      if (typeof v[key] !== 'string' || Number.isNaN(Date.parse(v[key] as string))) return `"${key}" is not a date`;
-      out[key] = v[key] as string;
-    }
-  }
-  if ('milestones' in v && v.milestones !== undefined) {
-    const m = v.milestones;
-    if (typeof m !== 'object' || m === null || Array.isArray(m)) return '"milestones" is not an object';
-    const marks: Record<string, MilestoneMark> = {};
-    for (const [id, mark] of Object.entries(m as Record<string, unknown>)) {
-      if (!ID.test(id)) return `milestone id ${JSON.stringify(id)} is invalid`;
-      if (mark !== 'passed' && mark !== 'manual') return `milestone "${id}" is neither "passed" nor "manual"`;
-      marks[id] = mark;
-    }
-    if (Object.keys(marks).length) out.milestones = marks;
-  }
-  if ('note' in v && v.note !== undefined) {
-    if (typeof v.note !== 'string') return '"note" is not text';
-    if (v.note.length > MAX_NOTE) return `"note" is longer than ${MAX_NOTE} characters`;
-    if (v.note.trim()) out.note = v.note;
-  }
-  return out;
+  return { item: Object.fromEntries(item) as ItemProgress, kept: nonEmpty(Object.fromEntries(kept)), problems };
 }
 
 export interface Recovered {
   readonly state: ProgressState;
-  /** One line per thing that was dropped; empty when the stored value was clean. */
+  /** One line per part that could not be read (and is kept as it was); empty when all was read. */
   readonly problems: readonly string[];
+  /** The version, when the value was written by a newer extension. */
+  readonly newer?: number;
 }
 
 /**
- * Reads whatever was stored, keeping every valid entry. Never throws: a corrupt value gives an
- * empty state plus the reason, a partly corrupt one keeps the good entries.
+ * Reads whatever was stored. Never throws and never discards: every valid field is used, and
+ * everything else is kept in `kept` for the next write.
  */
 export function recoverState(raw: unknown): Recovered {
   if (raw === undefined || raw === null) return { state: emptyState(), problems: [] };
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
-    return { state: emptyState(), problems: [`the stored progress is not an object (${describe(raw)})`] };
-  }
-  const r = raw as Record<string, unknown>;
-  const problems: string[] = [];
-  if (r.version !== SCHEMA_VERSION) problems.push(`unknown progress version ${describe(r.version)}; read as version ${SCHEMA_VERSION}`);
-  if (typeof r.items !== 'object' || r.items === null || Array.isArray(r.items)) {
+  if (!isRecord(raw)) return { state: emptyState(), problems: [`the stored progress is not an object (${describe(raw)})`] };
+  const migrated = migrate(raw);
+  const problems = [...migrated.problems];
+  const { items: rawItems, version: _version, ...top } = migrated.value;
+  const keptTop = nonEmpty(top);
+  if (!isRecord(rawItems)) {
     problems.push('the stored progress has no "items" object');
-    return { state: emptyState(), problems };
+    return { state: withKept({ version: migrated.version, items: {} }, keptTop ? { top: keptTop } : undefined), problems, ...newerOf(migrated.newer) };
   }
-  const items: Record<string, ItemProgress> = {};
-  for (const [id, value] of Object.entries(r.items as Record<string, unknown>)) {
-    if (!ID.test(id)) { problems.push(`dropped entry with invalid id ${JSON.stringify(id)}`); continue; }
-    const item = readItem(value);
-    if (typeof item === 'string') { problems.push(`dropped "${id}": ${item}`); continue; }
-    if (Object.keys(item).length) items[id] = item;
+  const items: Array<[string, ItemProgress]> = [];
+  const fields: Array<[string, Record<string, unknown>]> = [];
+  const entries: Array<[string, unknown]> = [];
+  for (const [id, value] of Object.entries(rawItems)) {
+    if (!ID.test(id)) { problems.push(`entry with invalid id ${JSON.stringify(id)}`); entries.push([id, value]); continue; }
+    if (!isRecord(value)) { problems.push(`"${id}" is not an object`); entries.push([id, value]); continue; }
+    const r = readEntry(id, value);
+    problems.push(...r.problems);
+    if (Object.keys(r.item).length) items.push([id, r.item]);
+    if (r.kept) fields.push([id, r.kept]);
   }
-  return { state: { version: SCHEMA_VERSION, items }, problems };
+  const kept: Kept = {
+    ...(fields.length ? { fields: Object.fromEntries(fields) } : {}),
+    ...(entries.length ? { entries: Object.fromEntries(entries) } : {}),
+    ...(keptTop ? { top: keptTop } : {}),
+  };
+  return { state: withKept({ version: migrated.version, items: Object.fromEntries(items) }, kept), problems, ...newerOf(migrated.newer) };
 }
 
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'an array';
-  if (value === null) return 'null';
-  return typeof value === 'object' ? 'an object' : JSON.stringify(value) ?? typeof value;
+function newerOf(newer: number | undefined): { newer?: number } {
+  return newer === undefined ? {} : { newer };
 }
 
-function withItem(state: ProgressState, id: string, change: (item: ItemProgress) => ItemProgress): ProgressState {
-  const next = change(state.items[id] ?? {});
-  const items = { ...state.items };
-  const cleaned = Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined && v !== false && v !== ''));
-  if (Object.keys(cleaned).length) items[id] = cleaned as ItemProgress;
-  else delete items[id];
-  return { version: SCHEMA_VERSION, items };
+function withKept(state: ProgressState, kept: Kept | undefined): ProgressState {
+  const k = kept && nonEmpty(kept as Record<string, unknown>) ? kept : undefined;
+  return k ? { ...state, kept: k } : { version: state.version, items: state.items };
+}
+
+export interface WriteOptions {
+  /**
+   * Include the parts that could not be read (bad fields, unreadable entries). The store writes
+   * them back; an export leaves them out so that the learner's own export always re-imports.
+   */
+  readonly unreadable: boolean;
+}
+
+/** The value to store (or export): every understood field plus everything kept, as it was read. */
+export function storedValue(state: ProgressState, options: WriteOptions = { unreadable: true }): { version: number; items: Record<string, unknown> } & Record<string, unknown> {
+  const ids = new Set([...Object.keys(state.items), ...Object.keys(state.kept?.fields ?? {})]);
+  const items: Array<[string, unknown]> = [];
+  for (const id of ids) {
+    const item = own(state.items, id) ?? {};
+    const kept = own(state.kept?.fields, id) ?? {};
+    const out: Array<[string, unknown]> = [];
+    for (const [key, value] of Object.entries(kept)) {
+      if (!isField(key)) out.push([key, value]);
+    }
+    for (const name of FIELD_NAMES) {
+      const written = field(name).write(item[name], options.unreadable ? own(kept, name) : undefined);
+      if (written !== undefined) out.push([name, written]);
+    }
+    if (out.length) items.push([id, Object.fromEntries(out)]);
+  }
+  if (options.unreadable) {
+    for (const [id, value] of Object.entries(state.kept?.entries ?? {})) if (!ids.has(id)) items.push([id, value]);
+  }
+  return { ...(state.kept?.top ?? {}), version: state.version, items: Object.fromEntries(items) };
+}
+
+/** A change to one item: the fields it names are set (undefined clears); the rest stay. */
+type Patch = { -readonly [K in FieldName]?: ItemProgress[K] };
+
+/**
+ * Applies a patch to one item. A field the patch names supersedes what was kept of it; an empty
+ * item disappears unless something is still kept for it. An unreadable entry under the same id is
+ * replaced once the code gives that id some progress.
+ */
+function withItem(state: ProgressState, id: string, patch: (item: ItemProgress) => Patch): ProgressState {
+  const before = itemOf(state, id) ?? {};
+  const changes = patch(before);
+  const next: Array<[string, unknown]> = [];
+  for (const name of FIELD_NAMES) {
+    const value = Object.hasOwn(changes, name) ? changes[name] : before[name];
+    if (!isEmpty(value)) next.push([name, value]);
+  }
+  const item = nonEmpty(Object.fromEntries(next)) as ItemProgress | undefined;
+  let kept = own(state.kept?.fields, id);
+  if (kept) {
+    const left: Array<[string, unknown]> = [];
+    for (const [key, value] of Object.entries(kept)) {
+      const still = isField(key) && Object.hasOwn(changes, key) ? field(key).supersede(item?.[key], value) : value;
+      if (still !== undefined) left.push([key, still]);
+    }
+    kept = nonEmpty(Object.fromEntries(left));
+  }
+  const keptAfter: Kept = {
+    ...state.kept,
+    fields: nonEmpty(withKey(state.kept?.fields, id, kept)),
+    entries: item ? nonEmpty(withKey(state.kept?.entries, id, undefined)) : state.kept?.entries,
+  };
+  return withKept({ version: state.version, items: withKey(state.items, id, item) }, clean(keptAfter));
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === false || value === '' || (isRecord(value) && !Object.keys(value).length);
+}
+
+function clean(kept: Kept): Kept | undefined {
+  return nonEmpty(Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined))) as Kept | undefined;
 }
 
 export function setDone(state: ProgressState, ids: readonly string[], done: boolean, now: Date): ProgressState {
   let next = state;
   for (const id of ids) {
     next = withItem(next, id, (item) =>
-      done
-        ? { ...item, done: true, doneAt: item.done ? item.doneAt : now.toISOString() }
-        : { ...item, done: undefined, doneAt: undefined });
+      done ? { done: true, doneAt: item.done ? item.doneAt : now.toISOString() } : { done: undefined, doneAt: undefined });
   }
   return next;
 }
 
 export function setNote(state: ProgressState, id: string, note: string): ProgressState {
   if (note.length > MAX_NOTE) throw new RangeError(`A note can be at most ${MAX_NOTE} characters.`);
-  return withItem(state, id, (item) => ({ ...item, note: note.trim() ? note : undefined }));
+  return withItem(state, id, () => ({ note: note.trim() ? note : undefined }));
 }
 
 export function markScaffolded(state: ProgressState, id: string, now: Date): ProgressState {
-  return withItem(state, id, (item) => ({ ...item, scaffoldedAt: now.toISOString() }));
+  return withItem(state, id, () => ({ scaffoldedAt: now.toISOString() }));
 }
 
-/** Clears done marks and milestone marks (notes stay: they are the learner's writing, not progress). */
+const RESET: Patch = Object.fromEntries(FIELD_NAMES.filter((n) => field(n).reset === 'clear').map((n) => [n, undefined]));
+
+/** Clears what the field table marks as progress (done, milestones); notes and history stay. */
 export function resetItems(state: ProgressState, ids: readonly string[]): ProgressState {
   let next = state;
-  for (const id of ids) next = withItem(next, id, (item) => ({ ...item, done: undefined, doneAt: undefined, milestones: undefined }));
+  for (const id of ids) next = withItem(next, id, () => RESET);
   return next;
 }
 
@@ -147,16 +222,9 @@ export function setMilestones(
   state: ProgressState, projectId: string, marks: Readonly<Record<string, MilestoneMark | undefined>>,
   allMilestones: readonly string[], now: Date,
 ): ProgressState {
-  const current = { ...(state.items[projectId]?.milestones ?? {}) };
-  for (const [id, mark] of Object.entries(marks)) {
-    if (mark) current[id] = mark;
-    else delete current[id];
-  }
-  const next = withItem(state, projectId, (item) => ({ ...item, milestones: Object.keys(current).length ? current : undefined }));
-  const complete = allMilestones.length > 0 && allMilestones.every((id) => current[id] !== undefined);
+  let current: Record<string, MilestoneMark> = { ...(itemOf(state, projectId)?.milestones ?? {}) };
+  for (const [id, mark] of Object.entries(marks)) current = withKey(current, id, mark);
+  const next = withItem(state, projectId, () => ({ milestones: nonEmpty(current) }));
+  const complete = allMilestones.length > 0 && allMilestones.every((id) => own(current, id) !== undefined);
   return complete ? setDone(next, [projectId], true, now) : next;
-}
-
-export function isDone(state: ProgressState, id: string): boolean {
-  return state.items[id]?.done === true;
 }

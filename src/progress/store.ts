@@ -2,7 +2,8 @@
 // by setting, global state synced across machines). Every change goes through `update` and fires
 // `onDidChange`, which the tree, the status bar and open labs listen to.
 import * as vscode from 'vscode';
-import { emptyState, recoverState, type ProgressState } from './state';
+import { emptyState, recoverState, storedValue, type ProgressState } from './state';
+import { recoveryMessage } from './recoveryMessage';
 import { Settings, StorageKeys } from '../ids';
 
 export type ProgressScope = 'workspace' | 'global';
@@ -31,19 +32,19 @@ export class ProgressStore implements vscode.Disposable {
     return scope === 'global' ? this.context.globalState : this.context.workspaceState;
   }
 
-  /** Reads and recovers the stored value; a problem is reported once per session, not per read. */
+  /**
+   * Reads and recovers the stored value; a problem is reported once per session, not per read.
+   * Nothing is written back: what could not be read is kept in the state and written back
+   * unchanged with the learner's next change.
+   */
   private read(scope: ProgressScope): ProgressState {
-    const { state, problems } = recoverState(this.memento(scope).get<unknown>(StorageKeys.progress));
-    if (problems.length) {
-      const key = `${scope}:${problems.join('|')}`;
+    const { state, problems, newer } = recoverState(this.memento(scope).get<unknown>(StorageKeys.progress));
+    if (problems.length || newer) {
+      const key = `${scope}:${newer ?? ''}:${problems.join('|')}`;
       if (!this.reported.has(key)) {
         this.reported.add(key);
-        void vscode.window.showWarningMessage(
-          `ML Roadmap recovered your progress: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (+${problems.length - 3} more)` : ''}. Everything valid was kept.`,
-        );
+        void vscode.window.showWarningMessage(recoveryMessage(problems, newer));
       }
-      // Write back the clean value so the same problem is not found again next time.
-      void this.memento(scope).update(StorageKeys.progress, state);
     }
     return state;
   }
@@ -54,13 +55,13 @@ export class ProgressStore implements vscode.Disposable {
     if (next === this.state) return next;
     this.state = next;
     this.changed.fire(next);
-    await this.memento(this.scope()).update(StorageKeys.progress, next);
+    await this.memento(this.scope()).update(StorageKeys.progress, storedValue(next));
     return next;
   }
 
   /** Re-reads after the scope setting changed, optionally copying the old scope's progress over. */
   async switchScope(from: ProgressScope, to: ProgressScope, copy: boolean): Promise<void> {
-    if (copy) await this.memento(to).update(StorageKeys.progress, this.read(from));
+    if (copy) await this.memento(to).update(StorageKeys.progress, storedValue(this.read(from)));
     this.state = this.read(to);
     this.changed.fire(this.state);
   }

@@ -1,7 +1,7 @@
 // Derived numbers for the tree and the status bar: progress per skill and overall, and an
 // estimated finish date at the learner's pace. Pure: no `vscode`.
 import type { Roadmap, Skill } from '../roadmap/model';
-import { isDone, type ProgressState } from './state';
+import { isDone, itemOf, type ProgressState } from './state';
 
 export interface Count {
   readonly done: number;
@@ -77,7 +77,7 @@ export function estimateFinish(roadmap: Roadmap, state: ProgressState, now: Date
     planned += weeks;
     if (!ids.length) continue;
     for (const id of ids) {
-      const item = state.items[id];
+      const item = itemOf(state, id);
       if (!item?.done) continue;
       doneWeeks += weeks / ids.length;
       if (item.doneAt) firstTick = Math.min(firstTick, Date.parse(item.doneAt));

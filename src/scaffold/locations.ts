@@ -14,7 +14,8 @@ export class ProjectLocations {
 
   /** The remembered folder if it still exists, else `<workspace folder>/<project id>` if that exists. */
   async find(projectId: string): Promise<vscode.Uri | undefined> {
-    const stored = this.memento.get<Record<string, unknown>>(StorageKeys.projectFolders, {})?.[projectId];
+    const all = this.memento.get<Record<string, unknown>>(StorageKeys.projectFolders, {});
+    const stored = all && Object.hasOwn(all, projectId) ? all[projectId] : undefined;
     if (typeof stored === 'string') {
       try {
         const uri = vscode.Uri.parse(stored, true);

@@ -1,7 +1,7 @@
 // How each node looks: labels, progress descriptions, checkbox state, icons and tooltips.
 import * as vscode from 'vscode';
 import type { Project, Skill, Topic } from '../roadmap/model';
-import type { ProgressState } from '../progress/state';
+import { itemOf, type ProgressState } from '../progress/state';
 import { skillProgress, skillStatus } from '../progress/summary';
 import { Commands } from '../ids';
 import type { TreeNode } from './nodes';
@@ -59,7 +59,7 @@ function skillItem(skill: Skill, state: ProgressState): vscode.TreeItem {
 
 function topicItem(topic: Topic, state: ProgressState): vscode.TreeItem {
   const t = new vscode.TreeItem(topic.title, vscode.TreeItemCollapsibleState.None);
-  const item = state.items[topic.id];
+  const item = itemOf(state, topic.id);
   t.id = `topic:${topic.id}`;
   t.contextValue = item?.done ? 'topic.done' : 'topic';
   t.checkboxState = item?.done ? Checked : Unchecked;
@@ -70,7 +70,7 @@ function topicItem(topic: Topic, state: ProgressState): vscode.TreeItem {
 
 function projectItem(project: Project, state: ProgressState): vscode.TreeItem {
   const t = new vscode.TreeItem(project.title, vscode.TreeItemCollapsibleState.None);
-  const item = state.items[project.id];
+  const item = itemOf(state, project.id);
   t.id = `project:${project.id}`;
   t.contextValue = item?.done ? 'project.done' : 'project';
   t.checkboxState = item?.done ? Checked : Unchecked;

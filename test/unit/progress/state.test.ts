@@ -55,7 +55,7 @@ describe('recovering stored progress', () => {
     assert.deepEqual(recoverState(stored), { state: stored, problems: [] });
   });
 
-  it('keeps the valid entries of a partly corrupt value and names what it dropped', () => {
+  it('uses the valid entries of a partly corrupt value and names what it could not read', () => {
     const { state, problems } = recoverState({
       version: 1,
       items: {
@@ -67,12 +67,12 @@ describe('recovering stored progress', () => {
         'not-object': 42,
       },
     });
-    assert.deepEqual(state.items, { good: { done: true }, 'also-good': { note: 'hi' } });
+    assert.deepEqual(state.items, { good: { done: true }, 'bad-date': { done: true }, 'also-good': { note: 'hi' } });
     assert.deepEqual(problems, [
-      'dropped entry with invalid id "Bad Id"',
-      'dropped "wrong-type": "done" is not true or false',
-      'dropped "bad-date": "doneAt" is not a date',
-      'dropped "not-object": is not an object',
+      'entry with invalid id "Bad Id"',
+      '"wrong-type": "done" is not true or false',
+      '"bad-date": "doneAt" is not a date',
+      '"not-object" is not an object',
     ]);
   });
 
@@ -85,9 +85,17 @@ describe('recovering stored progress', () => {
   });
 
   it('reads an unknown version, keeping the valid entries and saying so', () => {
-    const { state, problems } = recoverState({ version: 99, items: { a: { done: true } } });
+    const { state, problems } = recoverState({ version: 'x', items: { a: { done: true } } });
     assert.deepEqual(state.items, { a: { done: true } });
-    assert.deepEqual(problems, ['unknown progress version 99; read as version 1']);
+    assert.deepEqual(problems, ['unknown progress version "x"; read as version 1']);
+  });
+
+  it('reads a newer version as the current one, without a problem per item', () => {
+    const { state, problems, newer } = recoverState({ version: 99, items: { a: { done: true } } });
+    assert.deepEqual(state.items, { a: { done: true } });
+    assert.equal(state.version, 99);
+    assert.equal(newer, 99);
+    assert.deepEqual(problems, []);
   });
 });
 
@@ -109,10 +117,10 @@ describe('milestone marks', () => {
     assert.deepEqual(s.items.p, { done: true, doneAt: now.toISOString() });
   });
 
-  it('rejects bad marks when recovering', () => {
-    const { state, problems } = recoverState({ version: 1, items: { p: { milestones: { m1: 'maybe' } }, q: { milestones: { m1: 'manual' } } } });
-    assert.deepEqual(state.items, { q: { milestones: { m1: 'manual' } } });
-    assert.deepEqual(problems, ['dropped "p": milestone "m1" is neither "passed" nor "manual"']);
+  it('sets a bad mark aside when recovering and uses the others', () => {
+    const { state, problems } = recoverState({ version: 1, items: { p: { milestones: { m1: 'maybe', m2: 'passed' } }, q: { milestones: { m1: 'manual' } } } });
+    assert.deepEqual(state.items, { p: { milestones: { m2: 'passed' } }, q: { milestones: { m1: 'manual' } } });
+    assert.deepEqual(problems, ['"p": "milestones" mark "m1" is neither "passed" nor "manual"']);
   });
 });
 
