@@ -17,6 +17,7 @@ import { relatedDemo } from './relatedDemos';
 import { hasDrift, isExpectationFile, type TestDrift } from '../checks/testIntegrity';
 import { TemplateTests } from './templateTests';
 import { referenceUri } from './referenceFiles';
+import { offeredFiles, resolveOfferedFile } from './offeredFiles';
 
 export interface LabDeps {
   readonly roadmapFolder: vscode.Uri;
@@ -245,6 +246,19 @@ export class LabController implements vscode.Disposable {
     const all = (await this.loadMilestones()).map((l) => l.milestone.id);
     if (!all.includes(milestoneId)) throw new Error(`No milestone "${milestoneId}".`);
     await this.deps.progress.update((s) => setMilestones(s, this.project.id, { [milestoneId]: done ? 'manual' : undefined }, all, new Date()));
+  }
+
+  /**
+   * Opens a project file the webview asked for: only one the lab offers (offeredFiles.ts), at its
+   * real path inside the project. Throws an Error saying why when it is refused.
+   */
+  async openFile(relativePath: string): Promise<void> {
+    const folder = await this.folder();
+    if (!folder) throw new Error('Scaffold the project first: there is no file to open yet.');
+    const offered = offeredFiles((await this.loadMilestones()).map((l) => l.milestone));
+    const resolved = await resolveOfferedFile(folder.fsPath, relativePath, offered);
+    if ('refused' in resolved) throw new Error(`${resolved.refused}.`);
+    await vscode.window.showTextDocument(vscode.Uri.file(resolved.path), { preview: false });
   }
 
   /** Opens VS Code's diff between the learner's files and the reference solution. */

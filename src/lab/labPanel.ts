@@ -95,11 +95,9 @@ export class LabPanel implements vscode.Disposable {
         case 'compare':
           await this.controller.compare(message.milestoneId);
           break;
-        case 'openFile': {
-          const folder = await this.controller.folder();
-          if (folder) await vscode.window.showTextDocument(vscode.Uri.joinPath(folder, ...message.path.split('/')));
+        case 'openFile':
+          await this.controller.openFile(message.path);
           break;
-        }
         case 'openLink':
           await vscode.env.openExternal(vscode.Uri.parse(message.url));
           break;

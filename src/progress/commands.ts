@@ -8,6 +8,7 @@ import { applyImport, exportProgress, importTooLarge, parseImport } from './tran
 import type { RoadmapService } from '../loader/roadmapService';
 import type { Skill, Topic, Project } from '../roadmap/model';
 import { Commands } from '../ids';
+import { webLink } from '../shared/webLink';
 
 type Item = Skill | Topic | Project;
 const UNDO_SECONDS = 10;
@@ -151,8 +152,12 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
       return true;
     }),
     vscode.commands.registerCommand(Commands.openResource, async (url?: unknown) => {
-      if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return;
-      await vscode.env.openExternal(vscode.Uri.parse(url));
+      const href = webLink(url);
+      if (href === undefined) {
+        void vscode.window.showErrorMessage(`ML Roadmap: ${JSON.stringify(String(url).slice(0, 200))} is not a web link (http or https), so it was not opened.`);
+        return;
+      }
+      await vscode.env.openExternal(vscode.Uri.parse(href, true));
     }),
   );
 }

@@ -1,5 +1,6 @@
 // "Scaffold Project…": writes a project's starter template into a new folder of the workspace.
-// Never overwrites, refuses paths that would escape the target, and reports partial failures.
+// Never overwrites (existence is checked again by each write itself), refuses paths that would
+// escape the target or break on Windows or macOS, and reports partial failures.
 import * as vscode from 'vscode';
 import type { Project, Skill } from '../roadmap/model';
 import type { RoadmapService } from '../loader/roadmapService';
@@ -7,6 +8,7 @@ import type { ProgressStore } from '../progress/store';
 import { markScaffolded } from '../progress/state';
 import { checkRelativePath, planScaffold, summarise, type ScaffoldPlan } from './plan';
 import { kindOf, probeTarget, starterFiles } from './templateFiles';
+import { writeNewFile } from './writeNewFile';
 import { Commands } from '../ids';
 import type { ProjectLocations } from './locations';
 
@@ -93,7 +95,7 @@ async function scaffold(project: Project, sources: ReadonlyMap<string, vscode.Ur
         title: `Scaffold "${project.title}"`,
         prompt: `Folder inside ${vscode.workspace.asRelativePath(chosen.root, true)} for the project`,
         value: folderName,
-        validateInput: (v) => { const c = checkRelativePath(v.trim()); return 'reason' in c ? `Not a folder inside the workspace: ${c.reason}` : undefined; },
+        validateInput: (v) => { const c = checkRelativePath(v.trim()); return 'reason' in c ? `Not a usable folder inside the workspace: ${c.reason}` : undefined; },
       });
       if (name === undefined) return undefined;
       folderName = name.trim();
@@ -105,8 +107,15 @@ async function scaffold(project: Project, sources: ReadonlyMap<string, vscode.Ur
     }
     // The folder and everything in it are planned as one path set, so a symlinked folder is refused too.
     const kinds = await probeTarget(chosen.root, files.map((f) => `${folderName}/${f}`));
-    const plan = planScaffold(files.map((f) => `${folderName}/${f}`), (p) => kinds.get(p) ?? 'missing');
+    const plan = planScaffold(files.map((f) => `${folderName}/${f}`), (p) => kinds.get(p) ?? 'missing', folderName);
     const target = vscode.Uri.joinPath(chosen.root, ...checked.segments);
+    if (plan.targetIsFile !== undefined) {
+      const what = plan.targetIsFile === folderName ? `"${folderName}" is an existing file, not a folder` : `"${plan.targetIsFile}" is an existing file, so "${folderName}" cannot be a folder inside it`;
+      void vscode.window.showErrorMessage(`ML Roadmap: cannot scaffold into "${folderName}": ${what}. Nothing was written; choose another folder name.`);
+      if (options.folderName !== undefined) return undefined;
+      folderName = `${folderName}-2`;
+      continue;
+    }
     if (plan.refused.length) {
       void vscode.window.showErrorMessage(`ML Roadmap: nothing was written. ${plan.refused.map((r) => `${r.path}: ${r.reason}`).join('; ')}`);
       return undefined;
@@ -115,7 +124,7 @@ async function scaffold(project: Project, sources: ReadonlyMap<string, vscode.Ur
     if (decision === 'cancel') return undefined;
     if (decision === 'another-folder') { folderName = `${folderName}-2`; continue; }
     const strip = (p: string): string => p.slice(folderName.length + 1);
-    return write(project, sources, target, plan.writes.map(strip), plan.conflicts.map(strip), options, progress, locations, chosen.opened);
+    return write(project, sources, { root: chosen.root, segments: checked.segments, uri: target }, plan.writes.map(strip), plan.conflicts.map(strip), options, progress, locations, chosen.opened);
   }
 }
 
@@ -134,17 +143,43 @@ async function resolveConflicts(plan: ScaffoldPlan, folderName: string, options:
   return 'cancel';
 }
 
+/** Where the files go: the chosen workspace folder, the checked folder segments below it, and their Uri. */
+interface Target {
+  readonly root: vscode.Uri;
+  readonly segments: readonly string[];
+  readonly uri: vscode.Uri;
+}
+
+/**
+ * Creates one file only if nothing has its name yet, checked by the write itself: on a local disk
+ * with the `wx` flag (writeNewFile.ts), elsewhere by copying with overwrite off. `exists` when
+ * something appeared there after planning: it is left as it is.
+ */
+async function createNew(target: Target, rel: string, source: vscode.Uri): Promise<'written' | 'exists'> {
+  const parts = rel.split('/');
+  if (target.root.scheme === 'file') {
+    return writeNewFile(target.root.fsPath, [...target.segments, ...parts], await vscode.workspace.fs.readFile(source));
+  }
+  try {
+    await vscode.workspace.fs.copy(source, vscode.Uri.joinPath(target.uri, ...parts), { overwrite: false });
+    return 'written';
+  } catch (err) {
+    if (err instanceof vscode.FileSystemError && err.code === 'FileExists') return 'exists';
+    throw err;
+  }
+}
+
 async function write(
-  project: Project, sources: ReadonlyMap<string, vscode.Uri>, target: vscode.Uri, writes: readonly string[], skipped: readonly string[],
+  project: Project, sources: ReadonlyMap<string, vscode.Uri>, destination: Target, writes: readonly string[], planned: readonly string[],
   options: ScaffoldOptions, progress: ProgressStore, locations: ProjectLocations, opened: boolean,
 ): Promise<ScaffoldResult | undefined> {
+  const target = destination.uri;
   const written: string[] = [];
+  const skipped = [...planned];
   try {
     for (const rel of writes) {
-      const parts = rel.split('/');
-      const bytes = await vscode.workspace.fs.readFile(sources.get(rel)!);
-      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, ...parts), bytes);
-      written.push(rel);
+      if ((await createNew(destination, rel, sources.get(rel)!)) === 'written') written.push(rel);
+      else skipped.push(rel);
     }
   } catch (err) {
     void vscode.window.showErrorMessage(

@@ -1,5 +1,6 @@
-// Scaffolding in the real editor: files land in the workspace through workspace.fs, progress
-// records it, and a second scaffold lists conflicts and writes nothing unasked.
+// Scaffolding in the real editor: files land in the workspace, progress records it, a second
+// scaffold lists conflicts and writes nothing unasked, a target that is a file says so, and a file
+// that appears between planning and writing is never overwritten (on disk and on another file system).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,6 +18,59 @@ function listFiles(dir: string, prefix = ''): string[] {
     if (e.name === '__pycache__') return [];
     return e.isDirectory() ? listFiles(path.join(dir, e.name), rel) : [rel];
   }).sort();
+}
+
+/**
+ * An in-memory file system in which some files "appear" the moment their absence is checked: the
+ * stat that finds them missing creates them, as another program writing at that instant would.
+ */
+class RacyFileSystem implements vscode.FileSystemProvider {
+  readonly files = new Map<string, Uint8Array>();
+  readonly folders = new Set<string>(['/']);
+  constructor(private readonly appearOnCheck: ReadonlyMap<string, string>) {}
+  private readonly emitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.emitter.event;
+  watch(): vscode.Disposable { return new vscode.Disposable(() => undefined); }
+  stat(uri: vscode.Uri): vscode.FileStat {
+    const file = this.files.get(uri.path);
+    if (file) return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: file.length };
+    if (this.folders.has(uri.path)) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    const appearing = this.appearOnCheck.get(uri.path);
+    if (appearing !== undefined && !this.files.has(uri.path)) this.files.set(uri.path, new TextEncoder().encode(appearing));
+    throw vscode.FileSystemError.FileNotFound(uri);
+  }
+  readDirectory(uri: vscode.Uri): [string, vscode.FileType][] {
+    const prefix = uri.path === '/' ? '/' : `${uri.path}/`;
+    const children = new Map<string, vscode.FileType>();
+    for (const f of this.files.keys()) if (f.startsWith(prefix) && !f.slice(prefix.length).includes('/')) children.set(f.slice(prefix.length), vscode.FileType.File);
+    for (const d of this.folders) if (d.startsWith(prefix) && d !== prefix && !d.slice(prefix.length).includes('/')) children.set(d.slice(prefix.length), vscode.FileType.Directory);
+    return [...children];
+  }
+  createDirectory(uri: vscode.Uri): void { this.folders.add(uri.path); }
+  readFile(uri: vscode.Uri): Uint8Array {
+    const file = this.files.get(uri.path);
+    if (!file) throw vscode.FileSystemError.FileNotFound(uri);
+    return file;
+  }
+  writeFile(uri: vscode.Uri, content: Uint8Array, options: { create: boolean; overwrite: boolean }): void {
+    const exists = this.files.has(uri.path);
+    if (exists && !options.overwrite) throw vscode.FileSystemError.FileExists(uri);
+    if (!exists && !options.create) throw vscode.FileSystemError.FileNotFound(uri);
+    const parent = uri.path.slice(0, uri.path.lastIndexOf('/')) || '/';
+    if (!this.folders.has(parent)) throw vscode.FileSystemError.FileNotFound(parent);
+    this.files.set(uri.path, content);
+  }
+  delete(uri: vscode.Uri): void { this.files.delete(uri.path); this.folders.delete(uri.path); }
+  rename(): void { throw vscode.FileSystemError.NoPermissions('rename is not needed here'); }
+}
+
+/** Replaces `vscode.window.showErrorMessage` while a test runs, recording what it was asked to show. */
+function recordErrors(): { messages: string[]; restore: () => void } {
+  const messages: string[] = [];
+  const win = vscode.window as { showErrorMessage: (...args: unknown[]) => Thenable<unknown> };
+  const original = win.showErrorMessage;
+  win.showErrorMessage = (message: unknown) => { messages.push(String(message)); return Promise.resolve(undefined); };
+  return { messages, restore: () => { win.showErrorMessage = original; } };
 }
 
 describe('scaffold project in the real editor', () => {
@@ -63,5 +117,54 @@ describe('scaffold project in the real editor', () => {
     assert.equal(result, undefined);
     assert.deepEqual(fs.readdirSync(outside), [], 'something was written outside the target');
     assert.deepEqual(fs.readdirSync(target), ['tests'], 'a refused scaffold still wrote files');
+  });
+
+  it('a target that is an existing file gets its own message, and nothing is written', async () => {
+    const file = path.join(root().fsPath, 'taken');
+    fs.writeFileSync(file, 'a file, not a folder');
+    const errors = recordErrors();
+    let result: unknown;
+    try {
+      result = await vscode.commands.executeCommand(Commands.scaffoldProject, id, { folderName: 'taken', quiet: true, onConflict: 'cancel' });
+    } finally {
+      errors.restore();
+    }
+    assert.equal(result, undefined);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'a file, not a folder');
+    assert.equal(errors.messages.length, 1, `messages: ${errors.messages.join(' | ')}`);
+    assert.match(errors.messages[0]!, /"taken" is an existing file, not a folder.*Nothing was written/);
+  });
+
+  it('refuses a folder name that Windows cannot hold, before writing anything', async () => {
+    const errors = recordErrors();
+    let result: unknown;
+    try {
+      result = await vscode.commands.executeCommand(Commands.scaffoldProject, id, { folderName: 'net:v2', quiet: true });
+    } finally {
+      errors.restore();
+    }
+    assert.equal(result, undefined);
+    assert.equal(fs.existsSync(path.join(root().fsPath, 'net:v2')), false, 'the folder was created');
+    assert.match(errors.messages.join(' | '), /"net:v2" contains ":", which Windows does not allow/);
+  });
+
+  it('leaves a file that appears between planning and writing as it is, on another file system too', async () => {
+    const scheme = 'mlr-racy';
+    const racy = new RacyFileSystem(new Map([['/ws/net/README.md', 'written by someone else just now']]));
+    racy.folders.add('/ws');
+    const registration = vscode.workspace.registerFileSystemProvider(scheme, racy);
+    try {
+      const result = await vscode.commands.executeCommand<ScaffoldResult>(Commands.scaffoldProject, id, {
+        workspaceFolder: vscode.Uri.from({ scheme, path: '/ws' }), folderName: 'net', quiet: true, onConflict: 'cancel',
+      });
+      assert.ok(result, 'the scaffold did not finish');
+      assert.equal(new TextDecoder().decode(racy.files.get('/ws/net/README.md')), 'written by someone else just now', 'the file that appeared was overwritten');
+      assert.ok(result.skipped.includes('README.md'), `README.md is not reported as left alone: ${result.skipped.join(', ')}`);
+      assert.ok(!result.written.includes('README.md'));
+      const expected = listFiles(path.join(TEMPLATES, id, 'template')).filter((f) => f !== 'README.md');
+      assert.deepEqual([...result.written].sort(), expected);
+    } finally {
+      registration.dispose();
+    }
   });
 });

@@ -43,6 +43,77 @@ describe('scaffold planning', () => {
     });
   }
 
+  const unportable: Array<[string, RegExp]> = [
+    ['p/a:b.py', /":".*Windows/],
+    ['p/what?.txt', /"\?"/],
+    ['p/<x>.md', /"<"/],
+    ['p/say"hi".txt', /'"'.*Windows/],
+    ['p/a|b', /"\|"/],
+    ['p/star*.py', /"\*"/],
+    ['p/x\u007fy', /control/],
+    ['p/CON', /reserved device name "CON"/],
+    ['p/src/nul.txt', /reserved device name "nul"/],
+    ['p/Aux.tar.gz', /reserved device name "Aux"/],
+    ['p/com1.py', /reserved device name "com1"/],
+    ['p/LPT9', /reserved device name "LPT9"/],
+    ['p/notes.', /ends with a dot or a space/],
+    ['p/data /x.csv', /ends with a dot or a space/],
+    [`p/${'a'.repeat(256)}`, /longer than 255 bytes/],
+    [`p/${'é'.repeat(128)}`, /longer than 255 bytes/],
+  ];
+  for (const [path, reason] of unportable) {
+    it(`refuses a name that breaks on Windows or macOS: ${JSON.stringify(path.length > 40 ? `${path.slice(0, 40)}…` : path)}`, () => {
+      const checked = checkRelativePath(path);
+      assert.ok('reason' in checked, `${path} was accepted`);
+      assert.match(checked.reason, reason);
+      const plan = planScaffold([path, 'p/ok.txt'], world({}));
+      assert.deepEqual(plan.refused.map((r) => r.path), [path]);
+      assert.deepEqual(plan.writes, ['p/ok.txt']);
+    });
+  }
+
+  it('accepts names that only look like reserved ones, and long names within the limit', () => {
+    for (const path of ['p/console.py', 'p/com10.txt', 'p/lpt.md', 'p/nullable.py', 'p/aux_data/x', 'p/.gitignore', 'p/a.b.c', `p/${'a'.repeat(255)}`, `p/${'é'.repeat(127)}`]) {
+      assert.ok('segments' in checkRelativePath(path), `${path} was refused`);
+    }
+  });
+
+  it('refuses two names that differ only in letter case, naming both', () => {
+    const plan = planScaffold(['p/README.md', 'p/readme.md', 'p/ok.txt'], world({}));
+    assert.deepEqual(plan.refused.map((r) => r.path), ['p/README.md', 'p/readme.md']);
+    for (const r of plan.refused) {
+      assert.match(r.reason, /"p\/README\.md" and "p\/readme\.md"/);
+      assert.match(r.reason, /letter case/);
+    }
+    assert.deepEqual(plan.writes, ['p/ok.txt']);
+  });
+
+  it('refuses two spellings of one name in different Unicode normal forms, naming both', () => {
+    const nfc = 'p/caf\u00e9.py';
+    const nfd = 'p/cafe\u0301.py';
+    const plan = planScaffold([nfc, nfd], world({}));
+    assert.equal(plan.refused.length, 2);
+    assert.match(plan.refused[0]!.reason, /Unicode/);
+    assert.ok(plan.refused.every((r) => r.reason.includes(nfc) && r.reason.includes(nfd)));
+    assert.deepEqual(plan.writes, []);
+  });
+
+  it('refuses files whose folders differ only in case (one folder on Windows and macOS)', () => {
+    const plan = planScaffold(['p/Src/a.py', 'p/src/b.py'], world({}));
+    assert.deepEqual(plan.refused.map((r) => r.path), ['p/Src/a.py', 'p/src/b.py']);
+    assert.match(plan.refused[0]!.reason, /"p\/Src" and "p\/src"/);
+  });
+
+  it('a target that is an existing file gets its own message, not a list of conflicts', () => {
+    const plan = planScaffold(['p/README.md', 'p/src/a.py'], world({ p: 'file' }), 'p');
+    assert.deepEqual(plan.writes, []);
+    assert.deepEqual(plan.conflicts, []);
+    assert.equal(plan.targetIsFile, 'p');
+    const nested = planScaffold(['a/b/README.md'], world({ a: 'file' }), 'a/b');
+    assert.equal(nested.targetIsFile, 'a');
+    assert.equal(planScaffold(['p/README.md'], world({ p: 'directory' }), 'p').targetIsFile, undefined);
+  });
+
   it('refuses writing through a symlinked folder inside the target', () => {
     const plan = planScaffold(['p/data/train.csv', 'p/README.md'], world({ p: 'directory', 'p/data': 'symlink' }));
     assert.deepEqual(plan.refused, [{ path: 'p/data/train.csv', reason: '"p/data" in the target is a symbolic link, which could lead outside it' }]);
