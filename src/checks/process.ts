@@ -1,15 +1,20 @@
 // Runs one program with an argument array (never a shell, so paths and test ids need no quoting)
 // and always comes back: timeouts, cancellation and missing programs are results, not exceptions.
-// The child leads its own process group so a timeout or cancel ends everything it started too.
+// The child leads its own process group, and every process of the run carries a marker in its
+// environment (src/checks/processTree.ts): a timeout, a cancel or the child's exit ends everything
+// it started, also what left the group (setsid, setpgrp), found by parent links and by the marker.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { isDirectory } from './quietFs';
 import { StringDecoder } from 'node:string_decoder';
 import { CappedOutput } from './outputCap';
+import { RUN_MARKER_VAR, type SeenProcess, findRunProcesses, killRunProcesses, signalProcesses } from './processTree';
 
 export interface RunOptions {
   readonly cwd: string;
-  /** The child's whole environment; defaults to this process's. */
+  /** The child's whole environment; defaults to this process's. The run's marker is added to it. */
   readonly env?: NodeJS.ProcessEnv;
   readonly timeoutMs: number;
   /** Per stream; beyond it the middle of the output is dropped. */
@@ -17,6 +22,11 @@ export interface RunOptions {
   readonly signal?: AbortSignal;
   /** How long a child gets between SIGTERM and SIGKILL. Default 2000 ms. */
   readonly killGraceMs?: number;
+  /**
+   * Linux only: the child's resident memory is sampled (every 100 ms); over this, the run is stopped
+   * as on a timeout, with memoryExceeded set. Its own descendants are not counted.
+   */
+  readonly maxRssBytes?: number;
   /** Live output, e.g. for an output channel; the result still holds the (capped) whole. */
   readonly onOutput?: (text: string, stream: 'stdout' | 'stderr') => void;
 }
@@ -34,6 +44,8 @@ export interface RunResult {
   readonly stderr: string;
   readonly timedOut: boolean;
   readonly cancelled: boolean;
+  /** Set when the run was stopped for going over maxRssBytes. */
+  readonly memoryExceeded?: boolean;
   /** True when either stream went over maxOutputBytes. */
   readonly truncated: boolean;
   readonly durationMs: number;
@@ -47,6 +59,7 @@ export type ProcessRunner = (command: string, args: readonly string[], options: 
 const DEFAULT_GRACE_MS = 2000;
 /** After the child exits, how long its output pipes may stay open before we stop waiting. */
 const CLOSE_WAIT_MS = 2000;
+const RSS_SAMPLE_MS = 100;
 
 export function runProcess(command: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
   const started = Date.now();
@@ -59,12 +72,14 @@ export function runProcess(command: string, args: readonly string[], options: Ru
     return Promise.resolve({ ...base, durationMs: 0, spawnError });
   }
 
+  const marker = randomBytes(12).toString('hex');
+  const markerEntry = `${RUN_MARKER_VAR}=${marker}`;
   return new Promise<RunResult>((resolve) => {
     let child: ChildProcess;
     try {
       child = spawn(command, [...args], {
         cwd: options.cwd,
-        env: options.env ?? process.env,
+        env: { ...(options.env ?? process.env), [RUN_MARKER_VAR]: marker },
         // Own process group on POSIX. On Windows `detached` would open a console window;
         // taskkill /T finds the tree there instead.
         detached: process.platform !== 'win32',
@@ -85,15 +100,33 @@ export function runProcess(command: string, args: readonly string[], options: Ru
 
     let timedOut = false;
     let cancelled = false;
+    let memoryExceeded = false;
     let exited = false;
+    let stopping = false;
     let settled = false;
+    // The sweep after the child's exit; the result waits for it, so nothing of the run is left.
+    let sweep: Promise<void> = Promise.resolve();
     let killTimer: NodeJS.Timeout | undefined;
     let closeTimer: NodeJS.Timeout | undefined;
 
+    // Processes seen while stopping: once their parent is killed, only these records (and the
+    // marker) still lead to them.
+    const seen: SeenProcess[] = [];
     const stop = (): void => {
-      if (exited || killTimer) return;
-      killTree(child, 'SIGTERM');
-      killTimer = setTimeout(() => killTree(child, 'SIGKILL'), options.killGraceMs ?? DEFAULT_GRACE_MS);
+      if (exited || stopping) return;
+      stopping = true;
+      // The scan comes before the group is signalled, while every parent link still leads back
+      // to the child.
+      void findRunProcesses(child.pid, markerEntry).catch(() => []).then(async (found) => {
+        seen.push(...found);
+        killTree(child, 'SIGTERM');
+        await signalProcesses(seen, 'SIGTERM');
+        if (settled) return;
+        killTimer = setTimeout(() => {
+          killTree(child, 'SIGKILL');
+          void killRunProcesses(exited ? undefined : child.pid, markerEntry, seen).catch(() => undefined);
+        }, options.killGraceMs ?? DEFAULT_GRACE_MS);
+      });
     };
     const timer = setTimeout(() => {
       if (exited) return;
@@ -106,6 +139,16 @@ export function runProcess(command: string, args: readonly string[], options: Ru
       stop();
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    const maxRss = options.maxRssBytes;
+    const memoryTimer = maxRss !== undefined && process.platform === 'linux' && child.pid !== undefined
+      ? setInterval(() => {
+        if (exited || stopping) return;
+        const rss = residentBytes(child.pid as number);
+        if (rss === undefined || rss <= maxRss) return;
+        memoryExceeded = true;
+        stop();
+      }, RSS_SAMPLE_MS)
+      : undefined;
 
     const finish = (exitCode: number | null, signal: NodeJS.Signals | null, spawnError?: SpawnError): void => {
       if (settled) return;
@@ -113,19 +156,21 @@ export function runProcess(command: string, args: readonly string[], options: Ru
       clearTimeout(timer);
       clearTimeout(killTimer);
       clearTimeout(closeTimer);
+      clearInterval(memoryTimer);
       options.signal?.removeEventListener('abort', onAbort);
-      resolve({
+      void sweep.then(() => resolve({
         exitCode,
         signal,
         stdout: stdout.text(),
         stderr: stderr.text(),
         timedOut,
         cancelled,
+        ...(memoryExceeded ? { memoryExceeded } : {}),
         truncated: stdout.truncated || stderr.truncated,
         durationMs: Date.now() - started,
         ...(child.pid !== undefined ? { pid: child.pid } : {}),
         ...(spawnError ? { spawnError } : {}),
-      });
+      }));
     };
 
     child.on('error', (e) => {
@@ -135,9 +180,11 @@ export function runProcess(command: string, args: readonly string[], options: Ru
     child.on('exit', (code, signal) => {
       exited = true;
       clearTimeout(timer);
-      // Whatever the child left running in its group goes too: strays would hold our pipes
-      // open and keep using the learner's CPU.
+      clearInterval(memoryTimer);
+      // Whatever the child left running goes too, in its group or not: strays would hold our
+      // pipes open and keep using the learner's CPU.
       killGroup(child, 'SIGKILL');
+      sweep = killRunProcesses(undefined, markerEntry, seen).catch(() => undefined);
       closeTimer = setTimeout(() => {
         child.stdout?.destroy();
         child.stderr?.destroy();
@@ -191,6 +238,16 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): boolean {
   } catch {
     // ESRCH: the group is already empty.
     return false;
+  }
+}
+
+/** VmRSS of a live process in bytes, from /proc (Linux); undefined when it cannot be read. */
+function residentBytes(pid: number): number | undefined {
+  try {
+    const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'));
+    return m ? Number(m[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
   }
 }
 

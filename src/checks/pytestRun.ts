@@ -57,10 +57,56 @@ export const DEFAULT_CONFTESTS = (relativePath: string): boolean =>
  * project as rootdir and conftest cut-off, no plugin autoloading, no cache; a conftest.py the
  * caller does not allow is never imported; a `sitecustomize`/`usercustomize` from the project
  * stops the run. The bootstrap puts the project folder first on sys.path, as `python -m pytest`.
+ *
+ * On Linux the bootstrap is a child subreaper: whatever a test starts stays its descendant, even a
+ * daemon whose parent exited, so runProcess finds it by parent links on a timeout (even with an
+ * emptied environment), and when pytest returns the bootstrap ends every process still below it.
  */
 const BOOTSTRAP = `
 import json, os, sys
 spec = json.loads(sys.argv[1])
+LINUX = sys.platform.startswith("linux")
+if LINUX:
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except Exception:
+        pass
+def below(root):
+    parents = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % name, "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] not in (b"Z", b"X"):
+            parents.setdefault(int(fields[1]), []).append(int(name))
+    found, todo = [], list(parents.get(root, []))
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(parents.get(pid, []))
+    return found
+def end_descendants():
+    import signal
+    for _ in range(20):
+        left = below(os.getpid())
+        for pid in left:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        while True:
+            try:
+                if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                    break
+            except ChildProcessError:
+                break
+        if not left:
+            return
 project = os.path.realpath(spec["project"])
 def inside(path):
     try:
@@ -97,7 +143,12 @@ class MLRoadmapSelect:
         if dropped:
             config.hook.pytest_deselected(items=dropped)
             items[:] = [item for item in items if keep(item.nodeid)]
-sys.exit(int(pytest.main(spec["args"], plugins=[MLRoadmapSelect()])))
+try:
+    code = int(pytest.main(spec["args"], plugins=[MLRoadmapSelect()]))
+finally:
+    if LINUX:
+        end_descendants()
+sys.exit(code)
 `;
 
 /** The lab's own pytest configuration file. */

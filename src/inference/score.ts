@@ -69,12 +69,16 @@ export interface ScoreResult {
    * confidences are then taken as given; otherwise "logits", and confidences come from softmax.
    */
   outputKind: 'logits' | 'probabilities';
+  /** Digits whose 10 outputs were all NaN (no prediction; counted as wrong). */
+  nanRows: number;
   /** Number of session.run calls and the time spent in them. */
   runs: number;
   runMs: number;
 }
 
 const CLASSES = 10;
+/** The largest fixed batch fed (16384 digits are 51 MB of input); larger ones are refused. */
+export const MAX_FIXED_BATCH = 16384;
 
 /** An Error whose message is fit to show the user as-is. */
 export class ScoreError extends Error {}
@@ -96,12 +100,19 @@ export async function scoreModel(session: SessionLike, data: MnistSet, options: 
   if (inputName === undefined) throw new ScoreError('the model has no inputs');
   if (outputName === undefined) throw new ScoreError('the model has no outputs');
 
+  if (layout.fixedBatch !== null && layout.fixedBatch > MAX_FIXED_BATCH) {
+    throw new ScoreError(
+      `the model declares a fixed batch size of ${layout.fixedBatch}; the scorer feeds at most ${MAX_FIXED_BATCH} digits per run. ` +
+        'Export it with a dynamic batch axis (in PyTorch: dynamic_axes={"input": {0: "batch"}}) or a small fixed batch such as 1',
+    );
+  }
   const chunk = layout.fixedBatch ?? Math.max(1, Math.floor(options.batchSize ?? 250));
   const worstCount = Math.max(0, Math.floor(options.worstCount ?? 12));
   const confusion = Array.from({ length: CLASSES }, () => new Array<number>(CLASSES).fill(0));
   // Confidence both ways: whether outputs are probabilities is only known after every row is seen.
   const mistakes: (Omit<Mistake, 'confidence'> & { asGiven: number; viaSoftmax: number })[] = [];
   let correct = 0;
+  let nanRows = 0;
   let allProbabilities = true;
   let runs = 0;
   let runMs = 0;
@@ -133,6 +144,7 @@ export async function scoreModel(session: SessionLike, data: MnistSet, options: 
       const index = start + k;
       const label = data.labels[index];
       if (predicted >= 0) confusion[label][predicted]++;
+      else nanRows++;
       if (predicted === label) correct++;
       else if (worstCount > 0) {
         const asGiven = predicted >= 0 ? row[predicted] : 0;
@@ -143,6 +155,12 @@ export async function scoreModel(session: SessionLike, data: MnistSet, options: 
     options.onProgress?.(start + n, data.count);
   }
 
+  if (data.count > 0 && nanRows === data.count) {
+    throw new ScoreError(
+      `the model's outputs are all NaN (not a number) for every one of the ${data.count} digits, so it predicts nothing: ` +
+        'look for NaN in its weights (a diverged training run, a division by zero) or in the input normalisation',
+    );
+  }
   const probabilities = allProbabilities && data.count > 0;
   const worst = mistakes
     .map(({ asGiven, viaSoftmax, ...m }) => ({ ...m, confidence: finiteOr0(probabilities ? asGiven : viaSoftmax) }))
@@ -162,6 +180,7 @@ export async function scoreModel(session: SessionLike, data: MnistSet, options: 
     confusion,
     worst,
     outputKind: probabilities ? 'probabilities' : 'logits',
+    nanRows,
     runs,
     runMs,
   };

@@ -81,7 +81,7 @@ export async function runLabChecks(options: LabRunOptions): Promise<LabRunOutcom
   const outcomes: Record<string, LabOutcome> = {};
   for (const m of options.milestones) {
     if (m.check.kind !== 'onnx' || options.signal.aborted) continue;
-    outcomes[m.id] = await onnxModule(options.extensionDir).evaluateOnnx(options.projectDir, m.check, options.extensionDir);
+    outcomes[m.id] = await onnxModule(options.extensionDir).evaluateOnnx(options.projectDir, m.check, options.extensionDir, { timeoutMs: options.timeoutMs, signal: options.signal });
   }
   for (const [id, o] of Object.entries(run.outcomes)) {
     if (Object.hasOwn(outcomes, id)) continue;

@@ -1,6 +1,6 @@
 // Shared by the checks tests: fixture paths, Debian's Python, and whether a process is gone.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunResult } from '../../../src/checks/process';
@@ -49,6 +49,20 @@ export function isAlive(pid: number): boolean {
   } catch {
     return true;
   }
+}
+
+/** Pids of this user's processes whose environment holds `entry` (e.g. "NAME=value"); Linux only. */
+export function processesWithEnv(entry: string): number[] {
+  const found: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/environ`, 'latin1').split('\0').includes(entry)) found.push(Number(name));
+    } catch {
+      // Gone, or another user's.
+    }
+  }
+  return found;
 }
 
 /** Waits (bounded) until `pid` is gone; a kill is delivered at once but reaping takes a moment. */

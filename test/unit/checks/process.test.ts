@@ -1,9 +1,11 @@
 // runProcess with real processes: argument arrays, exit codes, missing programs, the output cap,
-// and that a timeout or cancel ends the whole process tree.
+// and that a timeout, a cancel or the end of the run ends the whole process tree, also the children
+// that left its process group.
 import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import type { RunOptions } from '../../../src/checks/process';
 import { runProcess } from '../../../src/checks/process';
-import { isAlive, tempDir, waitUntilGone } from './helpers';
+import { SYSTEM_PYTHON, isAlive, processesWithEnv, tempDir, waitUntilGone } from './helpers';
 
 const NODE = process.execPath;
 
@@ -21,6 +23,46 @@ function treeScript(opts: { ignoreTerm: boolean; childStdio: 'ignore' | 'inherit
     "console.log('PIDS ' + process.pid + ' ' + c.pid);",
     opts.parentExits ? 'setTimeout(() => process.exit(0), 200);' : 'setInterval(() => {}, 1000);',
   ].join('\n');
+}
+
+type Escape = 'start_new_session' | 'setpgrp' | 'setsid' | 'cleared environment';
+
+// A Python parent that starts a sleeper which leaves the process group (and ignores SIGTERM), waits
+// until it really has left, prints the sleeper's pid and the run's marker, then waits or exits.
+function escapeScript(escape: Escape, parentExits: boolean): string {
+  const sleeper = [
+    'import os, signal, time',
+    'signal.signal(signal.SIGTERM, signal.SIG_IGN)',
+    escape === 'setpgrp' ? 'os.setpgrp()' : escape === 'setsid' ? 'os.setsid()' : '',
+    'time.sleep(600)',
+  ].join('\n');
+  const popenExtra = escape === 'start_new_session' ? ', start_new_session=True' : escape === 'cleared environment' ? ', start_new_session=True, env={}' : '';
+  return [
+    'import os, subprocess, sys, time',
+    `c = subprocess.Popen([sys.executable, "-c", ${JSON.stringify(sleeper)}], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL${popenExtra})`,
+    'until = time.time() + 10',
+    'while os.getpgid(c.pid) == os.getpgid(0) and time.time() < until: time.sleep(0.01)',
+    'print("ESCAPED %d %s %s" % (c.pid, os.getpgid(c.pid) != os.getpgid(0), os.environ.get("MLR_RUN_ID", "")), flush=True)',
+    parentExits ? 'sys.exit(0)' : 'time.sleep(600)',
+  ].join('\n');
+}
+
+function escapedOf(stdout: string): { pid: number; marker: string } {
+  const m = /ESCAPED (\d+) (True|False) (\S*)/.exec(stdout);
+  assert.ok(m, `no pid printed in ${JSON.stringify(stdout)}`);
+  const pid = Number(m[1]);
+  seenPids.push(pid);
+  assert.equal(m[2], 'True', 'the sleeper did not leave the process group, so the test proves nothing');
+  return { pid, marker: m[3] as string };
+}
+
+/** The escaped sleeper and every process carrying the run's marker are gone. */
+async function assertNothingLeft(stdout: string): Promise<void> {
+  const { pid, marker } = escapedOf(stdout);
+  assert.ok(await waitUntilGone(pid), `the escaped process ${pid} is still running`);
+  assert.ok(marker.length > 0, 'the run gave its processes no marker');
+  const left = processesWithEnv(`MLR_RUN_ID=${marker}`).filter(isAlive);
+  assert.deepEqual(left, [], `processes with the run's marker are still running: ${left.join(', ')}`);
 }
 
 // Every tree process a test saw, so a failing test does not leave strays behind.
@@ -104,6 +146,18 @@ describe('runProcess', () => {
     assert.deepEqual(seen.sort(), ['stderr:two', 'stdout:one']);
   });
 
+  it('stops a child that goes over maxRssBytes and says so', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const grow = 'const keep = []; setInterval(() => keep.push(Buffer.alloc(20e6, 1)), 20);';
+    const r = await runProcess(NODE, ['-e', grow], options({ maxRssBytes: 200e6, killGraceMs: 300 }));
+    assert.equal(r.memoryExceeded, true);
+    assert.equal(r.timedOut, false);
+    assert.notEqual(r.exitCode, 0);
+    const small = await runProcess(NODE, ['-e', "console.log('fine')"], options({ maxRssBytes: 200e6 }));
+    assert.equal(small.memoryExceeded, undefined);
+    assert.equal(small.exitCode, 0);
+  });
+
   describe('process trees', function () {
     before(function () {
       if (process.platform === 'win32') this.skip();
@@ -166,6 +220,43 @@ describe('runProcess', () => {
       const [parent, child] = pidsOf(r.stdout);
       assert.ok(await waitUntilGone(parent as number));
       assert.ok(await waitUntilGone(child as number), `grandchild ${child} outlived its parent`);
+    });
+
+    describe('descendants that leave the process group', function () {
+      before(function () {
+        if (process.platform !== 'linux' || !existsSync(SYSTEM_PYTHON)) this.skip();
+      });
+
+      const escapes: readonly Escape[] = ['start_new_session', 'setpgrp', 'setsid', 'cleared environment'];
+      for (const escape of escapes) {
+        it(`on timeout ends a child that escaped with ${escape}`, async () => {
+          const r = await runProcess(SYSTEM_PYTHON, ['-c', escapeScript(escape, false)], options({ timeoutMs: 2000, killGraceMs: 300 }));
+          assert.equal(r.timedOut, true, r.stderr);
+          await assertNothingLeft(r.stdout);
+        });
+
+        it(`on cancel ends a child that escaped with ${escape}`, async () => {
+          const abort = new AbortController();
+          const r = await runProcess(SYSTEM_PYTHON, ['-c', escapeScript(escape, false)], options({
+            killGraceMs: 300,
+            signal: abort.signal,
+            onOutput: (text) => {
+              if (text.includes('ESCAPED')) abort.abort();
+            },
+          }));
+          assert.equal(r.cancelled, true, r.stderr);
+          await assertNothingLeft(r.stdout);
+        });
+      }
+
+      for (const escape of ['start_new_session', 'setpgrp', 'setsid'] as const) {
+        it(`at a normal exit ends a child left behind with ${escape}`, async () => {
+          const r = await runProcess(SYSTEM_PYTHON, ['-c', escapeScript(escape, true)], options());
+          assert.equal(r.exitCode, 0, r.stderr);
+          assert.equal(r.timedOut, false);
+          await assertNothingLeft(r.stdout);
+        });
+      }
     });
 
     it('can tell a live process from a dead one (so the checks above can fail)', async () => {

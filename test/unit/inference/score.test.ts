@@ -157,6 +157,32 @@ describe('inference/score', () => {
     );
   });
 
+  it('reports a model whose outputs are all NaN as such, not as 0 % accuracy', async () => {
+    const { session } = fakeSession(['batch', 784], () => new Array(10).fill(NaN));
+    await assert.rejects(scoreModel(session, fakeSet(labels), { createTensor }), (e: Error) => {
+      assert.ok(e instanceof ScoreError, String(e));
+      assert.match(e.message, /^the model's outputs are all NaN \(not a number\) for every one of the 12 digits/);
+      return true;
+    });
+  });
+
+  it('counts the digits whose outputs were all NaN when only some were', async () => {
+    const { session } = fakeSession(['batch', 784], (id) => (id === 2 || id === 5 ? new Array(10).fill(NaN) : logitsFor(labels[id])));
+    const r = await scoreModel(session, fakeSet(labels), { createTensor });
+    assert.equal(r.nanRows, 2);
+    assert.equal(r.correct, 10);
+  });
+
+  it('refuses an absurd fixed batch size with a clear reason, before running the model', async () => {
+    const { session, seen } = fakeSession([1e9, 784], () => logitsFor(0));
+    await assert.rejects(scoreModel(session, fakeSet(labels), { createTensor }), (e: Error) => {
+      assert.ok(e instanceof ScoreError, String(e));
+      assert.match(e.message, /^the model declares a fixed batch size of 1000000000; the scorer feeds at most 16384 digits per run/);
+      return true;
+    });
+    assert.equal(seen.length, 0);
+  });
+
   it('has sound argmax, softmax and distribution checks', () => {
     assert.equal(argmax([1, 3, 2]), 1);
     assert.equal(argmax([NaN, 1, NaN]), 1);

@@ -1,10 +1,12 @@
-// The lab's `onnx` check on real models: the learner's exported file scored on the held-out digits.
+// The lab's `onnx` check on real models: the learner's exported file scored on the held-out digits,
+// in a child process that the check's time limit, the cancel signal and a memory bound all stop.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { evaluateOnnx } from '../../../src/lab/onnxCheck';
+import { hugeIntermediateModel, linearModel, matMulChainModel } from '../inference/onnxBuilder';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const MODELS = path.join(ROOT, 'media/models');
@@ -43,6 +45,46 @@ describe('lab onnx check', function () {
     const o = await evaluateOnnx(project, check(0.5), ROOT);
     assert.equal(o.status, 'failed');
     assert.match(o.failures[0]!.message, /not an ONNX model/);
+  });
+
+  it('reports a model whose outputs are all NaN as such', async () => {
+    put(Buffer.from(linearModel({ fill: NaN })));
+    const o = await evaluateOnnx(project, check(0.5), ROOT);
+    assert.equal(o.status, 'failed');
+    assert.match(o.headline ?? '', /could not be scored: the model's outputs are all NaN \(not a number\) for every one of the 2000 digits/);
+  });
+
+  it('refuses an absurd fixed batch size with a clear reason', async () => {
+    put(Buffer.from(linearModel({ inputShape: [1e9, 784] })));
+    const o = await evaluateOnnx(project, check(0.5), ROOT);
+    assert.equal(o.status, 'failed');
+    assert.match(o.headline ?? '', /could not be scored: the model declares a fixed batch size of 1000000000; the scorer feeds at most 16384 digits per run/);
+    assert.doesNotMatch(o.failures[0]!.message, /RangeError|\n\s+at /);
+  });
+
+  // A model of 1,000 chained [256,256] MatMuls, 1 MB on disk, takes minutes to score here.
+  it('stops scoring a model that runs past the check\'s time limit', async () => {
+    put(Buffer.from(matMulChainModel(1000, 256)));
+    const o = await evaluateOnnx(project, check(0.5), ROOT, { timeoutMs: 8000 });
+    assert.equal(o.status, 'error', o.headline);
+    assert.match(o.headline ?? '', /^export\/model\.onnx could not be scored: scoring stopped after 8 s, the check's time limit/);
+  });
+
+  it('stops scoring when the run is cancelled', async () => {
+    put(Buffer.from(matMulChainModel(1000, 256)));
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 3000);
+    const o = await evaluateOnnx(project, check(0.5), ROOT, { timeoutMs: 50_000, signal: abort.signal });
+    assert.equal(o.status, 'error', o.headline);
+    assert.match(o.headline ?? '', /could not be scored: cancelled before it finished/);
+  });
+
+  it('stops scoring a model that fills memory', async () => {
+    // Each batch of 250 digits is broadcast to 2,000 copies: 1.5 GB of floats.
+    put(Buffer.from(hugeIntermediateModel(2000)));
+    const o = await evaluateOnnx(project, check(0.5), ROOT, { timeoutMs: 50_000, maxMemoryMb: 400 });
+    assert.equal(o.status, 'error', o.headline);
+    assert.match(o.headline ?? '', /could not be scored: scoring stopped: it used more than 400 MB of memory/);
   });
 });
 
