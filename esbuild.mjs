@@ -37,6 +37,8 @@ const builds = [
   // The extension host. The roadmap parser and the ONNX scorer are bundles of their own, required
   // lazily when first needed, so activation loads neither.
   { ...node, entryPoints: { extension: 'src/extension.ts', 'roadmap-parser': 'src/roadmap/index.ts', 'onnx-check': 'src/lab/onnxCheck.ts' }, outdir: 'dist' },
+  // The worker thread that parses custom roadmaps off the host's main thread (it loads roadmap-parser.js).
+  { ...node, entryPoints: { 'roadmap-worker': 'src/loader/parseWorker.ts' }, outdir: 'dist' },
   // Command-line tools.
   { ...node, entryPoints: { 'roadmap-check': 'src/cli/roadmapCheck.ts', 'model-score': 'src/cli/modelScore.ts' }, outdir: 'dist/cli' },
   // The webview (browser).

@@ -103,7 +103,7 @@ export function evaluateFile(glob: string, existingPaths: readonly string[]): Ou
 
 /** A metric check; `jsonText` is undefined when the file does not exist. */
 export function evaluateMetric(check: MetricCheck, jsonText: string | undefined): Outcome {
-  const fail = (message: string): Outcome => ({ status: 'failed', headline: message, failures: [{ nodeId: check.file, message, details: '' }] });
+  const fail = (message: string): Outcome => metricProblem(check, message);
   if (jsonText === undefined) return fail(`${check.file} was not found: run your code to write it first`);
   const read = readMetric(jsonText, check.key, check.file);
   if (!read.ok) return fail(read.message);
@@ -111,6 +111,11 @@ export function evaluateMetric(check: MetricCheck, jsonText: string | undefined)
   const is = `${check.key} is ${formatNumber(read.value)}`;
   if (compare(read.value, check.op, check.threshold)) return { status: 'passed', headline: `${is} (${needs})`, failures: [] };
   return fail(`${is}, ${needs}`);
+}
+
+/** A metric check that failed before any comparison (no file, a file too large, not a number). */
+export function metricProblem(check: MetricCheck, message: string): Outcome {
+  return { status: 'failed', headline: message, failures: [{ nodeId: check.file, message, details: '' }] };
 }
 
 /** Checks this module does not run: the lab scores onnx models, the learner ticks manual steps. */

@@ -1,8 +1,10 @@
 // pytest's JUnit XML (junit_family=xunit1) → test cases keyed by pytest node id. Results come from
-// this structured report, never from scraping the console. Pure; never throws.
+// this structured report, never from scraping the console. Every text taken from it is capped
+// (src/checks/textCap.ts). Pure; never throws.
 import type { XmlElement } from './xml';
 import { descendants, parseXml } from './xml';
 import { summarizePythonError } from './pythonError';
+import { capText, TEXT_CAPS } from './textCap';
 
 export type CaseStatus = 'passed' | 'failed' | 'error' | 'skipped';
 
@@ -73,16 +75,17 @@ function collectionError(el: XmlElement): CollectionError | undefined {
   const classname = el.attrs['classname'] ?? '';
   if (classname !== '' && error.attrs['message'] !== 'collection failure') return undefined;
   const name = el.attrs['name'] ?? '';
-  const file = normalizePath(el.attrs['file'] ?? '') || moduleToPath(name);
-  const details = error.text.trim();
-  const message = summarizePythonError(details) ?? (error.attrs['message'] || 'collection failure');
+  const file = capText(normalizePath(el.attrs['file'] ?? '') || moduleToPath(name), TEXT_CAPS.name);
+  const text = error.text.trim();
+  const details = capText(text, TEXT_CAPS.details);
+  const message = capText(summarizePythonError(lastPart(text)) ?? (error.attrs['message'] || 'collection failure'), TEXT_CAPS.message);
   return file ? { file, message, details } : { message, details };
 }
 
 function readCase(el: XmlElement): JunitCase | undefined {
   const name = el.attrs['name'] ?? '';
   if (name === '') return undefined;
-  const nodeId = nodeIdOf(el.attrs['classname'] ?? '', name, normalizePath(el.attrs['file'] ?? ''));
+  const nodeId = capText(nodeIdOf(el.attrs['classname'] ?? '', name, normalizePath(el.attrs['file'] ?? '')), TEXT_CAPS.name);
   const time = Number(el.attrs['time']);
   const durationS = Number.isFinite(time) && time >= 0 ? time : 0;
   const failure = el.children.find((c) => c.name === 'failure');
@@ -96,8 +99,9 @@ function readCase(el: XmlElement): JunitCase | undefined {
         ? ['skipped', skipped]
         : ['passed', undefined];
   if (!detail) return { nodeId, status, durationS };
-  const details = detail.text.trim();
-  const message = detail.attrs['message'] || summarizePythonError(details) || '';
+  const text = detail.text.trim();
+  const details = capText(text, TEXT_CAPS.details);
+  const message = capText(detail.attrs['message'] || summarizePythonError(lastPart(text)) || '', TEXT_CAPS.message);
   return {
     nodeId,
     status,
@@ -114,7 +118,7 @@ function readCase(el: XmlElement): JunitCase | undefined {
 function merge(prev: JunitCase | undefined, next: JunitCase): JunitCase {
   if (!prev) return next;
   const [worse, other] = RANK[next.status] > RANK[prev.status] ? [next, prev] : [prev, next];
-  const details = [worse.details, other.message, other.details].filter((s) => s).join('\n\n');
+  const details = capText([worse.details, other.message, other.details].filter((s) => s).join('\n\n'), TEXT_CAPS.details);
   return { ...worse, ...(details ? { details } : {}), durationS: prev.durationS + next.durationS };
 }
 
@@ -136,6 +140,11 @@ export function nodeIdOf(classname: string, name: string, file: string): string 
   const classes = firstClass < 0 ? [] : parts.slice(firstClass);
   const path = moduleParts.length > 0 ? `${moduleParts.join('/')}.py` : '';
   return [path, ...classes, name].filter((p) => p !== '').join('::');
+}
+
+/** Python prints the error that stopped a run at the end: its last lines are enough to summarize. */
+function lastPart(text: string): string {
+  return text.length > TEXT_CAPS.details ? text.slice(-TEXT_CAPS.details) : text;
 }
 
 function normalizePath(path: string): string {

@@ -2,13 +2,22 @@
 
 export type MetricRead =
   | { readonly ok: true; readonly value: number }
-  | { readonly ok: false; readonly problem: 'invalid-json' | 'missing-key' | 'not-a-number'; readonly message: string };
+  | { readonly ok: false; readonly problem: 'too-large' | 'invalid-json' | 'missing-key' | 'not-a-number' | 'not-finite'; readonly message: string };
+
+/** A metrics file is a few numbers: anything over 1 MiB is refused before it is parsed. */
+export const MAX_METRICS_BYTES = 1024 * 1024;
+
+export function metricsTooLargeMessage(fileName: string, size: number): string {
+  return `${fileName} is ${formatBytes(size)}, over the ${formatBytes(MAX_METRICS_BYTES)} a metrics file may have: write only the numbers the checks read`;
+}
 
 /**
  * `key` may be a dotted path (`test.accuracy`, `scores.0`); a literal key containing dots wins.
  * Python's json writes NaN and Infinity, which JSON.parse rejects: they are read as numbers.
  */
 export function readMetric(jsonText: string, key: string, fileName = 'the metrics file'): MetricRead {
+  // Characters, not bytes (pure code has no file): the caller also checks the file's size.
+  if (jsonText.length > MAX_METRICS_BYTES) return { ok: false, problem: 'too-large', message: metricsTooLargeMessage(fileName, jsonText.length) };
   let data: unknown;
   try {
     data = JSON.parse(pythonJsonToJson(jsonText));
@@ -20,6 +29,9 @@ export function readMetric(jsonText: string, key: string, fileName = 'the metric
   const value = fromSentinel(found.value);
   if (typeof value !== 'number') {
     return { ok: false, problem: 'not-a-number', message: `"${key}" in ${fileName} is ${describe(value)}, not a number` };
+  }
+  if (!Number.isFinite(value)) {
+    return { ok: false, problem: 'not-finite', message: `"${key}" in ${fileName} is ${String(value)}, not a finite number` };
   }
   return { ok: true, value };
 }
@@ -77,6 +89,10 @@ function pythonJsonToJson(text: string): string {
 function fromSentinel(value: unknown): unknown {
   if (typeof value !== 'string' || !value.startsWith(SENTINEL)) return value;
   return Number(value.slice(SENTINEL.length));
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MiB` : `${n} bytes`;
 }
 
 function describe(value: unknown): string {

@@ -17,6 +17,15 @@ export function isDirectory(path: string): boolean {
   }
 }
 
+/** The size in bytes of a file, undefined when it cannot be read. */
+export function fileSize(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
+}
+
 export function readText(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');

@@ -4,14 +4,16 @@ import { join } from 'node:path';
 import type { Check, Milestone } from '../roadmap/milestones';
 import { isSafeRelativePath } from '../roadmap/paths';
 import type { Outcome } from './evaluate';
-import { evaluateFile, evaluateMetric, evaluatePytest, notRun, runProblem } from './evaluate';
+import { evaluateFile, evaluateMetric, evaluatePytest, metricProblem, notRun, runProblem } from './evaluate';
+import { MAX_METRICS_BYTES, metricsTooLargeMessage } from './metricJson';
 import type { ProcessRunner, RunResult } from './process';
 import { runProcess } from './process';
 import { candidatePaths } from './projectFiles';
 import type { PytestRun } from './pytestRun';
 import { runPytest } from './pytestRun';
 import { summarizePythonError } from './pythonError';
-import { isDirectory, readText } from './quietFs';
+import { fileSize, isDirectory, readText } from './quietFs';
+import { capOutcome } from './textCap';
 
 export interface RunChecksOptions {
   readonly projectDir: string;
@@ -92,6 +94,8 @@ export async function runMilestoneChecks(options: RunChecksOptions): Promise<Che
     for (const m of selected) if (!Object.hasOwn(outcomes, m.id)) outcomes[m.id] = runProblem(message);
     output += `\n${message}\n`;
   }
+  // Whatever a test printed, what is stored and posted to the lab stays small.
+  for (const [id, o] of Object.entries(outcomes)) outcomes[id] = capOutcome(o);
   return { outcomes, output, durationMs: Date.now() - started };
 }
 
@@ -100,9 +104,14 @@ function checkFromDisk(projectDir: string, check: Check): Outcome {
     case 'file':
       if (!isSafeRelativePath(check.glob)) return runProblem(`"${check.glob}" must be a relative path inside the project`);
       return evaluateFile(check.glob, candidatePaths(projectDir, check.glob));
-    case 'metric':
+    case 'metric': {
       if (!isSafeRelativePath(check.file)) return runProblem(`"${check.file}" must be a relative path inside the project`);
-      return evaluateMetric(check, readText(join(projectDir, ...check.file.split('/'))));
+      const file = join(projectDir, ...check.file.split('/'));
+      // Refused before reading: a 50 MB "metrics" file would hold the extension host for seconds.
+      const size = fileSize(file);
+      if (size !== undefined && size > MAX_METRICS_BYTES) return metricProblem(check, metricsTooLargeMessage(check.file, size));
+      return evaluateMetric(check, readText(file));
+    }
     default:
       return notRun(check);
   }

@@ -8,6 +8,7 @@ import { findPython, pythonCandidates } from '../checks/python';
 import { checkEnvironment, type EnvironmentReport } from '../checks/environment';
 import { runMilestoneChecks } from '../checks/runChecks';
 import type { OutcomeStatus } from '../checks/evaluate';
+import { capText, TEXT_CAPS } from '../checks/textCap';
 
 export interface LabRunOptions {
   readonly projectDir: string;
@@ -59,6 +60,16 @@ export function describeEnvironment(env: EnvironmentReport): { problem: string; 
   return env.installCommand.length ? { problem, installCommand: shellCommand(env.installCommand) } : { problem };
 }
 
+/** An onnx check's outcome with its texts capped like every other check's (src/checks/textCap.ts). */
+function capLabOutcome(o: LabOutcome): LabOutcome {
+  const failures = o.failures.slice(0, TEXT_CAPS.failures).map((f) => ({
+    name: capText(f.name, TEXT_CAPS.name),
+    message: capText(f.message, TEXT_CAPS.message),
+    ...(f.details !== undefined ? { details: capText(f.details, TEXT_CAPS.details) } : {}),
+  }));
+  return { status: o.status, ...(o.headline !== undefined ? { headline: capText(o.headline, TEXT_CAPS.message) } : {}), failures };
+}
+
 export async function runLabChecks(options: LabRunOptions): Promise<LabRunOutcome> {
   const candidates = pythonCandidates({ ...options.pythonCandidates, platform: process.platform });
   const python = await findPython(candidates, runProcess, { signal: options.signal });
@@ -81,7 +92,7 @@ export async function runLabChecks(options: LabRunOptions): Promise<LabRunOutcom
   const outcomes: Record<string, LabOutcome> = {};
   for (const m of options.milestones) {
     if (m.check.kind !== 'onnx' || options.signal.aborted) continue;
-    outcomes[m.id] = await onnxModule(options.extensionDir).evaluateOnnx(options.projectDir, m.check, options.extensionDir, { timeoutMs: options.timeoutMs, signal: options.signal });
+    outcomes[m.id] = capLabOutcome(await onnxModule(options.extensionDir).evaluateOnnx(options.projectDir, m.check, options.extensionDir, { timeoutMs: options.timeoutMs, signal: options.signal }));
   }
   for (const [id, o] of Object.entries(run.outcomes)) {
     if (Object.hasOwn(outcomes, id)) continue;

@@ -1,7 +1,9 @@
 // Loads the active roadmap (built-in, or the custom folder a setting points at), keeps it current
 // as files change, and publishes its diagnostics to the Problems panel. The built-in roadmap and
 // its milestones come from the build's parse (dist/roadmap.json) when it matches; the parser bundle
-// is required lazily, only when something must really be parsed, so activation stays cheap.
+// is required lazily, only when something must really be parsed, so activation stays cheap. A
+// custom roadmap (and any milestones.md not in the build's parse) is parsed in a worker thread with
+// a time limit (src/loader/workerParse.ts), so no file can hold the extension host.
 import * as vscode from 'vscode';
 import * as path from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -9,6 +11,14 @@ import { readCompiled, readCompiledMilestones, roadmapKey } from '../roadmap/com
 import type { MilestoneCell } from '../roadmap/milestoneCells';
 import type { ParseResult, Roadmap, SourceFile, Diagnostic } from '../roadmap/model';
 import { Settings } from '../ids';
+import { decodeSourceFile } from '../roadmap/decode';
+import { formatCount, INPUT_LIMITS } from '../roadmap/limits';
+import { DEFAULT_PARSE_TIMEOUT_MS, milestoneCellsInWorker, parseRoadmapInWorker, type WorkerOptions } from './workerParse';
+
+/** The parse worker next to the host bundle (esbuild.mjs builds dist/roadmap-worker.js). */
+function workerOptions(): WorkerOptions {
+  return { workerFile: path.join(__dirname, 'roadmap-worker.js'), timeoutMs: DEFAULT_PARSE_TIMEOUT_MS };
+}
 
 type ParserModule = typeof import('../roadmap/index');
 
@@ -86,7 +96,19 @@ export class RoadmapService implements vscode.Disposable {
     return { folder: vscode.Uri.joinPath(root.uri, setting), builtIn: false };
   }
 
+  /** Never rejects (a rejected promise would stay cached in `current`): failures are diagnostics. */
   private async load(): Promise<LoadedRoadmap> {
+    try {
+      return await this.loadResolved();
+    } catch (e) {
+      const folder = vscode.Uri.joinPath(this.extensionUri, 'roadmap');
+      const d: Diagnostic = { severity: 'error', code: 'internal-error', message: `The roadmap could not be loaded: ${e instanceof Error ? e.message : String(e)}`, range: { file: '.', line: 1, column: 1, endLine: 1, endColumn: 1 } };
+      this.publish(folder, [d]);
+      return { roadmap: { skills: [] }, diagnostics: [d], folder, builtIn: true, source: 'parsed' };
+    }
+  }
+
+  private async loadResolved(): Promise<LoadedRoadmap> {
     const resolved = this.resolveFolder();
     this.watch(undefined);
     if ('error' in resolved) {
@@ -99,13 +121,18 @@ export class RoadmapService implements vscode.Disposable {
   }
 
   private async loadFolder(folder: vscode.Uri, builtIn: boolean): Promise<LoadedRoadmap> {
-    const files = await readMarkdownFiles(folder);
-    const compiled = builtIn && files ? await readCompiledRoadmap(files) : undefined;
-    const result: ParseResult =
+    const read = await readMarkdownFiles(folder);
+    const files = read?.files;
+    const compiled = builtIn && files && read.diagnostics.length === 0 ? await readCompiledRoadmap(files) : undefined;
+    const parsed: ParseResult =
       compiled
       ?? (files === undefined
         ? { roadmap: { skills: [] }, diagnostics: [folderDiagnostic(folder)] }
-        : loadParser().parseRoadmap(files));
+        // The built-in roadmap is trusted content: without the build's parse (in --watch) it is parsed here.
+        : builtIn ? loadParser().parseRoadmap(files) : await parseRoadmapInWorker(files, workerOptions()));
+    const result: ParseResult = read && read.diagnostics.length > 0
+      ? { roadmap: parsed.roadmap, diagnostics: [...read.diagnostics, ...parsed.diagnostics] }
+      : parsed;
     this.publish(folder, result.diagnostics);
     return { ...result, folder, builtIn, source: compiled ? 'compiled' : 'parsed' };
   }
@@ -179,28 +206,48 @@ async function readCompiledRoadmap(files: readonly SourceFile[]): Promise<ParseR
 export async function milestoneCells(file: SourceFile): Promise<MilestoneCell[]> {
   const compiled = await readCompiledFile();
   const cells = compiled && readCompiledMilestones(compiled.raw, file.path, roadmapKey(compiled.parser, [file]));
-  return cells ?? loadParser().milestoneCells(file.path, file.text);
+  if (cells) return cells;
+  const parsed = await milestoneCellsInWorker(file, workerOptions());
+  if (parsed.error) void vscode.window.showWarningMessage(`ML Roadmap: ${parsed.error}`);
+  return parsed.cells;
 }
 
-/** The markdown files directly inside `folder`, or undefined when it cannot be read. */
-async function readMarkdownFiles(folder: vscode.Uri): Promise<SourceFile[] | undefined> {
+/**
+ * The markdown files directly inside `folder`, or undefined when the folder cannot be read. A file
+ * that cannot be read, is over the size limit or is not UTF-8 is one diagnostic; the others load.
+ */
+async function readMarkdownFiles(folder: vscode.Uri): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] } | undefined> {
   let entries: [string, vscode.FileType][];
   try {
     entries = await vscode.workspace.fs.readDirectory(folder);
   } catch {
     return undefined;
   }
-  const decoder = new TextDecoder();
   const names = entries
     .filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.md'))
     .map(([name]) => name)
     .sort();
-  return Promise.all(
-    names.map(async (name) => ({
-      path: name,
-      text: decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name))),
-    })),
-  );
+  const files: SourceFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const range = (file: string): Diagnostic['range'] => ({ file, line: 1, column: 1, endLine: 1, endColumn: 1 });
+  await Promise.all(names.map(async (name) => {
+    const uri = vscode.Uri.joinPath(folder, name);
+    try {
+      const { size } = await vscode.workspace.fs.stat(uri);
+      if (size > INPUT_LIMITS.fileBytes) {
+        const message = `The file is ${formatCount(size)} bytes, over the ${formatCount(INPUT_LIMITS.fileBytes)} bytes a roadmap file may have, so it is not read: split it up`;
+        diagnostics.push({ severity: 'error', code: 'file-too-large', message, range: range(name) });
+        return;
+      }
+      const decoded = decodeSourceFile(name, await vscode.workspace.fs.readFile(uri));
+      files.push(decoded.file);
+      diagnostics.push(...decoded.diagnostics);
+    } catch (e) {
+      diagnostics.push({ severity: 'error', code: 'unreadable-file', message: `Cannot read ${name}: ${e instanceof Error ? e.message : String(e)}`, range: range(name) });
+    }
+  }));
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, diagnostics };
 }
 
 function folderDiagnostic(folder: vscode.Uri): Diagnostic {

@@ -1,9 +1,9 @@
 // Whole-folder validation for `npm run roadmap:check`: the skill files plus every project's milestones.md.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic, ParseResult, Roadmap } from './model';
 import { describeError, error, fileRange, sortDiagnostics } from './diagnostics';
-import { loadRoadmapFolder } from './load';
+import { loadRoadmapFolder, readSourceFile } from './load';
 import { parseMilestones, type Milestone } from './milestones';
 
 export interface RoadmapCounts {
@@ -64,14 +64,20 @@ async function projectFolders(folder: string, out: Diagnostic[]): Promise<string
   }
 }
 
-/** A file's text, `undefined` when it does not exist (a diagnostic when it exists but cannot be read). */
+/**
+ * A file's text, `undefined` when it does not exist; a diagnostic when it exists but cannot be
+ * read, is over the size limit or is not UTF-8 (src/roadmap/load.ts).
+ */
 async function readOptional(path: string, rel: string, out: Diagnostic[]): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    await stat(path);
   } catch (e) {
     if (errorCode(e) !== 'ENOENT') out.push(error('unreadable-file', `Cannot read ${rel}: ${describeError(e)}`, fileRange(rel)));
     return undefined;
   }
+  const read = await readSourceFile(path, rel);
+  out.push(...read.diagnostics);
+  return read.file?.text;
 }
 
 function errorCode(e: unknown): unknown {

@@ -28,6 +28,13 @@ export type DiagnosticCode =
   | 'invalid-check'
   | 'duplicate-check'
   | 'invalid-compare'
+  | 'file-too-large'
+  | 'line-too-long'
+  | 'nesting-too-deep'
+  | 'too-much-markup'
+  | 'bidi-control'
+  | 'invalid-utf8'
+  | 'parse-stopped'
   | 'internal-error';
 
 /** A range covering the first character of a file: for problems that belong to no node. */

@@ -25,6 +25,15 @@ export function splitTrailingId(text: string): TitleAndId {
   return { title: collapseWhitespace(text.slice(0, match.index)), id: match[1] };
 }
 
+/**
+ * The `{#…}` id at the end of a node's markdown source, exactly as written: markdown inside it is
+ * not interpreted (`{#__proto__}` is `__proto__`, not the bold `proto`). An ATX heading's closing
+ * `#`s are ignored. `undefined` when the source does not end with a marker.
+ */
+export function sourceTrailingId(source: string): string | undefined {
+  return TRAILING_ID.exec(source.replace(/[ \t]+#+[ \t]*$/, ''))?.[1];
+}
+
 export function isValidId(id: string): boolean {
   return ID_PATTERN.test(id);
 }

@@ -1,9 +1,29 @@
-// Node-side loading: reads a roadmap folder's markdown and hands it to the pure parser.
-import { readdir, readFile } from 'node:fs/promises';
+// Node-side loading: reads a roadmap folder's markdown and hands it to the pure parser. A file too
+// large or not UTF-8 is reported, never read whole or silently mangled.
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic, ParseResult, SourceFile } from './model';
 import { describeError, error, fileRange, sortDiagnostics } from './diagnostics';
 import { parseRoadmap } from './parse';
+import { decodeSourceFile } from './decode';
+import { formatCount, INPUT_LIMITS } from './limits';
+
+/**
+ * One file as the parser wants it: `file` undefined when it is over the size limit (not read at
+ * all) or unreadable; the diagnostics say why, `path` is how they name it. Never rejects.
+ */
+export async function readSourceFile(absolute: string, path: string): Promise<{ file?: SourceFile; diagnostics: Diagnostic[] }> {
+  try {
+    const size = (await stat(absolute)).size;
+    if (size > INPUT_LIMITS.fileBytes) {
+      const message = `The file is ${formatCount(size)} bytes, over the ${formatCount(INPUT_LIMITS.fileBytes)} bytes a roadmap file may have, so it is not read: split it up`;
+      return { diagnostics: [error('file-too-large', message, fileRange(path))] };
+    }
+    return decodeSourceFile(path, await readFile(absolute));
+  } catch (e) {
+    return { diagnostics: [error('unreadable-file', `Cannot read ${path}: ${describeError(e)}`, fileRange(path))] };
+  }
+}
 
 /**
  * Reads every `.md` file directly in `folder` and parses them. Diagnostics name files relative
@@ -23,11 +43,9 @@ export async function loadRoadmapFolder(folder: string): Promise<ParseResult> {
   const files: SourceFile[] = [];
   await Promise.all(
     names.map(async (name) => {
-      try {
-        files.push({ path: name, text: await readFile(join(folder, name), 'utf8') });
-      } catch (e) {
-        readErrors.push(error('unreadable-file', `Cannot read ${name}: ${describeError(e)}`, fileRange(name)));
-      }
+      const read = await readSourceFile(join(folder, name), name);
+      readErrors.push(...read.diagnostics);
+      if (read.file) files.push(read.file);
     }),
   );
   const result = parseRoadmap(files);

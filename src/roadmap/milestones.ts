@@ -3,10 +3,11 @@ import type { Paragraph, RootContent } from 'mdast';
 import { toString as nodeText } from 'mdast-util-to-string';
 import type { Diagnostic, SourceRange } from './model';
 import { describeError, error, fileRange, nodeRange, sortDiagnostics, warning } from './diagnostics';
-import { checkId, IdRegistry, splitTrailingId } from './ids';
+import { checkId, IdRegistry, sourceTrailingId, splitTrailingId } from './ids';
 import { normalizeText, parseMarkdown } from './markdown';
+import { checkInputLimits } from './limits';
 import { headingText, sectionKey, splitSections, type Section } from './sections';
-import { idMarkerRange, listItemMarkdown, sliceSpan } from './source';
+import { idMarkerRange, listItemMarkdown, sliceNode, sliceSpan } from './source';
 import { describeBlock, isInvisible } from './blocks';
 import { labelledTokens, parseCheckTokens, type Token } from './milestoneCheck';
 import { isSafeRelativePath } from './paths';
@@ -51,8 +52,11 @@ export function parseMilestones(path: string, text: string): MilestonesResult {
   }
 }
 
-function parseUnsafe(path: string, text: string): MilestonesResult {
-  const out: Diagnostic[] = [];
+function parseUnsafe(path: string, input: string): MilestonesResult {
+  const checked = checkInputLimits(path, input);
+  const out: Diagnostic[] = checked.diagnostics;
+  if (checked.blocked) return { milestones: [], diagnostics: out };
+  const text = checked.text;
   const ids = new IdRegistry();
   // What comes before the first `##` (the `# Milestones` title, an intro) is not shown by the lab.
   const { sections } = splitSections(parseMarkdown(text).children, 2);
@@ -65,7 +69,8 @@ function parseUnsafe(path: string, text: string): MilestonesResult {
 
 function parseMilestone(path: string, text: string, section: Section, ids: IdRegistry, out: Diagnostic[]): Milestone | undefined {
   const range = nodeRange(path, section.heading);
-  const { title, id: rawId } = splitTrailingId(nodeText(section.heading));
+  const { title, id: textId } = splitTrailingId(nodeText(section.heading));
+  const rawId = sourceTrailingId(sliceNode(text, section.heading)) ?? textId;
   if (!title) out.push(error('missing-title', 'Milestone has no title: write "## Title {#id}"', range));
   const marker = idMarkerRange(path, text, section.heading);
   const valid = !title && rawId === undefined ? undefined : checkId('Milestone', title, rawId, { item: range, marker }, out);

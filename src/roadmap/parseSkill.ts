@@ -4,11 +4,12 @@ import type { Node } from 'unist';
 import { toString as nodeText } from 'mdast-util-to-string';
 import type { Diagnostic, Duration, Project, Resource, SourceFile, SourceRange, Skill, Topic } from './model';
 import { error, fileRange, nodeRange, warning, type DiagnosticCode } from './diagnostics';
-import { checkId, collapseWhitespace, splitTrailingId, type IdRegistry } from './ids';
+import { checkId, collapseWhitespace, sourceTrailingId, splitTrailingId, type IdRegistry } from './ids';
 import { durationValue, isDurationLine, parseDurationValue } from './duration';
 import { normalizeText, parseMarkdown } from './markdown';
+import { checkInputLimits } from './limits';
 import { headingText, sectionKey, splitSections, type Section } from './sections';
-import { blocksMarkdown, idMarkerRange, joinSoftWraps, listItemMarkdown } from './source';
+import { blocksMarkdown, idMarkerRange, joinSoftWraps, listItemMarkdown, sliceNode } from './source';
 import { describeBlock, isInvisible } from './blocks';
 import { parseResourceItem } from './parseResource';
 
@@ -53,7 +54,9 @@ function warnIgnored(ctx: Context, nodes: readonly RootContent[], where: (block:
  * the whole roadmap so duplicates across files are caught.
  */
 export function parseSkillFile(file: SourceFile, order: number, ids: IdRegistry): SkillFileResult {
-  const ctx: Context = { path: file.path, text: normalizeText(file.text), ids, out: [] };
+  const checked = checkInputLimits(file.path, normalizeText(file.text));
+  const ctx: Context = { path: file.path, text: checked.text, ids, out: checked.diagnostics };
+  if (checked.blocked) return { skill: undefined, diagnostics: ctx.out };
   const root = parseMarkdown(ctx.text);
   const titleIndex = root.children.findIndex((n) => n.type === 'heading' && n.depth === 1);
   const titleNode = titleIndex >= 0 ? (root.children[titleIndex] as Heading) : undefined;
@@ -127,7 +130,8 @@ function missingTitle(ctx: Context): Titled {
 /** A `# / ### Title {#id}` heading: reports a missing title or id and claims the id. */
 function parseTitled(ctx: Context, heading: Heading, what: string, example: string): Titled {
   const range = nodeRange(ctx.path, heading);
-  const { title, id: rawId } = splitTrailingId(nodeText(heading));
+  const { title, id: textId } = splitTrailingId(nodeText(heading));
+  const rawId = sourceTrailingId(sliceNode(ctx.text, heading)) ?? textId;
   if (!title) {
     const detail = rawId === undefined ? `the heading is empty: write "${example}"` : 'the heading has only an id';
     ctx.out.push(error('missing-title', `${what} has no title: ${detail}`, range));
@@ -178,7 +182,8 @@ function parseTopic(ctx: Context, item: ListItem, skillId: string): Topic | unde
   const first = item.children[0];
   let text = first?.type === 'paragraph' ? nodeText(first) : '';
   if (item.checked == null && EMPTY_TASK.test(text.trim())) text = '';
-  const { title, id: rawId } = splitTrailingId(text);
+  const { title, id: textId } = splitTrailingId(text);
+  const rawId = (first?.type === 'paragraph' ? sourceTrailingId(sliceNode(ctx.text, first)) : undefined) ?? textId;
   if (!title) {
     ctx.out.push(error('empty-topic', 'Empty topic: write "- [ ] Title {#id}"', range));
     return undefined;

@@ -56,6 +56,20 @@ describe('custom roadmap folder', () => {
     }, 'the diagnostics to clear');
   });
 
+  it('a file that is not UTF-8 is one diagnostic; the other files still load (parsed in the worker)', async () => {
+    const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    const bad = path.join(root, 'teacher-latin1');
+    fs.cpSync(path.join(FIXTURES, 'custom'), bad, { recursive: true });
+    fs.writeFileSync(path.join(bad, '09-t-latin1.md'), Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from(' {#t-cafe}\n\nDuration: 1 week\n\nAbout.\n')]));
+    await config().update('customRoadmapFolder', 'teacher-latin1', vscode.ConfigurationTarget.Workspace);
+    const loaded = await waitFor(async () => {
+      const l = await api.roadmap.get();
+      return l.folder.fsPath === bad ? l : undefined;
+    }, 'the roadmap with a latin-1 file to load');
+    assert.deepEqual(loaded.diagnostics.map((d) => [d.code, d.range.file, d.range.line]), [['invalid-utf8', '09-t-latin1.md', 1]]);
+    assert.ok(loaded.roadmap.skills.some((s) => s.id === 't-cafe') && loaded.roadmap.skills.length >= 2, 'every file loaded');
+  });
+
   it('an open lab follows the roadmap to a custom folder that has its project', async () => {
     const builtIn = path.resolve(__dirname, '../../../roadmap');
     const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;

@@ -1,7 +1,8 @@
 // Loading folders from disk: the custom fixtures, unreadable folders, and the whole-folder check.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRoadmapFolder } from '../../../src/roadmap/load';
 import { checkRoadmapFolder, countRoadmap } from '../../../src/roadmap/checkFolder';
@@ -103,6 +104,29 @@ describe('roadmap:check (the built CLI)', function () {
         'Duplicate id "t-arrays": already used by the topic at 02-t-advanced.md:14:1\n',
     );
     assert.equal(r.status, 1);
+  });
+
+  it('applies the input limits: a file over the size limit, one not UTF-8, a deep milestones.md', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlroadmap-cli-'));
+    try {
+      const skill = '# Good {#good}\n\nDuration: 1 week\n\nAbout.\n\n## Projects\n\n### P {#p}\n\nWhat.\n';
+      writeFileSync(join(dir, '01-good.md'), skill);
+      writeFileSync(join(dir, '02-big.md'), `# Big {#big}\n\n${'word '.repeat(60_000)}\n`);
+      writeFileSync(join(dir, '03-latin1.md'), Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from(' {#cafe}\n\nDuration: 1 week\n\nAbout.\n')]));
+      mkdirSync(join(dir, 'projects', 'p'), { recursive: true });
+      writeFileSync(join(dir, 'projects', 'p', 'milestones.md'), `## Step {#s}\n\nCheck: manual\n\n${'- '.repeat(3_000)}x\n`);
+      const r = run(dir);
+      assert.equal(r.stdout, '{"skills":2,"topics":0,"projects":1,"diagnostics":3}\n');
+      const lines = r.stderr.trim().split('\n').map((l) => l.slice(l.lastIndexOf('/') + 1));
+      assert.deepEqual(lines, [
+        '02-big.md:1:1: error file-too-large: The file is 300,015 bytes, over the 262,144 bytes a roadmap file may have, so it is not read: split it up',
+        '03-latin1.md:1:6: error invalid-utf8: The file is not valid UTF-8: byte 0xE9 on line 1 cannot be read (save the file as UTF-8); unreadable bytes show as \uFFFD',
+        'milestones.md:5:1: error nesting-too-deep: Line 5 nests lists or quotes 3000 deep; the limit is 32, so the file is not parsed',
+      ]);
+      assert.equal(r.status, 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 1 for a folder that does not exist', () => {

@@ -1,0 +1,118 @@
+// The measured attacks on the roadmap and milestone parsers (issue 18): each now ends with one
+// diagnostic that names the file, the line and the limit, and the file is not parsed. Also the
+// smaller silent acceptances: bidirectional controls in titles and markdown inside `{#…}` ids.
+import * as assert from 'node:assert/strict';
+import { parseRoadmap } from '../../../src/roadmap/parse';
+import { parseMilestones } from '../../../src/roadmap/milestones';
+import { checkInputLimits, INPUT_LIMITS } from '../../../src/roadmap/limits';
+import { plain, TIMEOUT_MS } from './helpers';
+
+const SKILL = '# Skill {#s}\n\nDuration: 2 weeks\n\nAbout it.\n\n## Topics\n\n- [ ] Topic {#t}\n';
+
+function skillWith(extra: string): string {
+  return `${SKILL}\n${extra}\n`;
+}
+
+/** SKILL ends with a newline, then a blank line: the extra text starts on this line. */
+const LINES_BEFORE_EXTRA = SKILL.split('\n').length + 1;
+
+describe('input limits before remark', function () {
+  this.timeout(TIMEOUT_MS);
+
+  it('"- " repeated 3,000 times: nesting-too-deep, the file is not parsed', () => {
+    const r = parseRoadmap([{ path: '01-deep.md', text: skillWith(`${'- '.repeat(3_000)}x`) }]);
+    assert.deepEqual(plain(r.diagnostics), [{
+      severity: 'error', code: 'nesting-too-deep', file: '01-deep.md', line: LINES_BEFORE_EXTRA, column: 1,
+      message: `Line ${LINES_BEFORE_EXTRA} nests lists or quotes 3000 deep; the limit is 32, so the file is not parsed`,
+    }]);
+    assert.deepEqual(r.roadmap.skills, []);
+  });
+
+  it('"- " repeated 10,000 times: line-too-long (20,001 characters), the file is not parsed', () => {
+    const r = parseRoadmap([{ path: '01-deep.md', text: skillWith(`${'- '.repeat(10_000)}x`) }]);
+    assert.deepEqual(plain(r.diagnostics), [{
+      severity: 'error', code: 'line-too-long', file: '01-deep.md', line: LINES_BEFORE_EXTRA, column: 1,
+      message: `Line ${LINES_BEFORE_EXTRA} has 20,001 characters; the limit is 10,000, so the file is not parsed`,
+    }]);
+    assert.deepEqual(r.roadmap.skills, []);
+  });
+
+  it('nesting by indentation counts too', () => {
+    const nested = Array.from({ length: 40 }, (_, k) => `${'  '.repeat(k)}- level ${k}`).join('\n');
+    const r = parseRoadmap([{ path: '01-indent.md', text: skillWith(nested) }]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.range.line]), [['nesting-too-deep', LINES_BEFORE_EXTRA + 32]]);
+  });
+
+  it('"*a" x 524,288 on one line (1 MB): file-too-large; "*a" x 6,000 on one line: line-too-long', () => {
+    const r = parseRoadmap([{ path: '01-long.md', text: skillWith('*a'.repeat(524_288)) }]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.range.file, d.range.line]), [['file-too-large', '01-long.md', 1]]);
+    assert.deepEqual(r.roadmap.skills, []);
+    const shorter = parseRoadmap([{ path: '01-long.md', text: skillWith('*a'.repeat(6_000)) }]);
+    assert.deepEqual(plain(shorter.diagnostics), [{
+      severity: 'error', code: 'line-too-long', file: '01-long.md', line: LINES_BEFORE_EXTRA, column: 1,
+      message: `Line ${LINES_BEFORE_EXTRA} has 12,000 characters; the limit is 10,000, so the file is not parsed`,
+    }]);
+  });
+
+  it('a file over the size limit: file-too-large, before anything else is looked at', () => {
+    const r = parseRoadmap([{ path: '01-big.md', text: skillWith(`${'word '.repeat(20)}\n\n`.repeat(3_000)) }]);
+    assert.deepEqual(plain(r.diagnostics), [{
+      severity: 'error', code: 'file-too-large', file: '01-big.md', line: 1, column: 1,
+      message: 'The file is larger than 262,144 bytes (the limit for one roadmap file), so it is not read: split it up',
+    }]);
+  });
+
+  it('5,000 nested emphasis in a milestone file: too-much-markup (one line or many), no milestones', () => {
+    const head = '# Milestones\n\n## Step {#step}\n\nCheck: manual\n\n';
+    const oneLine = parseMilestones('projects/p/milestones.md', `${head}${'*a '.repeat(5_000)}b${' a*'.repeat(5_000)}\n`);
+    assert.deepEqual(oneLine.diagnostics.map((d) => [d.code, d.range.file, d.range.line]), [['line-too-long', 'projects/p/milestones.md', 7]]);
+    assert.deepEqual(oneLine.milestones, []);
+    const wrapped = `${head}${'*a '.repeat(5_000).replace(/(\*a ){100}/g, '$&\n')}b${' a*'.repeat(5_000)}\n`;
+    const many = parseMilestones('projects/p/milestones.md', wrapped);
+    assert.deepEqual(plain(many.diagnostics), [{
+      severity: 'error', code: 'too-much-markup', file: 'projects/p/milestones.md', line: 12, column: 1,
+      message: 'The paragraph starting on line 7 has more than 500 emphasis marks and brackets (the limit for one paragraph), so the file is not parsed: split the paragraph or put code in backticks',
+    }]);
+    assert.deepEqual(many.milestones, []);
+  });
+
+  it('does not count snake_case, code spans or fenced code as markup', () => {
+    const code = `\`\`\`python\n${'my_var_name = other_var * 2\n'.repeat(600)}\`\`\`\n\n${'use `a_b*c` and snake_case_name '.repeat(300)}`;
+    assert.deepEqual(checkInputLimits('x.md', code).diagnostics, []);
+    // One paragraph with exactly the limit is fine; one more is not.
+    const at = (n: number): boolean => checkInputLimits('x.md', '*a '.repeat(n)).blocked;
+    assert.deepEqual([at(INPUT_LIMITS.inlineMarkup), at(INPUT_LIMITS.inlineMarkup + 1)], [false, true]);
+  });
+
+  it('bidirectional controls in a title: an error, and the title no longer carries them', () => {
+    const r = parseRoadmap([{ path: '01-bidi.md', text: SKILL.replace('Topic {#t}', 'Topic \u202Eevil\u202C {#t}') }]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.range.line, d.range.column]), [['bidi-control', 9, 13]]);
+    assert.equal(r.diagnostics[0]?.message, 'Line 9 contains the bidirectional control character U+202E, which can make text read differently from what it is; it is replaced by \uFFFD');
+    assert.equal(r.roadmap.skills[0]?.topics[0]?.title, 'Topic \uFFFDevil\uFFFD');
+    const isolate = parseMilestones('m.md', '## Step \u2066x\u2069 {#s}\n\nCheck: manual\n');
+    assert.deepEqual(isolate.diagnostics.map((d) => d.code), ['bidi-control']);
+    assert.equal(isolate.milestones[0]?.title, 'Step \uFFFDx\uFFFD');
+  });
+});
+
+describe('{#…} ids are read from the raw text', () => {
+  it('{#__proto__} is the invalid id "__proto__", not "proto"', () => {
+    const r = parseRoadmap([{ path: '01-proto.md', text: SKILL.replace('{#t}', '{#__proto__}') }]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.message]), [
+      ['invalid-id', 'Invalid id "__proto__": use lowercase letters, digits and dashes, starting with a letter or digit'],
+    ]);
+    assert.deepEqual(r.roadmap.skills[0]?.topics, []);
+  });
+
+  it('markdown in skill, project and milestone ids is reported, not interpreted', () => {
+    const text = '# Skill {#*s*}\n\nDuration: 2 weeks\n\nAbout.\n\n## Projects\n\n### Proj {#a\\-b}\n\nWhat.\n';
+    const r = parseRoadmap([{ path: '01-md.md', text }]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.range.line, d.message.split(':')[0]]), [
+      ['invalid-id', 1, 'Invalid id "*s*"'],
+      ['invalid-id', 9, 'Invalid id "a\\-b"'],
+    ]);
+    const m = parseMilestones('m.md', '## Step {#_x_}\n\nCheck: manual\n\n## Fine {#ok} ##\n\nCheck: manual\n');
+    assert.deepEqual(m.diagnostics.map((d) => d.message.split(':')[0]), ['Invalid id "_x_"']);
+    assert.deepEqual(m.milestones.map((x) => x.id), ['ok']);
+  });
+});
