@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { RoadmapService } from './loader/roadmapService';
 import { ProgressStore } from './progress/store';
 import { registerTree } from './tree/registerTree';
+import { registerTopicPages } from './tree/topicPages';
 import type { RoadmapTreeProvider } from './tree/provider';
 import { registerProgressCommands } from './progress/commands';
 import { registerStatusBar } from './progress/statusBar';
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(roadmap, progress);
 
   const { provider: tree } = registerTree(context, roadmap, progress, (at) => (timings.firstTreeItemsAt ??= at));
+  registerTopicPages(context, roadmap, progress);
   registerProgressCommands(context, progress, roadmap);
   registerStatusBar(context, progress, roadmap);
   registerScopeSwitch(context, progress);

@@ -21,6 +21,7 @@ export const Commands = {
   exportProgress: 'mlRoadmap.exportProgress',
   importProgress: 'mlRoadmap.importProgress',
   openResource: 'mlRoadmap.openResource',
+  openTopic: 'mlRoadmap.openTopic',
   scaffoldProject: 'mlRoadmap.scaffoldProject',
   openLab: 'mlRoadmap.openLab',
   openDemos: 'mlRoadmap.openDemos',

@@ -15,6 +15,7 @@ export type DiagnosticCode =
   | 'unexpected-content'
   | 'empty-topic'
   | 'not-a-task'
+  | 'topic-text-not-separated'
   | 'invalid-resource'
   | 'missing-description'
   | 'no-skills'

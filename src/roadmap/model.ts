@@ -29,6 +29,11 @@ export interface Topic {
   readonly id: string;
   readonly title: string;
   readonly skillId: string;
+  /**
+   * What the topic is, why it matters and what to read first: plain text (markup stripped),
+   * paragraphs separated by a blank line; '' when the roadmap gives none.
+   */
+  readonly summary: string;
   readonly range: SourceRange;
 }
 

@@ -92,7 +92,7 @@ export function parseSkillFile(file: SourceFile, order: number, ids: IdRegistry)
         if (resource) resources.push(resource);
       }
     } else if (key === 'topics') {
-      for (const item of listItems(ctx, section, 'Topics')) {
+      for (const item of listItems(ctx, section, 'Topics', unindentedTopicText)) {
         const topic = parseTopic(ctx, item, skillId);
         if (topic) topics.push(topic);
       }
@@ -162,28 +162,51 @@ function parseDuration(ctx: Context, preamble: readonly RootContent[], name: str
   return { text: value };
 }
 
-/** The items of every list in a section; anything else there is reported and skipped. */
-function listItems(ctx: Context, section: Section, name: string): ListItem[] {
+/**
+ * The items of every list in a section; anything else there is reported and skipped. `explain`
+ * may give a better message for a block, knowing the block before it.
+ */
+function listItems(
+  ctx: Context, section: Section, name: string,
+  explain?: (node: RootContent, previous: RootContent | undefined) => string | undefined,
+): ListItem[] {
   const items: ListItem[] = [];
-  const others: RootContent[] = [];
-  for (const node of section.body) {
+  section.body.forEach((node, i) => {
     if (node.type === 'list') items.push(...node.children);
-    else others.push(node);
-  }
-  warnIgnored(ctx, others, (b) => `Only a list belongs under ${name}; this ${b} is ignored`);
+    else if (!isInvisible(node)) {
+      const message = explain?.(node, section.body[i - 1]) ?? `Only a list belongs under ${name}; this ${describeBlock(node)} is ignored`;
+      warnAt(ctx, 'unexpected-content', message, node);
+    }
+  });
   return items;
 }
 
 // `- [ ]` with nothing after it is not a task item for GFM: its text is the bare brackets.
 const EMPTY_TASK = /^\[[ xX]?\]$/;
 
+/** A paragraph right after the topic list, not indented under an item: the likely slip. */
+function unindentedTopicText(node: RootContent, previous: RootContent | undefined): string | undefined {
+  if (node.type !== 'paragraph' || previous?.type !== 'list') return undefined;
+  return 'This paragraph is not indented under a topic and is ignored: to make it the text of the topic above, ' +
+    'leave a blank line after the topic and indent the text by two spaces, under the "[ ]"';
+}
+
+// The first line of a title paragraph that ends in `{#id}`, and the text after it.
+const ID_THEN_MORE = /^([^\n]*\{#[^{}\n]*\}[ \t]*)\n([\s\S]*\S[\s\S]*)$/;
+
 function parseTopic(ctx: Context, item: ListItem, skillId: string): Topic | undefined {
   const range = nodeRange(ctx.path, item);
-  const first = item.children[0];
+  const [first, ...rest] = item.children;
   let text = first?.type === 'paragraph' ? nodeText(first) : '';
   if (item.checked == null && EMPTY_TASK.test(text.trim())) text = '';
+  // The text written on the very next line (no blank line) continues the title's paragraph.
+  const glued = ID_THEN_MORE.exec(text);
+  if (glued) text = glued[1] ?? '';
   const { title, id: textId } = splitTrailingId(text);
-  const rawId = (first?.type === 'paragraph' ? sourceTrailingId(sliceNode(ctx.text, first)) : undefined) ?? textId;
+  // The id exactly as written (markdown inside it is not interpreted), from the title's own line.
+  let source = first?.type === 'paragraph' ? sliceNode(ctx.text, first) : undefined;
+  if (source !== undefined && glued) source = ID_THEN_MORE.exec(source)?.[1] ?? source.split('\n')[0];
+  const rawId = (source !== undefined ? sourceTrailingId(source) : undefined) ?? textId;
   if (!title) {
     ctx.out.push(error('empty-topic', 'Empty topic: write "- [ ] Title {#id}"', range));
     return undefined;
@@ -195,7 +218,24 @@ function parseTopic(ctx: Context, item: ListItem, skillId: string): Topic | unde
     const message = `Topic "${title}" is not a task list item: write "- [ ] ${title} {#${id}}"`;
     ctx.out.push(warning('not-a-task', message, range));
   }
-  return { kind: 'topic', id, title, skillId, range };
+  if (glued) {
+    const message = `The text of topic "${title}" starts right under its title: leave a blank line between them (the text is read anyway)`;
+    ctx.out.push(warning('topic-text-not-separated', message, range));
+  }
+  const summary = [...(glued?.[2] ? [glued[2]] : []), ...topicParagraphs(ctx, rest, title)].map(collapseWhitespace).filter(Boolean);
+  return { kind: 'topic', id, title, skillId, summary: summary.join('\n\n'), range };
+}
+
+/** The plain text of the paragraphs under a topic's title; any other block is reported and skipped. */
+function topicParagraphs(ctx: Context, blocks: readonly RootContent[], title: string): string[] {
+  const texts: string[] = [];
+  for (const node of blocks) {
+    if (node.type === 'paragraph') texts.push(nodeText(node));
+    else if (!isInvisible(node)) {
+      warnAt(ctx, 'unexpected-content', `The text of topic "${title}" is plain paragraphs; this ${describeBlock(node)} is ignored`, node);
+    }
+  }
+  return texts;
 }
 
 function parseProjects(ctx: Context, section: Section, skillId: string): Project[] {

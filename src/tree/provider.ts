@@ -1,17 +1,20 @@
-// Skills → topics, projects and resources, rendered against the current progress. Refreshes
-// when the roadmap or the progress changes.
+// Skills → topics, projects and resources, rendered against the current progress (and each
+// project's milestone count, read when its skill is expanded). Refreshes when the roadmap or the
+// progress changes.
 import * as vscode from 'vscode';
 import type { Skill } from '../roadmap/model';
 import type { RoadmapService } from '../loader/roadmapService';
 import type { ProgressStore } from '../progress/store';
 import type { TreeNode } from './nodes';
 import { toTreeItem } from './treeItems';
+import { MilestoneTotals } from './milestoneTotals';
 
 export class RoadmapTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
   private firstItemsReported = false;
+  private readonly milestones = new MilestoneTotals();
 
   constructor(
     private readonly roadmap: RoadmapService,
@@ -19,7 +22,10 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     private readonly onFirstItems: (at: number) => void,
   ) {
     this.subscriptions = [
-      roadmap.onDidChange(() => this.refresh()),
+      roadmap.onDidChange(() => {
+        this.milestones.clear();
+        this.refresh();
+      }),
       progress.onDidChange(() => this.refresh()),
     ];
   }
@@ -39,6 +45,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     }
     switch (node.kind) {
       case 'skill':
+        await this.milestones.load((await this.roadmap.get()).folder, node.projects);
         return [
           ...node.topics,
           ...node.projects,
@@ -52,7 +59,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return toTreeItem(node, this.progress.current);
+    return toTreeItem(node, this.progress.current, (id) => this.milestones.of(id));
   }
 
   async getParent(node: TreeNode): Promise<TreeNode | undefined> {

@@ -1,59 +1,75 @@
-// How each node looks: labels, progress descriptions, checkbox state, icons and tooltips.
+// How each node looks: labels, progress descriptions, checkbox state, icons, tooltips and the
+// accessible label that says the item's state. The words themselves come from itemText.ts.
 import * as vscode from 'vscode';
-import type { Project, Skill, Topic } from '../roadmap/model';
+import type { Project, Resource, Skill, Topic } from '../roadmap/model';
 import { itemOf, type ProgressState } from '../progress/state';
 import { skillProgress, skillStatus } from '../progress/summary';
 import { Commands } from '../ids';
 import type { TreeNode } from './nodes';
+import {
+  escapeMarkdown as escape, NEEDS_INTERNET, needsInternet, projectLabel, resourceDescription, resourceLabel,
+  resourcesLabel, skillDescription, skillLabel, topicLabel,
+} from './itemText';
 
 const { Checked, Unchecked } = vscode.TreeItemCheckboxState;
 
-export function toTreeItem(node: TreeNode, state: ProgressState): vscode.TreeItem {
+/** A project's milestone ids, when known (see MilestoneTotals). */
+export type MilestoneIds = (projectId: string) => ReadonlySet<string> | undefined;
+
+export function toTreeItem(node: TreeNode, state: ProgressState, milestoneIds: MilestoneIds = () => undefined): vscode.TreeItem {
   switch (node.kind) {
     case 'skill':
       return skillItem(node, state);
     case 'topic':
       return topicItem(node, state);
     case 'project':
-      return projectItem(node, state);
+      return projectItem(node, state, milestoneIds(node.id));
     case 'resources': {
       const t = new vscode.TreeItem('Resources', vscode.TreeItemCollapsibleState.Collapsed);
       t.id = `resources:${node.skill.id}`;
       t.iconPath = new vscode.ThemeIcon('library');
       t.description = `${node.skill.resources.length}`;
       t.contextValue = 'resources';
+      t.accessibilityInformation = { label: resourcesLabel(node.skill.resources.length) };
       return t;
     }
-    case 'resource': {
-      const t = new vscode.TreeItem(node.resource.title, vscode.TreeItemCollapsibleState.None);
-      t.id = `resource:${node.skill.id}:${node.resource.url}`;
-      t.iconPath = new vscode.ThemeIcon('link-external');
-      t.tooltip = node.resource.url;
-      t.contextValue = 'resource';
-      t.command = { command: Commands.openResource, title: 'Open Resource', arguments: [node.resource.url] };
-      return t;
-    }
+    case 'resource':
+      return resourceItem(node.skill, node.resource);
   }
 }
 
+function resourceItem(skill: Skill, resource: Resource): vscode.TreeItem {
+  const t = new vscode.TreeItem(resource.title, vscode.TreeItemCollapsibleState.None);
+  t.id = `resource:${skill.id}:${resource.url}`;
+  t.iconPath = new vscode.ThemeIcon('link-external');
+  t.description = resourceDescription(resource.url);
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escape(resource.title)}** · resource of ${escape(skill.title)}\n\n`);
+  md.appendMarkdown(`$(globe) ${escape(resource.url)}`);
+  if (needsInternet(resource.url)) md.appendMarkdown(` ${escape(NEEDS_INTERNET)}: opens in your browser`);
+  t.tooltip = md;
+  t.accessibilityInformation = { label: resourceLabel(resource.title, resource.url) };
+  t.contextValue = 'resource';
+  t.command = { command: Commands.openResource, title: 'Open Resource', arguments: [resource.url] };
+  return t;
+}
+
 function skillItem(skill: Skill, state: ProgressState): vscode.TreeItem {
-  const t = new vscode.TreeItem(`${skill.order}. ${skill.title}`, vscode.TreeItemCollapsibleState.Collapsed);
+  // The row is only checkbox, title and count, so the count still reads in a ~300 px side bar
+  // (the checkbox and the count say what a status icon would; the order is in the tooltip).
+  const t = new vscode.TreeItem(skill.title, vscode.TreeItemCollapsibleState.Collapsed);
   const c = skillProgress(skill, state);
   const status = skillStatus(skill, state);
   t.id = `skill:${skill.id}`;
-  t.description = `${c.done}/${c.total} · ${c.percent}% · ${skill.duration.text}`;
+  t.description = skillDescription(c.done, c.total);
   t.contextValue = 'skill';
   t.checkboxState = status === 'done' ? Checked : Unchecked;
-  t.iconPath =
-    status === 'done' ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
-    : status === 'in-progress' ? new vscode.ThemeIcon('circle-large-filled', new vscode.ThemeColor('charts.yellow'))
-    : new vscode.ThemeIcon('circle-large-outline');
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(skill.title)}** · ${escape(skill.duration.text)}\n\n`);
+  md.appendMarkdown(`**${escape(skill.title)}** · skill ${skill.order} · ${escape(skill.duration.text)}\n\n`);
   md.appendMarkdown(`${escape(skill.description)}\n\n`);
   md.appendMarkdown(`$(checklist) ${c.done} of ${c.total} done (${c.percent}%) · ${skill.topics.length} topics · ${skill.projects.length} projects`);
   t.tooltip = md;
-  t.accessibilityInformation = { label: `${skill.title}, ${c.done} of ${c.total} done, ${status.replace('-', ' ')}` };
+  t.accessibilityInformation = { label: skillLabel(skill.title, c.done, c.total) };
   return t;
 }
 
@@ -64,11 +80,14 @@ function topicItem(topic: Topic, state: ProgressState): vscode.TreeItem {
   t.contextValue = item?.done ? 'topic.done' : 'topic';
   t.checkboxState = item?.done ? Checked : Unchecked;
   if (item?.note) t.description = '✎ note';
-  t.tooltip = noteTooltip(topic.title, 'Topic', item?.note, item?.doneAt);
+  t.tooltip = noteTooltip(topic.title, 'Topic', item?.note, item?.doneAt, topic.summary);
+  t.accessibilityInformation = { label: topicLabel(topic.title, item?.done === true, !!item?.note) };
+  // A click on the row opens the topic page; a click on the checkbox still only ticks it.
+  t.command = { command: Commands.openTopic, title: 'Open Topic', arguments: [topic.id] };
   return t;
 }
 
-function projectItem(project: Project, state: ProgressState): vscode.TreeItem {
+function projectItem(project: Project, state: ProgressState, milestoneIds: ReadonlySet<string> | undefined): vscode.TreeItem {
   const t = new vscode.TreeItem(project.title, vscode.TreeItemCollapsibleState.None);
   const item = itemOf(state, project.id);
   t.id = `project:${project.id}`;
@@ -86,18 +105,24 @@ function projectItem(project: Project, state: ProgressState): vscode.TreeItem {
   md.appendMarkdown(`\n\n${escape(project.description)}`);
   if (project.keyFeatures.length) md.appendMarkdown(`\n\n${project.keyFeatures.map((f) => `- ${escape(f)}`).join('\n')}`);
   t.tooltip = md;
+  const current = milestoneIds ? Object.entries(item?.milestones ?? {}).filter(([id]) => milestoneIds.has(id)).map(([, m]) => m) : marks;
+  t.accessibilityInformation = {
+    label: projectLabel(project.title, {
+      done: item?.done === true,
+      milestones: current.length,
+      byHand: current.filter((m) => m === 'manual').length,
+      totalMilestones: milestoneIds?.size,
+      scaffolded: !!item?.scaffoldedAt,
+    }),
+  };
   return t;
 }
 
-function noteTooltip(title: string, kind: string, note?: string, doneAt?: string): vscode.MarkdownString {
+function noteTooltip(title: string, kind: string, note?: string, doneAt?: string, text?: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escape(title)}** · ${kind}`);
   if (doneAt) md.appendMarkdown(`\n\n$(check) done ${new Date(doneAt).toLocaleDateString()}`);
+  for (const paragraph of text ? text.split(/\n{2,}/) : []) md.appendMarkdown(`\n\n${escape(paragraph)}`);
   if (note) md.appendMarkdown(`\n\n---\n\n$(note) *Your note*\n\n${escape(note)}`);
   return md;
-}
-
-/** Content text is shown as text, never as markdown a roadmap author could inject commands through. */
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
 }

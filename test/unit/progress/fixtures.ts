@@ -7,7 +7,7 @@ export function skill(id: string, order: number, weeks: number | undefined, topi
   return {
     kind: 'skill', id, order, title: id, file: `${id}.md`, range, description: '', resources: [],
     duration: weeks === undefined ? { text: 'Ongoing' } : { text: `${weeks} weeks`, minWeeks: weeks, maxWeeks: weeks },
-    topics: topics.map((t) => ({ kind: 'topic', id: t, title: t, skillId: id, range })),
+    topics: topics.map((t) => ({ kind: 'topic', id: t, title: t, skillId: id, summary: '', range })),
     projects: projects.map((p) => ({ kind: 'project', id: p, title: p, skillId: id, description: '', includes: [], keyFeatures: [], practice: '', range })),
   };
 }

@@ -56,7 +56,7 @@ describe('the built-in roadmap', function () {
     assert.deepEqual(skills.map((s) => s.title), [
       'Python & Programming',
       'Mathematics for AI',
-      'Machine Learning Fundamentals',
+      'ML Fundamentals',
       'Deep Learning Basics',
       'Computer Vision',
       'Natural Language Processing',
@@ -65,13 +65,15 @@ describe('the built-in roadmap', function () {
       'Research & Specialization',
     ]);
     const python = skills[0];
-    assert.deepEqual(python?.topics[0], {
+    const { summary, ...first } = python?.topics[0] ?? {};
+    assert.deepEqual(first, {
       kind: 'topic',
       id: 'python-advanced-features',
       title: 'Advanced language features: decorators, generators and context managers',
       skillId: 'python',
-      range: { file: '01-python.md', line: 18, column: 1, endLine: 18, endColumn: 106 },
+      range: { file: '01-python.md', line: 18, column: 1, endLine: 25, endColumn: 60 },
     });
+    assert.match(summary ?? '', /^Decorators wrap a function/);
     assert.equal(skills[1]?.topics[0]?.title, 'Linear algebra: vectors, matrices and eigenvalues');
     assert.equal(skills[8]?.topics[9]?.title, 'Choosing one or more areas to specialize in');
     assert.deepEqual(skills[1]?.projects.map((p) => p.title), [
@@ -104,10 +106,24 @@ describe('the built-in roadmap', function () {
     ]);
     assert.equal(project?.keyFeatures.length, 6);
     assert.equal(project?.practice, 'Software engineering, packaging, testing and writing documentation.');
-    assert.deepEqual(project?.range, { file: '01-python.md', line: 31, column: 1, endLine: 31, endColumn: 49 });
+    assert.deepEqual(project?.range, { file: '01-python.md', line: 100, column: 1, endLine: 100, endColumn: 49 });
     for (const p of skills.flatMap((s) => s.projects)) {
       assert.ok(p.description && p.includes.length > 0 && p.keyFeatures.length > 0 && p.practice, p.id);
     }
+  });
+
+  it('gives each of the 90 topics a text of 2 to 4 sentences that names one of its skill\'s resources', () => {
+    for (const skill of skills) {
+      for (const topic of skill.topics) {
+        const { summary } = topic;
+        assert.ok(summary.length >= 200 && summary.length <= 700, `${topic.id}: ${summary.length} characters`);
+        const sentences = summary.split(/(?<=[.!?])\s+(?=[A-Z0-9])/);
+        assert.ok(sentences.length >= 2 && sentences.length <= 4, `${topic.id}: ${sentences.length} sentences`);
+        assert.ok(skill.resources.some((r) => summary.includes(r.title)), `${topic.id} names none of: ${skill.resources.map((r) => r.title).join(', ')}`);
+        assert.doesNotMatch(summary, /\{#|\n(?!\n)/, topic.id);
+      }
+    }
+    assert.equal(new Set(skills.flatMap((s) => s.topics.map((t) => t.summary))).size, 90, 'two topics share a text');
   });
 
   it('reads descriptions and http(s) resources for every skill', () => {

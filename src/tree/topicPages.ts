@@ -1,0 +1,93 @@
+// The topic page: "Open Topic" (a click on a topic in the tree, its context menu, or the palette)
+// shows a read-only markdown preview of the topic, served by a content provider under its own
+// scheme, so there is no file to edit and no webview of our own. Open pages follow progress and
+// roadmap changes.
+import * as vscode from 'vscode';
+import type { RoadmapService } from '../loader/roadmapService';
+import type { ProgressStore } from '../progress/store';
+import { itemOf } from '../progress/state';
+import type { Skill, Topic } from '../roadmap/model';
+import { Commands } from '../ids';
+import { topicPageMarkdown } from './topicPage';
+
+export const TOPIC_SCHEME = 'ml-roadmap-topic';
+
+/** `ml-roadmap-topic:/<topic-id>/<Title>.md`: the id finds the topic, the name titles the preview. */
+export function topicUri(topic: Topic): vscode.Uri {
+  const name = topic.title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').slice(0, 120) || topic.id;
+  return vscode.Uri.from({ scheme: TOPIC_SCHEME, path: `/${topic.id}/${name}.md` });
+}
+
+function topicIdOf(uri: vscode.Uri): string {
+  return uri.path.split('/')[1] ?? '';
+}
+
+export function registerTopicPages(context: vscode.ExtensionContext, roadmap: RoadmapService, progress: ProgressStore): void {
+  const changed = new vscode.EventEmitter<vscode.Uri>();
+  const refreshOpenPages = (): void => {
+    for (const doc of vscode.workspace.textDocuments) if (doc.uri.scheme === TOPIC_SCHEME) changed.fire(doc.uri);
+  };
+
+  async function find(id: string): Promise<{ topic: Topic; skill: Skill } | undefined> {
+    const { roadmap: rm } = await roadmap.get();
+    for (const skill of rm.skills) {
+      const topic = skill.topics.find((t) => t.id === id);
+      if (topic) return { topic, skill };
+    }
+    return undefined;
+  }
+
+  async function page(uri: vscode.Uri): Promise<string> {
+    const id = topicIdOf(uri);
+    const found = await find(id);
+    if (!found) return `# Topic not found\n\nThe current roadmap has no topic with the id \`${id.replace(/`/g, '')}\`.\n`;
+    const { topic, skill } = found;
+    const item = itemOf(progress.current, topic.id);
+    return topicPageMarkdown({
+      title: topic.title,
+      summary: topic.summary,
+      skillTitle: skill.title,
+      position: skill.topics.indexOf(topic) + 1,
+      count: skill.topics.length,
+      resources: skill.resources,
+      done: item?.done === true,
+      doneOn: item?.doneAt ? new Date(item.doneAt).toLocaleDateString() : undefined,
+      note: item?.note,
+    });
+  }
+
+  /** The topic a command was invoked on: a tree node, an id, or one picked from a list. */
+  async function resolve(arg: unknown): Promise<Topic | undefined> {
+    const id = typeof arg === 'string' ? arg
+      : typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'topic' ? String((arg as { id: unknown }).id)
+      : undefined;
+    if (id !== undefined) {
+      const found = await find(id);
+      if (!found) void vscode.window.showErrorMessage(`ML Roadmap: no topic has the id "${id}".`);
+      return found?.topic;
+    }
+    const { roadmap: rm } = await roadmap.get();
+    const pick = await vscode.window.showQuickPick(
+      rm.skills.flatMap((s) => s.topics.map((t) => ({ label: t.title, description: s.title, topic: t }))),
+      { placeHolder: 'Open which topic?', matchOnDescription: true },
+    );
+    return pick?.topic;
+  }
+
+  context.subscriptions.push(
+    changed,
+    vscode.workspace.registerTextDocumentContentProvider(TOPIC_SCHEME, { onDidChange: changed.event, provideTextDocumentContent: page }),
+    progress.onDidChange(refreshOpenPages),
+    roadmap.onDidChange(refreshOpenPages),
+    vscode.commands.registerCommand(Commands.openTopic, async (arg?: unknown) => {
+      const topic = await resolve(arg);
+      if (!topic) return undefined;
+      const uri = topicUri(topic);
+      // The markdown preview is a built-in extension; without it, the page opens as read-only text.
+      await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, async () => {
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
+      });
+      return uri;
+    }),
+  );
+}
