@@ -100,7 +100,8 @@ const USER_SETTINGS = {
 
 /**
  * Starts code-server on a free loopback port.
- * @param {{ extensionsDir?: string, userSettings?: object, trust?: boolean, port?: number }} [options]
+ * @param {{ extensionsDir?: string, userSettings?: object, trust?: boolean, port?: number, env?: Record<string, string> }} [options]
+ *   `env` is added to the server's environment (and so its extension host's), e.g. another PATH.
  */
 export async function startServer(options = {}) {
   provision();
@@ -122,7 +123,7 @@ export async function startServer(options = {}) {
   if (options.trust !== false) args.push('--disable-workspace-trust');
   const child = spawn(process.execPath, args, {
     detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, VSCODE_OPTIONS: 'enable-smoke-test-driver' },
+    env: { ...process.env, ...(options.env ?? {}), VSCODE_OPTIONS: 'enable-smoke-test-driver' },
   });
   liveServers.add(child.pid);
   child.on('exit', () => liveServers.delete(child.pid));

@@ -18,7 +18,7 @@ import { capOutcome } from './textCap';
 export interface RunChecksOptions {
   readonly projectDir: string;
   readonly milestones: readonly Milestone[];
-  /** The interpreter to run, e.g. from findPython. */
+  /** The interpreter to run, e.g. chosen by InterpreterChooser. */
   readonly python: string;
   /** For the pytest run. */
   readonly timeoutMs: number;

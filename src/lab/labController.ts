@@ -10,7 +10,8 @@ import { milestoneCells } from '../loader/roadmapService';
 import type { LabState, MilestoneView } from '../shared/protocol';
 import type { MilestoneCell } from '../roadmap/milestoneCells';
 import type { LabResults, ProjectResults, StoredResult } from './labResults';
-import { pythonFromExtension, pythonSetting } from './interpreter';
+import { openPythonPathSetting, pythonFromExtension, pythonSetting, selectInterpreter } from './interpreter';
+import type { InterpreterChooser } from '../checks/interpreterProbe';
 import { runLabChecks, type LabRunOutcome } from './runLabChecks';
 import { Settings } from '../ids';
 import { relatedDemo } from './relatedDemos';
@@ -25,12 +26,15 @@ export interface LabDeps {
   readonly locations: ProjectLocations;
   readonly results: LabResults;
   readonly extensionDir: string;
+  /** Probes the Python candidates, shared by every lab. */
+  readonly interpreters: InterpreterChooser;
 }
 
 export class LabController implements vscode.Disposable {
   private milestones: MilestoneCell[] | undefined;
   private running: { abort: AbortController; milestoneIds: Set<string> } | undefined;
   private environment: LabState['environment'];
+  private interpreter: LabState['interpreter'];
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
@@ -141,6 +145,7 @@ export class LabController implements vscode.Disposable {
       trusted: vscode.workspace.isTrusted,
       running: this.running !== undefined,
       ...(stored.output ? { output: stored.output } : {}),
+      ...(this.interpreter ? { interpreter: this.interpreter } : {}),
       ...(this.environment ? { environment: this.environment } : {}),
       milestones: milestones.map((l) => this.view(l, Object.hasOwn(stored.milestones, l.milestone.id) ? stored.milestones[l.milestone.id] : undefined, Object.hasOwn(marks, l.milestone.id) && marks[l.milestone.id] === 'manual')),
       done: item?.done === true,
@@ -190,6 +195,7 @@ export class LabController implements vscode.Disposable {
         projectDir: folder.fsPath,
         milestones: chosen,
         pythonCandidates: { fromPythonExtension: await pythonFromExtension(folder), setting: pythonSetting(folder) },
+        interpreters: this.deps.interpreters,
         timeoutMs: Math.max(5, config.get<number>('checks.timeoutSeconds', 120)) * 1000,
         signal: run.abort.signal,
         extensionDir: this.deps.extensionDir,
@@ -197,6 +203,7 @@ export class LabController implements vscode.Disposable {
       });
       if (this.running !== run) return; // a newer run took over: its results win
       this.environment = outcome.environment;
+      if (outcome.interpreter) this.interpreter = outcome.interpreter;
       if (!outcome.environment) await this.record(outcome, all.map((l) => l.milestone));
     } finally {
       if (this.running === run) this.running = undefined;
@@ -212,6 +219,20 @@ export class LabController implements vscode.Disposable {
     const terminal = vscode.window.createTerminal({ name: `Install: ${this.project.title}`, cwd: folder });
     terminal.show();
     terminal.sendText(command, false);
+  }
+
+  /** Lets the learner choose the Python (see selectInterpreter); the next run uses it. */
+  async selectInterpreter(): Promise<void> {
+    const folder = await this.folder();
+    if (!folder) return;
+    if (await selectInterpreter(this.deps.interpreters, folder)) {
+      this.deps.interpreters.clear();
+      this.changed.fire();
+    }
+  }
+
+  async openPythonPathSetting(): Promise<void> {
+    await openPythonPathSetting();
   }
 
   cancel(): void {

@@ -111,6 +111,12 @@ export class LabPanel implements vscode.Disposable {
         case 'installEnvironment':
           await this.controller.openInstallTerminal();
           break;
+        case 'selectInterpreter':
+          await this.controller.selectInterpreter();
+          break;
+        case 'setPythonPath':
+          await this.controller.openPythonPathSetting();
+          break;
         case 'openDemo': {
           const demo = (await this.controller.state()).relatedDemo;
           if (demo) await vscode.commands.executeCommand(Commands.openDemos, { demo: demo.id });

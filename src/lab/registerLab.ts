@@ -11,6 +11,8 @@ import { LabController } from './labController';
 import { LabPanel } from './labPanel';
 import { LabResults } from './labResults';
 import { Commands, Panels, Settings } from '../ids';
+import { InterpreterChooser } from '../checks/interpreterProbe';
+import { clearProbesOnChange } from './interpreter';
 
 const RUN_ON_SAVE_DELAY_MS = 800;
 
@@ -19,6 +21,9 @@ export class LabManager implements vscode.Disposable {
   readonly panels = new Map<string, LabPanel>();
   readonly results: LabResults;
   private readonly saveTimers = new Map<string, NodeJS.Timeout>();
+  /** Which Python checks a project: probed once per interpreter and requirements, for every lab. */
+  readonly interpreters = new InterpreterChooser();
+  private readonly probesCleared = clearProbesOnChange(this.interpreters);
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -58,7 +63,7 @@ export class LabManager implements vscode.Disposable {
     const project = await this.project(projectId);
     if (!project) return undefined;
     const { folder } = await this.roadmap.get();
-    const controller = new LabController(project, { roadmapFolder: folder, progress: this.progress, locations: this.locations, results: this.results, extensionDir: this.context.extensionUri.fsPath });
+    const controller = new LabController(project, { roadmapFolder: folder, progress: this.progress, locations: this.locations, results: this.results, extensionDir: this.context.extensionUri.fsPath, interpreters: this.interpreters });
     this.controllers.set(projectId, controller);
     return controller;
   }
@@ -107,6 +112,7 @@ export class LabManager implements vscode.Disposable {
 
   dispose(): void {
     this.roadmapChanged.dispose();
+    this.probesCleared.dispose();
     for (const t of this.saveTimers.values()) clearTimeout(t);
     for (const p of this.panels.values()) p.dispose();
     for (const c of this.controllers.values()) c.dispose();

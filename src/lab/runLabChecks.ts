@@ -1,11 +1,12 @@
-// One lab run, from the lab's point of view: find the Python, check its environment (pytest and
-// the project's requirements), then run the milestones' checks. Plain Node: no `vscode` here.
+// One lab run, from the lab's point of view: choose the Python (the first candidate that has
+// pytest and the project's requirements, see InterpreterChooser), say which and why, then run the
+// milestones' checks. Plain Node: no `vscode` here.
 import { join } from 'node:path';
 import type { Milestone } from '../roadmap/milestones';
 import type { FailureView } from '../shared/protocol';
 import { runProcess } from '../checks/process';
-import { findPython, pythonCandidates } from '../checks/python';
-import { checkEnvironment, type EnvironmentReport } from '../checks/environment';
+import type { EnvironmentReport } from '../checks/environment';
+import type { InterpreterChooser } from '../checks/interpreterProbe';
 import { runMilestoneChecks } from '../checks/runChecks';
 import type { OutcomeStatus } from '../checks/evaluate';
 import { capText, TEXT_CAPS } from '../checks/textCap';
@@ -13,7 +14,9 @@ import { capText, TEXT_CAPS } from '../checks/textCap';
 export interface LabRunOptions {
   readonly projectDir: string;
   readonly milestones: readonly Milestone[];
-  readonly pythonCandidates: { readonly fromPythonExtension?: string; readonly setting?: string };
+  readonly pythonCandidates: { readonly fromPythonExtension?: string | undefined; readonly setting?: string | undefined };
+  /** Probes and caches the candidates; one per extension, shared by the labs. */
+  readonly interpreters: InterpreterChooser;
   readonly timeoutMs: number;
   readonly signal: AbortSignal;
   readonly maxOutputBytes?: number;
@@ -30,6 +33,8 @@ export interface LabOutcome {
 }
 
 export interface LabRunOutcome {
+  /** Which Python was used (or would have been) and why; undefined when the run was cancelled first. */
+  readonly interpreter?: { readonly python?: string; readonly reason: string };
   /** Set when nothing could be checked: the environment is not ready. */
   readonly environment?: { readonly problem: string; readonly installCommand?: string };
   readonly outcomes: Record<string, LabOutcome>;
@@ -52,7 +57,9 @@ export function shellCommand(args: readonly string[]): string {
 export function describeEnvironment(env: EnvironmentReport): { problem: string; installCommand?: string } | undefined {
   if (env.ok) return undefined;
   if (env.error) return { problem: `${env.python} could not check the environment: ${env.error}` };
-  const missing = [...(env.pytestMissing ? ['pytest'] : []), ...env.missing.map((m) => m.requirement)];
+  // pytest first, and once: by its requirement line when requirements.txt lists it.
+  const pytestLine = env.missing.find((m) => m.module === 'pytest')?.requirement;
+  const missing = [...(env.pytestMissing ? [pytestLine ?? 'pytest'] : []), ...env.missing.filter((m) => m.module !== 'pytest').map((m) => m.requirement)];
   const which = `${env.pythonPath ?? env.python}${env.pythonVersion ? ` (Python ${env.pythonVersion})` : ''}`;
   const problem = `${which} is missing ${missing.join(', ')}.` +
     (env.pytestMissing ? ' The checks are pytest tests, so nothing can be checked without pytest.' : '') +
@@ -71,19 +78,19 @@ function capLabOutcome(o: LabOutcome): LabOutcome {
 }
 
 export async function runLabChecks(options: LabRunOptions): Promise<LabRunOutcome> {
-  const candidates = pythonCandidates({ ...options.pythonCandidates, platform: process.platform });
-  const python = await findPython(candidates, runProcess, { signal: options.signal });
-  if (!python.ok) {
-    return { environment: { problem: `${python.error} Install Python 3, or set mlRoadmap.pythonPath to an interpreter.` }, outcomes: {} };
+  const pick = await options.interpreters.choose(options.pythonCandidates, { projectDir: options.projectDir, run: runProcess, signal: options.signal });
+  if (options.signal.aborted) return { outcomes: {} };
+  if (!pick.python || !pick.report) {
+    return { interpreter: { reason: pick.reason }, environment: { problem: `${pick.reason} Install Python 3, or choose an interpreter with Select Interpreter or the mlRoadmap.pythonPath setting.` }, outcomes: {} };
   }
-  const env = await checkEnvironment(python.python, options.projectDir, runProcess, { signal: options.signal });
-  const problem = describeEnvironment(env);
-  if (problem) return { environment: problem, outcomes: {} };
+  const interpreter = { python: pick.python, reason: pick.reason };
+  const problem = describeEnvironment(pick.report);
+  if (problem) return { interpreter, environment: problem, outcomes: {} };
 
   const run = await runMilestoneChecks({
     projectDir: options.projectDir,
     milestones: options.milestones,
-    python: python.python,
+    python: pick.python,
     timeoutMs: options.timeoutMs,
     maxOutputBytes: options.maxOutputBytes ?? 512 * 1024,
     signal: options.signal,
@@ -102,5 +109,5 @@ export async function runLabChecks(options: LabRunOptions): Promise<LabRunOutcom
       failures: o.failures.map((f) => ({ name: f.nodeId, message: f.message, ...(f.details ? { details: f.details } : {}) })),
     };
   }
-  return { outcomes, output: run.output };
+  return { interpreter, outcomes, output: run.output };
 }

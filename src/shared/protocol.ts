@@ -43,6 +43,8 @@ export interface LabState {
   readonly running: boolean;
   /** Output of the last run, capped, shown folded. */
   readonly output?: string;
+  /** The Python of the last run and why it was chosen ("Using /usr/bin/python3: it has numpy…"). */
+  readonly interpreter?: { readonly python?: string; readonly reason: string };
   /** Set when the environment is not ready (no Python, a missing module…). */
   readonly environment?: { readonly problem: string; readonly installCommand?: string };
   readonly milestones: readonly MilestoneView[];
@@ -66,6 +68,10 @@ export type WebviewToHost =
   | { readonly type: 'scaffold' }
   | { readonly type: 'trust' }
   | { readonly type: 'installEnvironment' }
+  /** Choose the Python for the checks (the Python extension's picker, or ours). */
+  | { readonly type: 'selectInterpreter' }
+  /** Open the mlRoadmap.pythonPath setting. */
+  | { readonly type: 'setPythonPath' }
   | { readonly type: 'openDemo' }
   /** Diff the edited test files against the template's. */
   | { readonly type: 'showTestChanges' }
@@ -99,6 +105,8 @@ export function isWebviewMessage(value: unknown): value is WebviewToHost {
     case 'scaffold':
     case 'trust':
     case 'installEnvironment':
+    case 'selectInterpreter':
+    case 'setPythonPath':
     case 'openDemo':
     case 'showTestChanges':
     case 'restoreTests':

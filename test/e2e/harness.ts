@@ -17,7 +17,7 @@ export const SCREENSHOTS = path.join(ROOT, '.vscode-test/screenshots');
 
 interface Server { port: number; origin: string; extensionsDir: string; stop(): Promise<void>; log(): string }
 interface HostModule {
-  startServer(options?: { extensionsDir?: string; userSettings?: object; trust?: boolean }): Promise<Server>;
+  startServer(options?: { extensionsDir?: string; userSettings?: object; trust?: boolean; env?: Record<string, string> }): Promise<Server>;
   launchBrowser(): Promise<Browser>;
   workbenchUrl(server: Server, folder: string, payload?: [string, string][]): string;
   freshWorkspace(fixture?: string): string;
@@ -46,9 +46,11 @@ export async function openWorkbench(options: {
   workspace?: string;
   userSettings?: object;
   trust?: boolean;
+  /** Added to the editor's environment (its extension host's too), e.g. a PATH with other programs. */
+  env?: Record<string, string>;
 } = {}): Promise<Workbench> {
   const h = await host();
-  const server = await h.startServer({ extensionsDir: options.installed?.extensionsDir, userSettings: options.userSettings, trust: options.trust });
+  const server = await h.startServer({ extensionsDir: options.installed?.extensionsDir, userSettings: options.userSettings, trust: options.trust, env: options.env });
   const browser = await h.launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const workspace = options.workspace ?? h.freshWorkspace();

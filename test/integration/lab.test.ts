@@ -1,6 +1,7 @@
 // The project lab in the real editor: scaffold a project, run its checks with Debian's Python
 // (every milestone fails, with its messages), copy the reference solution in, run again (all
-// pass) and the project is ticked in the tree. Also: a Python without pytest is named plainly.
+// pass) and the project is ticked in the tree. Also: a Python without pytest is named plainly, and
+// with no interpreter set the lab finds one that has the packages, past a python3 on PATH without them.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -58,6 +59,26 @@ describe('project lab in the real editor', function () {
       assert.equal(m.hints.length, Math.min(1, m.hintsTotal), 'one hint unlocks after a failed run');
     }
     assert.equal(api.progress.current.items[ID]?.done, undefined);
+  });
+
+  it('with no interpreter chosen, passes over a python3 on PATH that lacks the packages and says which it used', async () => {
+    // python3 and python first on PATH cannot see the system's packages (no numpy, no pytest).
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'py-path-'));
+    for (const name of ['python3', 'python']) fs.writeFileSync(path.join(bin, name), `#!/bin/sh\nexec ${DEBIAN_PYTHON} -S "$@"\n`, { mode: 0o755 });
+    const before = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${before ?? ''}`;
+    try {
+      await config().update('pythonPath', undefined, vscode.ConfigurationTarget.Workspace);
+      assert.equal(config().get('pythonPath'), '', 'a pythonPath setting is still set');
+      await lab.run();
+      const state = await lab.state();
+      assert.equal(state.environment, undefined, state.environment?.problem);
+      assert.ok(state.milestones.every((m) => m.status === 'failed'), state.milestones.map((m) => `${m.id}: ${m.status}`).join(', '));
+      assert.match(state.interpreter?.reason ?? '', /^Using \/usr\/bin\/python3: it has pytest, numpy, scipy, matplotlib; python3 on PATH lacks pytest, numpy, scipy, matplotlib; python on PATH lacks /);
+    } finally {
+      process.env.PATH = before;
+      fs.rmSync(bin, { recursive: true, force: true });
+    }
   });
 
   it('passes every milestone with the reference solution and ticks the project in the tree', async () => {

@@ -53,6 +53,11 @@ function header(state: LabState, send: Send, nextRequestId: () => number): HTMLE
   }
   h.append(titles, summary, actions);
   if (state.folder) h.append(el('p', 'folder', `Checking ${state.folder}`));
+  if (state.interpreter) {
+    const which = el('p', 'interpreter', state.interpreter.reason);
+    which.dataset.testid = 'interpreter';
+    h.append(which);
+  }
   return h;
 }
 
@@ -72,9 +77,17 @@ function notices(state: LabState, send: Send): HTMLElement[] {
     const n = el('div', 'notice error');
     n.dataset.testid = 'environment';
     n.append(el('strong', undefined, 'The Python environment is not ready. '), el('span', undefined, state.environment.problem));
+    const actions = el('div', 'notice-actions');
     if (state.environment.installCommand) {
-      n.append(el('code', 'command', state.environment.installCommand), button('Open Terminal to Install', { appearance: 'secondary', onClick: () => send({ type: 'installEnvironment' }) }));
+      n.append(el('code', 'command', state.environment.installCommand));
+      actions.append(button('Open Terminal to Install', { appearance: 'secondary', testId: 'install-environment', onClick: () => send({ type: 'installEnvironment' }) }));
     }
+    // Another Python may already have what is missing.
+    actions.append(
+      button('Select Interpreter', { appearance: 'secondary', testId: 'select-interpreter', title: 'Choose the Python that runs the checks', onClick: () => send({ type: 'selectInterpreter' }) }),
+      button('Set Python Path', { appearance: 'secondary', testId: 'set-python-path', title: 'Open the mlRoadmap.pythonPath setting', onClick: () => send({ type: 'setPythonPath' }) }),
+    );
+    n.append(actions);
     out.push(n);
   }
   if (state.testDrift) {

@@ -87,6 +87,46 @@ async function yoursState(frame: FrameLocator, want: RegExp, timeoutMs = 60_000)
   }
 }
 
+/** Resizes the browser until the editor area (the active webview) is `width` px wide. */
+async function editorWidth(page: Page, width: number): Promise<void> {
+  const webview = page.locator('iframe.webview.ready').first();
+  for (let i = 0; i < 5; i++) {
+    const box = await webview.boundingBox();
+    assert.ok(box, 'no webview to measure');
+    if (Math.abs(box.width - width) <= 2) return;
+    const viewport = page.viewportSize()!;
+    await page.setViewportSize({ width: Math.round(viewport.width + width - box.width), height: viewport.height });
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the editor did not become ${width} px wide`);
+}
+
+// The little of the DOM that clippedCells uses (this file compiles without the DOM library).
+interface PageBox { left: number; right: number }
+interface PageElement { innerText: string; scrollWidth: number; clientWidth: number; parentElement: PageElement | null; getBoundingClientRect(): PageBox }
+interface PageGlobals { getComputedStyle(e: PageElement): { overflowX: string }; document: { documentElement: PageElement } }
+
+/**
+ * Runs in the page: every header or cell of `table` whose text is cut off or out of sight: cut
+ * inside the cell, or reaching past the column the table sits in (unless a scrolling box holds the
+ * table), or the page itself wider than the panel so that its right part is off screen.
+ */
+function clippedCells(table: PageElement & { querySelectorAll(selector: string): Iterable<PageElement> }): string[] {
+  const page = globalThis as unknown as PageGlobals;
+  const out: string[] = [];
+  const root = page.document.documentElement;
+  if (root.scrollWidth > root.clientWidth) out.push(`the page is ${root.scrollWidth} px wide in a ${root.clientWidth} px panel`);
+  let scrolls = false;
+  for (let a = table.parentElement; a && !scrolls; a = a.parentElement) scrolls = ['auto', 'scroll'].includes(page.getComputedStyle(a).overflowX);
+  const column = table.parentElement!.getBoundingClientRect();
+  for (const cell of table.querySelectorAll('th, td')) {
+    const box = cell.getBoundingClientRect();
+    if (cell.scrollWidth > cell.clientWidth) out.push(`"${cell.innerText}" overflows its cell (${cell.scrollWidth} > ${cell.clientWidth})`);
+    else if (!scrolls && box.right > column.right + 0.5) out.push(`"${cell.innerText}" ends at ${Math.round(box.right)}, past its column's edge at ${Math.round(column.right)}`);
+  }
+  return out;
+}
+
 describe(DESCRIBE, function () {
   let wb: Workbench | undefined;
   let frame: FrameLocator;
@@ -177,6 +217,31 @@ describe(DESCRIBE, function () {
     await screenshot(page, 'demos-3-text-ordinary');
   });
 
+  it('keeps every key typed right after the text box is cleared', async () => {
+    const page = wb!.page;
+    await showTab(frame, 'text');
+    const area = frame.locator('[data-testid="spam-text"]');
+    const highlighted = frame.locator('[data-testid="spam-highlighted"]');
+    const typed = 'Click here for your free cash prize';
+    // Twice while the model is still busy with the previous text (an example just picked), then once at rest.
+    for (const busy of [true, true, false]) {
+      if (busy) await frame.locator('[data-testid="sample-spam-like"]').click();
+      else await frame.locator('[data-testid="spam-result"][data-p]').waitFor({ timeout: 30_000 });
+      // Clear the box the way a person does, then type at once at 80 ms a key.
+      await area.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type(typed, { delay: 80 });
+      assert.equal(await area.inputValue(), typed, `the box lost keys (busy: ${busy})`);
+      // The result is for the whole typed text, not for what the box held a moment earlier.
+      const end = Date.now() + 20_000;
+      while ((await highlighted.innerText()).trim() !== typed && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+      assert.equal((await highlighted.innerText()).trim(), typed, `the result is not for the text in the box (busy: ${busy})`);
+      assert.equal(await area.inputValue(), typed, 'the box changed after the result came');
+    }
+    await screenshot(page, 'demos-3-text-typed');
+  });
+
   it('detects sensor anomalies with a movable threshold', async () => {
     const page = wb!.page;
     await showTab(frame, 'anomaly');
@@ -202,6 +267,32 @@ describe(DESCRIBE, function () {
     await frame.locator('[data-testid="optim-function"]').selectOption('saddle');
     await frame.locator('.demo-optim[data-raced="true"]').waitFor({ timeout: 20_000 });
     await screenshot(page, 'demos-5-optimizers-saddle');
+  });
+
+  it('shows the whole optimizer table, unclipped, in editors 1000 px wide and narrower', async () => {
+    const page = wb!.page;
+    const viewport = page.viewportSize()!;
+    try {
+      await showTab(frame, 'optim');
+      // Large learning rates make optimizers diverge: the longest texts the table shows.
+      for (const [id, lr] of [['sgd', '5'], ['momentum', '5'], ['rmsprop', '0.005'], ['adam', '0.1']] as const) {
+        await frame.locator(`[data-testid="lr-${id}"]`).fill(lr);
+      }
+      await frame.locator('[data-testid="optim-run"]').click();
+      await frame.locator('[data-testid="optim-results"] tr.diverged').first().waitFor({ timeout: 20_000 });
+      const table = frame.locator('[data-testid="optim-results"]');
+      assert.ok((await table.innerText()).includes('diverged ('), 'no diverged row to measure');
+      // 1000 px, then the widths of a default window with the side bar open.
+      for (const width of [1000, 930, 880]) {
+        await editorWidth(page, width);
+        await table.scrollIntoViewIfNeeded();
+        const clipped = await table.evaluate(clippedCells);
+        await screenshot(page, `demos-5-optimizers-${width}px`);
+        assert.deepEqual(clipped, [], `clipped at an editor ${width} px wide`);
+      }
+    } finally {
+      await page.setViewportSize(viewport);
+    }
   });
 
   it('decodes latent points and interpolates between two digits', async () => {

@@ -1,6 +1,8 @@
 // A learner opens a project's lab from the tree, clicks Run All inside the webview, sees every
 // milestone fail with its reason, completes the project (the reference solution) and sees them
-// pass. In Restricted Mode the lab explains why nothing runs.
+// pass. With a setting that lacks the packages the lab says so and Select Interpreter goes back to
+// choosing automatically, which passes over a bare python3 on PATH. In Restricted Mode the lab
+// explains why nothing runs.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -11,12 +13,19 @@ import { ROOT, openRoadmapView, openWorkbench, screenshot, treeRow, type Workben
 const ID = 'probability-distributions';
 const TITLE = 'Probability Distributions Library';
 
-function projectWorkspace(): string {
+function projectWorkspace(pythonPath = '/usr/bin/python3'): string {
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'mlr-lab-ws-'));
   fs.cpSync(path.join(ROOT, 'roadmap/projects', ID, 'template'), path.join(ws, ID), { recursive: true });
   fs.mkdirSync(path.join(ws, '.vscode'));
-  fs.writeFileSync(path.join(ws, '.vscode/settings.json'), JSON.stringify({ 'mlRoadmap.pythonPath': '/usr/bin/python3' }));
+  fs.writeFileSync(path.join(ws, '.vscode/settings.json'), JSON.stringify({ 'mlRoadmap.pythonPath': pythonPath }));
   return ws;
+}
+
+/** A folder with a python3 and a python that cannot see the system's packages (no pytest, no numpy). */
+function pythonsWithoutPackages(): string {
+  const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'mlr-bare-python-'));
+  for (const name of ['python3', 'python']) fs.writeFileSync(path.join(bin, name), '#!/bin/sh\nexec /usr/bin/python3 -S "$@"\n', { mode: 0o755 });
+  return bin;
 }
 
 async function openLabFromTree(page: Page): Promise<FrameLocator> {
@@ -91,6 +100,43 @@ describe('project lab in the real workbench', function () {
     assert.equal(fs.readFileSync(edited, 'utf8'), fs.readFileSync(path.join(ROOT, 'roadmap/projects', ID, 'template/tests/test_bayes.py'), 'utf8'));
     assert.ok(fs.existsSync(`${edited}.edited`), 'the edited copy was not kept');
     assert.deepEqual(wb.cspViolations, [], 'the lab page broke its Content Security Policy');
+  });
+
+  it('Select Interpreter: from a setting that lacks the packages to choosing automatically, past a bare python3 on PATH', async () => {
+    const bin = pythonsWithoutPackages();
+    const bare = path.join(bin, 'python3');
+    const workspace = projectWorkspace(bare);
+    wb = await openWorkbench({ workspace, env: { PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` } });
+    const { page } = wb;
+    const frame = await openLabFromTree(page);
+    // The learner's own setting wins even though it lacks the packages, and the banner says so.
+    await frame.locator('[data-testid="run-all"]').click();
+    const banner = frame.locator('[data-testid="environment"]');
+    await banner.waitFor({ timeout: 120_000 });
+    assert.match(await banner.innerText(), /missing pytest/);
+    assert.equal(await frame.locator('[data-testid="interpreter"]').innerText(), `Using ${bare}, set in mlRoadmap.pythonPath; it lacks pytest, numpy, scipy, matplotlib.`);
+    assert.ok(await banner.locator('[data-testid="set-python-path"]').isVisible(), 'no Set Python Path button');
+    await screenshot(page, 'lab-interpreter-setting-lacks');
+
+    // No Python extension here: Select Interpreter lists what was found, with what each has.
+    await banner.locator('[data-testid="select-interpreter"]').click();
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    const automatic = rows.filter({ hasText: 'Choose Automatically' });
+    await automatic.waitFor({ timeout: 60_000 });
+    await rows.filter({ hasText: 'has everything' }).first().waitFor();
+    await screenshot(page, 'lab-select-interpreter');
+    await automatic.click();
+    for (let i = 0; i < 100 && fs.readFileSync(path.join(workspace, '.vscode/settings.json'), 'utf8').includes('pythonPath'); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.doesNotMatch(fs.readFileSync(path.join(workspace, '.vscode/settings.json'), 'utf8'), /pythonPath/, 'the setting was not cleared');
+
+    // With no setting, the checks run with /usr/bin/python3 and the lab says why.
+    await frame.locator('[data-testid="run-all"]').click();
+    await waitForStatuses(frame, 'failed');
+    assert.equal(await banner.count(), 0, 'the environment banner stayed');
+    assert.match(await frame.locator('[data-testid="interpreter"]').innerText(),
+      /^Using \/usr\/bin\/python3: it has pytest, numpy, scipy, matplotlib; python3 on PATH lacks pytest, numpy, scipy, matplotlib; python on PATH lacks /);
+    await screenshot(page, 'lab-interpreter-chosen');
+    fs.rmSync(bin, { recursive: true, force: true });
   });
 
   it('in Restricted Mode explains why checks do not run', async () => {

@@ -13,6 +13,7 @@ describe('webview message guard', () => {
     { type: 'openLink', url: 'https://docs.python.org/3/' },
     { type: 'scaffold' }, { type: 'trust' }, { type: 'installEnvironment' }, { type: 'openDemo' },
     { type: 'showTestChanges' }, { type: 'restoreTests' }, { type: 'startOver' },
+    { type: 'selectInterpreter' }, { type: 'setPythonPath' },
   ];
   for (const m of accepted) it(`accepts ${JSON.stringify(m)}`, () => assert.equal(isWebviewMessage(m), true));
 
@@ -22,6 +23,8 @@ describe('webview message guard', () => {
     { type: 'openDemo', demo: 'draw' },
     { type: 'restoreTests', paths: ['../../etc/passwd'] },
     { type: 'startOver', folder: '/tmp' },
+    { type: 'setPythonPath', path: '/tmp/evil' },
+    { type: 'selectInterpreter', python: '/tmp/evil' },
     { type: 'run' },
     { type: 'run', requestId: -1 },
     { type: 'run', requestId: 1.5 },

@@ -22,6 +22,15 @@ describe('lab environment messages', () => {
     assert.equal(d?.installCommand, '/usr/bin/python3 -m pip install -r requirements.txt');
   });
 
+  it('names pytest once when requirements.txt lists it too', () => {
+    const d = describeEnvironment({
+      ...base, pytestMissing: true,
+      missing: [{ module: 'numpy', requirement: 'numpy>=1.24', reason: '' }, { module: 'pytest', requirement: 'pytest>=7.2,<9', reason: '' }],
+      installCommand: ['/usr/bin/python3', '-m', 'pip', 'install', '-r', 'requirements.txt'],
+    });
+    assert.match(d?.problem ?? '', /^\/usr\/bin\/python3 \(Python 3\.11\.2\) is missing pytest>=7\.2,<9, numpy>=1\.24\. The checks/);
+  });
+
   it('suggests a virtual environment for a system-managed Python', () => {
     const d = describeEnvironment({ ...base, pytestMissing: true, externallyManaged: true, installCommand: ['python3', '-m', 'pip', 'install', 'pytest'] });
     assert.match(d!.problem, /virtual environment/);

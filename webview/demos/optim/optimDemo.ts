@@ -71,7 +71,7 @@ export function optimDemo(): Demo {
     swatch.dataset.optimizer = id;
     const name = el('label', 'optimizer-name');
     name.append(enabled, swatch, OPTIMIZER_NAMES[id]);
-    const cells = { loss: el('td', 'num'), steps: el('td', 'num') };
+    const cells = { loss: el('td', 'num'), steps: el('td', 'num steps') };
     const lrCell = el('td');
     lrCell.append(lr);
     const nameCell = el('td');
