@@ -14,6 +14,11 @@ import { ProjectLocations } from './scaffold/locations';
 import { registerLab, type LabManager } from './lab/registerLab';
 import { registerDemos } from './demos/registerDemos';
 import { Commands } from './ids';
+import { registerFind } from './tree/find';
+import { registerToggle, nodeKey } from './tree/toggle';
+import { focusedItem } from './tree/focusedItem';
+import type { TreeNode } from './tree/nodes';
+import { registerWalkthrough, openOnFirstActivation } from './walkthrough/walkthrough';
 
 /** What `activate` returns: used by tests and benchmarks, not a public API. */
 export interface ExtensionApi {
@@ -22,6 +27,9 @@ export interface ExtensionApi {
   readonly roadmap: RoadmapService;
   readonly progress: ProgressStore;
   readonly tree: RoadmapTreeProvider;
+  readonly treeView: vscode.TreeView<TreeNode>;
+  /** Opens the walkthrough unless `globalState` says it was shown (tests pass their own memento). */
+  readonly openWalkthroughOnFirstActivation: (globalState: vscode.Memento) => Promise<boolean>;
   readonly labs: LabManager;
   /** Where each scaffolded project lives in this workspace. */
   readonly locations: ProjectLocations;
@@ -35,9 +43,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const progress = new ProgressStore(context);
   context.subscriptions.push(roadmap, progress);
 
-  const { provider: tree } = registerTree(context, roadmap, progress, (at) => (timings.firstTreeItemsAt ??= at));
+  const { provider: tree, view: treeView } = registerTree(context, roadmap, progress, (at) => (timings.firstTreeItemsAt ??= at));
   registerTopicPages(context, roadmap, progress);
-  registerProgressCommands(context, progress, roadmap);
+  registerFind(context, treeView, tree, roadmap, progress);
+  registerToggle(context, treeView, tree, progress);
+  registerProgressCommands(context, progress, roadmap, () => focusedItem(treeView, nodeKey));
   registerStatusBar(context, progress, roadmap);
   registerScopeSwitch(context, progress);
   const locations = new ProjectLocations(context.workspaceState);
@@ -45,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const labs = registerLab(context, roadmap, progress, locations);
   registerReset(context, roadmap, progress, locations, (id) => labs.results.set(id, { milestones: {} }));
   registerDemos(context);
+  registerWalkthrough(context, progress, roadmap);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.refresh, () => roadmap.reload()),
@@ -55,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
 
   timings.activateMs = performance.now() - started;
-  return { timings, roadmap, progress, tree, labs, locations };
+  return { timings, roadmap, progress, tree, treeView, openWalkthroughOnFirstActivation: openOnFirstActivation, labs, locations };
 }
 
 export function deactivate(): void {

@@ -26,6 +26,9 @@ export const Commands = {
   openLab: 'mlRoadmap.openLab',
   openDemos: 'mlRoadmap.openDemos',
   resetProject: 'mlRoadmap.resetProject',
+  findInRoadmap: 'mlRoadmap.findInRoadmap',
+  toggleDone: 'mlRoadmap.toggleDone',
+  openWalkthrough: 'mlRoadmap.openWalkthrough',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -44,4 +47,16 @@ export const StorageKeys = {
   projectFolders: 'mlRoadmap.projectFolders',
   labResults: 'mlRoadmap.labResults',
   demoTab: 'mlRoadmap.demos.tab',
+  walkthroughShown: 'mlRoadmap.walkthrough.shown',
+} as const;
+
+/** The getting-started walkthrough (package.json contributes.walkthroughs). */
+export const WALKTHROUGH_ID = 'mlRoadmap.gettingStarted';
+
+/** Context keys the extension sets when a learner really did something (walkthrough steps). */
+export const ContextKeys = {
+  topicTicked: 'mlRoadmap.walkthrough.topicTicked',
+  projectScaffolded: 'mlRoadmap.walkthrough.projectScaffolded',
+  labRunEnded: 'mlRoadmap.walkthrough.labRunEnded',
+  pythonReady: 'mlRoadmap.walkthrough.pythonReady',
 } as const;

@@ -2,6 +2,7 @@
 import type { HostToWebview, LabState, WebviewToHost } from '../src/shared/protocol';
 import { registerComponents } from './ui/toolkit';
 import { renderLab } from './lab/render';
+import { keepFocus } from './lab/keepFocus';
 
 interface VsCodeApi {
   postMessage(message: WebviewToHost): void;
@@ -13,12 +14,13 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 registerComponents();
 const root = document.getElementById('lab')!;
+const redrawKeepingFocus = keepFocus(root);
 let requestId = 0;
 const send = (m: WebviewToHost): void => vscode.postMessage(m);
 
 let painted = false;
 function show(state: LabState): void {
-  renderLab(root, state, send, () => ++requestId);
+  redrawKeepingFocus(() => renderLab(root, state, send, () => ++requestId));
   document.body.dataset.ready = 'true';
   if (!painted) {
     painted = true;

@@ -100,8 +100,9 @@ const USER_SETTINGS = {
 
 /**
  * Starts code-server on a free loopback port.
- * @param {{ extensionsDir?: string, userSettings?: object, trust?: boolean, port?: number, env?: Record<string, string> }} [options]
+ * @param {{ extensionsDir?: string, userSettings?: object, trust?: boolean, port?: number, env?: Record<string, string>, walkthrough?: boolean }} [options]
  *   `env` is added to the server's environment (and so its extension host's), e.g. another PATH.
+ *   `walkthrough`: let the extension open its walkthrough on first activation (off by default, so it does not cover what tests look at).
  */
 export async function startServer(options = {}) {
   provision();
@@ -123,7 +124,7 @@ export async function startServer(options = {}) {
   if (options.trust !== false) args.push('--disable-workspace-trust');
   const child = spawn(process.execPath, args, {
     detached: true, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...(options.env ?? {}), VSCODE_OPTIONS: 'enable-smoke-test-driver' },
+    env: { ...process.env, ...(options.env ?? {}), VSCODE_OPTIONS: 'enable-smoke-test-driver', MLR_WALKTHROUGH: options.walkthrough ? 'on' : 'off' },
   });
   liveServers.add(child.pid);
   child.on('exit', () => liveServers.delete(child.pid));

@@ -13,7 +13,8 @@ import type { LabResults, ProjectResults, StoredResult } from './labResults';
 import { openPythonPathSetting, pythonFromExtension, pythonSetting, selectInterpreter } from './interpreter';
 import type { InterpreterChooser } from '../checks/interpreterProbe';
 import { runLabChecks, type LabRunOutcome } from './runLabChecks';
-import { Settings } from '../ids';
+import { ContextKeys, Settings } from '../ids';
+import { stepDone } from '../walkthrough/steps';
 import { relatedDemo } from './relatedDemos';
 import { hasDrift, isExpectationFile, type TestDrift } from '../checks/testIntegrity';
 import { TemplateTests } from './templateTests';
@@ -202,6 +203,8 @@ export class LabController implements vscode.Disposable {
         conftests: await this.templateTests().conftests(),
       });
       if (this.running !== run) return; // a newer run took over: its results win
+      stepDone(ContextKeys.labRunEnded);
+      if (!outcome.environment) stepDone(ContextKeys.pythonReady);
       this.environment = outcome.environment;
       if (outcome.interpreter) this.interpreter = outcome.interpreter;
       if (!outcome.environment) await this.record(outcome, all.map((l) => l.milestone));

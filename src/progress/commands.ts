@@ -13,9 +13,17 @@ import { webLink } from '../shared/webLink';
 type Item = Skill | Topic | Project;
 const UNDO_SECONDS = 10;
 
-export function registerProgressCommands(context: vscode.ExtensionContext, progress: ProgressStore, roadmap: RoadmapService): void {
-  /** The item a command was invoked on: a tree node, an id, or one picked from a list. */
+/**
+ * `focused` gives the roadmap tree's focused row: a keybinding scoped to the tree passes
+ * `{ focused: true }` (package.json) instead of an item.
+ */
+export function registerProgressCommands(context: vscode.ExtensionContext, progress: ProgressStore, roadmap: RoadmapService, focused?: () => Promise<unknown>): void {
+  /** The item a command was invoked on: a tree node, an id, the tree's focused row, or one picked from a list. */
   async function resolve(arg: unknown, placeHolder: string): Promise<Item | undefined> {
+    if (focused && typeof arg === 'object' && arg !== null && (arg as { focused?: unknown }).focused === true) {
+      arg = await focused();
+      if (typeof arg !== 'object' || arg === null || !('id' in arg)) return undefined; // a resource row or nothing: no item to mark
+    }
     const { roadmap: rm } = await roadmap.get();
     const all: Item[] = rm.skills.flatMap((s) => [s, ...s.topics, ...s.projects]);
     const id = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && 'id' in arg ? String((arg as { id: unknown }).id) : undefined;

@@ -9,7 +9,8 @@ import { markScaffolded } from '../progress/state';
 import { checkRelativePath, planScaffold, summarise, type ScaffoldPlan } from './plan';
 import { kindOf, probeTarget, starterFiles } from './templateFiles';
 import { writeNewFile } from './writeNewFile';
-import { Commands } from '../ids';
+import { Commands, ContextKeys } from '../ids';
+import { stepDone } from '../walkthrough/steps';
 import type { ProjectLocations } from './locations';
 
 /** Options that let other features and tests skip the questions. */
@@ -190,6 +191,7 @@ async function write(
   }
   await progress.update((s) => markScaffolded(s, project.id, new Date()));
   await locations.remember(project.id, target);
+  if (written.length) stepDone(ContextKeys.projectScaffolded);
   const result: ScaffoldResult = { target, written, skipped };
   if (!opened) {
     await vscode.commands.executeCommand('vscode.openFolder', target);

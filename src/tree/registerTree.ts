@@ -29,7 +29,7 @@ export function registerTree(
   return { provider, view };
 }
 
-async function onCheckboxes(
+export async function onCheckboxes(
   items: ReadonlyArray<[TreeNode, vscode.TreeItemCheckboxState]>,
   progress: ProgressStore,
   provider: RoadmapTreeProvider,

@@ -17,7 +17,7 @@ export const SCREENSHOTS = path.join(ROOT, '.vscode-test/screenshots');
 
 interface Server { port: number; origin: string; extensionsDir: string; stop(): Promise<void>; log(): string }
 interface HostModule {
-  startServer(options?: { extensionsDir?: string; userSettings?: object; trust?: boolean; env?: Record<string, string> }): Promise<Server>;
+  startServer(options?: { extensionsDir?: string; userSettings?: object; trust?: boolean; env?: Record<string, string>; walkthrough?: boolean }): Promise<Server>;
   launchBrowser(): Promise<Browser>;
   workbenchUrl(server: Server, folder: string, payload?: [string, string][]): string;
   freshWorkspace(fixture?: string): string;
@@ -48,9 +48,11 @@ export async function openWorkbench(options: {
   trust?: boolean;
   /** Added to the editor's environment (its extension host's too), e.g. a PATH with other programs. */
   env?: Record<string, string>;
+  /** Let the extension open its walkthrough on first activation (off otherwise). */
+  walkthrough?: boolean;
 } = {}): Promise<Workbench> {
   const h = await host();
-  const server = await h.startServer({ extensionsDir: options.installed?.extensionsDir, userSettings: options.userSettings, trust: options.trust, env: options.env });
+  const server = await h.startServer({ extensionsDir: options.installed?.extensionsDir, userSettings: options.userSettings, trust: options.trust, env: options.env, walkthrough: options.walkthrough });
   const browser = await h.launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const workspace = options.workspace ?? h.freshWorkspace();

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Commands, EXTENSION_ID, Views } from '../../src/ids';
+import { Commands, ContextKeys, EXTENSION_ID, Views, WALKTHROUGH_ID } from '../../src/ids';
 
 const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
 
@@ -33,6 +33,43 @@ describe('manifest', () => {
     const known = new Set(Object.values(Commands));
     for (const [menu, entries] of Object.entries(manifest.contributes.menus as Record<string, Array<{ command: string }>>)) {
       for (const e of entries) assert.ok(known.has(e.command as never), `${menu} references unknown ${e.command}`);
+    }
+  });
+
+  it('binds keys only to its own commands, scoped to the roadmap tree', () => {
+    const known = new Set<string>(Object.values(Commands));
+    assert.ok(manifest.contributes.keybindings.length >= 2);
+    for (const k of manifest.contributes.keybindings) {
+      assert.ok(known.has(k.command), `keybinding for unknown ${k.command}`);
+      assert.match(k.when, /focusedView == mlRoadmap\.tree/);
+    }
+    const space = manifest.contributes.keybindings.find((k: { key: string }) => k.key === 'space');
+    assert.equal(space?.command, Commands.toggleDone);
+    assert.ok(manifest.contributes.keybindings.some((k: { command: string }) => k.command === Commands.markDone), 'Mark as Done has no keybinding');
+  });
+
+  it('has a walkthrough whose steps complete on real actions and show media of their own', () => {
+    const [walkthrough, ...others] = manifest.contributes.walkthroughs;
+    assert.equal(others.length, 0);
+    assert.equal(walkthrough.id, WALKTHROUGH_ID);
+    const ours = new Set<string>(Object.values(Commands));
+    const keys = new Set<string>(Object.values(ContextKeys));
+    assert.deepEqual(walkthrough.steps.map((s: { id: string }) => s.id), ['pickPython', 'tickTopic', 'scaffoldProject', 'runLab', 'tryDemo']);
+    for (const step of walkthrough.steps) {
+      assert.ok(step.completionEvents?.length, `${step.id} completes when it is merely viewed`);
+      for (const event of step.completionEvents as string[]) {
+        const [kind, value] = event.split(/:(.*)/s) as [string, string];
+        if (kind === 'onCommand') assert.ok(ours.has(value) || value === 'python.setInterpreter', `${step.id}: unknown command ${value}`);
+        else if (kind === 'onContext') assert.ok(keys.has(value), `${step.id}: no code sets the context key ${value}`);
+        else if (kind === 'onSettingChanged') assert.ok(manifest.contributes.configuration.properties[value], `${step.id}: unknown setting ${value}`);
+        else assert.fail(`${step.id}: ${event} does not wait for a real action`);
+      }
+      const media = path.resolve(__dirname, '../../..', step.media.markdown);
+      assert.match(step.media.markdown, /^media\/walkthrough\//);
+      assert.ok(fs.readFileSync(media, 'utf8').length > 200, `${step.id}: ${step.media.markdown} is missing or empty`);
+      for (const [, command] of (step.description as string).matchAll(/\(command:([\w.]+)/g)) {
+        assert.ok(ours.has(command!) || command!.startsWith('workbench.') || command === 'python.setInterpreter' || command === `${Views.tree}.focus`, `${step.id}: button runs unknown ${command}`);
+      }
     }
   });
 });
