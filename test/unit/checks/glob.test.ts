@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { evaluateFile } from '../../../src/checks/evaluate';
 import { globMatcher, matchGlob } from '../../../src/checks/glob';
+import { mulberry32 } from '../seededRandom';
 
 /** The definition, written as directly as possible (exponential, fine on tiny inputs). */
 function referenceMatch(glob: string, path: string): boolean {
@@ -22,17 +23,6 @@ function referenceMatch(glob: string, path: string): boolean {
     return s.length > 0 && segment(p[0] ?? '', s[0] ?? '') && segments(p.slice(1), s.slice(1));
   };
   return segments(glob.split('/'), path.split('/'));
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('glob matcher', () => {

@@ -8,24 +8,12 @@ import { parseMilestones } from '../../../src/roadmap/milestones';
 import { ID_PATTERN } from '../../../src/roadmap/ids';
 import type { Diagnostic, ParseResult, SourceFile } from '../../../src/roadmap/model';
 import { FIXTURES_DIR, readMarkdownFolder, ROADMAP_DIR } from './helpers';
+import { mulberry32, type Random } from '../seededRandom';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed2024) >>> 0;
 const CASES = Number(process.env.FUZZ_CASES ?? 3000);
 const MILESTONE_CASES = Math.ceil(CASES / 3);
 
-type Random = () => number;
-
-/** mulberry32: a tiny, fast, well-spread 32-bit PRNG; the same seed gives the same cases. */
-function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const int = (rnd: Random, n: number): number => Math.floor(rnd() * n);
 const pick = <T>(rnd: Random, items: readonly T[]): T => items[int(rnd, items.length)] as T;

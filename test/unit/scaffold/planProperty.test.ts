@@ -4,18 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { checkRelativePath, planScaffold, type PathKind } from '../../../src/scaffold/plan';
-
-/** mulberry32: a small seeded generator, so a failure names a case that can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../seededRandom';
 
 const PIECES = [
   '..', '.', '', 'a', 'src', 'README.md', 'readme.md', 'CON', 'nul.txt', 'Com1.py', 'lpt9', 'C:', 'c:x', 'D:\\', '\\\\server\\share',
@@ -45,7 +34,7 @@ describe('scaffold planning, property: random paths', () => {
   const KINDS: PathKind[] = ['missing', 'missing', 'missing', 'file', 'directory', 'symlink'];
 
   it(`${CASES} random template paths never crash the planner and never plan a write outside the target`, () => {
-    const next = random(0x5caff01d);
+    const next = mulberry32(0x5caff01d);
     const all: string[] = [];
     for (let i = 0; i < CASES; i++) {
       const raw = randomPath(next);
