@@ -5,6 +5,7 @@ import { isWebviewMessage, type HostToWebview, type WebviewToHost } from '../sha
 import { labHtml, makeNonce } from './html';
 import type { LabController } from './labController';
 import { Commands, Panels } from '../ids';
+import { webLink } from '../shared/webLink';
 
 export class LabPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -99,7 +100,8 @@ export class LabPanel implements vscode.Disposable {
           await this.controller.openFile(message.path);
           break;
         case 'openLink':
-          await vscode.env.openExternal(vscode.Uri.parse(message.url));
+          // The guard let only web links through (webLink); open the normalised form.
+          await vscode.env.openExternal(vscode.Uri.parse(webLink(message.url) ?? message.url));
           break;
         case 'scaffold':
           await vscode.commands.executeCommand(Commands.scaffoldProject, this.controller.project.id);

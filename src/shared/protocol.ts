@@ -2,6 +2,7 @@
 // messages between them. One union per direction; everything the webview sends is untrusted and
 // checked by `isWebviewMessage` before the host acts on it.
 import type { MdBlock } from './markdownTree';
+import { webLink } from './webLink';
 
 export type CheckStatus = 'not-run' | 'running' | 'passed' | 'failed' | 'error';
 
@@ -121,7 +122,7 @@ export function isWebviewMessage(value: unknown): value is WebviewToHost {
     case 'openFile':
       return hasOnly(m, ['type', 'path']) && isRelativePath(m.path);
     case 'openLink':
-      return hasOnly(m, ['type', 'url']) && typeof m.url === 'string' && m.url.length <= 2000 && /^https?:\/\/[^\s]+$/.test(m.url);
+      return hasOnly(m, ['type', 'url']) && webLink(m.url) !== undefined;
     default:
       return false;
   }

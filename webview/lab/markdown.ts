@@ -1,6 +1,7 @@
 // Renders the host's safe markdown tree into DOM nodes. Text always goes through textContent;
 // links are handed to the host to open (after its own URL check), never followed in the webview.
 import type { MdBlock, MdInline } from '../../src/shared/markdownTree';
+import { webLink } from '../../src/shared/webLink';
 
 export function renderBlocks(blocks: readonly MdBlock[], onLink: (url: string) => void): DocumentFragment {
   const f = document.createDocumentFragment();
@@ -36,10 +37,11 @@ function inline(nodes: readonly MdInline[], onLink: (url: string) => void): Node
       case 'br': return el('br');
       case 'link': {
         const a = el('a', inline(n.c, onLink));
-        if (/^https?:\/\//.test(n.href)) {
+        const href = webLink(n.href);
+        if (href) {
           a.href = '#';
-          a.title = n.href;
-          a.addEventListener('click', (e) => { e.preventDefault(); onLink(n.href); });
+          a.title = href;
+          a.addEventListener('click', (e) => { e.preventDefault(); onLink(href); });
         }
         return a;
       }

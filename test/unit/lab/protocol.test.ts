@@ -11,6 +11,7 @@ describe('webview message guard', () => {
     { type: 'compare', milestoneId: 'x' },
     { type: 'openFile', path: 'src/model.py' },
     { type: 'openLink', url: 'https://docs.python.org/3/' },
+    { type: 'openLink', url: 'HTTPS://docs.python.org/3/' },
     { type: 'scaffold' }, { type: 'trust' }, { type: 'installEnvironment' }, { type: 'openDemo' },
     { type: 'showTestChanges' }, { type: 'restoreTests' }, { type: 'startOver' },
     { type: 'selectInterpreter' }, { type: 'setPythonPath' },
@@ -37,6 +38,7 @@ describe('webview message guard', () => {
     { type: 'openFile', path: 'C:/x' },
     { type: 'openFile', path: 'a\\b' },
     { type: 'openLink', url: 'javascript:alert(1)' },
+    { type: 'openLink', url: 'JavaScript:alert(1)' }, { type: 'openLink', url: 'https://' },
     { type: 'openLink', url: 'command:workbench.action.terminal.new' },
     { type: 'openLink', url: 'file:///etc/passwd' },
   ];
