@@ -20,6 +20,8 @@ import { hasDrift, isExpectationFile, type TestDrift } from '../checks/testInteg
 import { TemplateTests } from './templateTests';
 import { referenceUri } from './referenceFiles';
 import { offeredFiles, resolveOfferedFile } from './offeredFiles';
+import { failureLocations, isHiddenSecret, testFileOf } from './failureLocations';
+import type { FailureView } from '../shared/protocol';
 
 export interface LabDeps {
   readonly roadmapFolder: vscode.Uri;
@@ -148,16 +150,19 @@ export class LabController implements vscode.Disposable {
       ...(stored.output ? { output: stored.output } : {}),
       ...(this.interpreter ? { interpreter: this.interpreter } : {}),
       ...(this.environment ? { environment: this.environment } : {}),
-      milestones: milestones.map((l) => this.view(l, Object.hasOwn(stored.milestones, l.milestone.id) ? stored.milestones[l.milestone.id] : undefined, Object.hasOwn(marks, l.milestone.id) && marks[l.milestone.id] === 'manual')),
+      milestones: milestones.map((l) => this.view(l, Object.hasOwn(stored.milestones, l.milestone.id) ? stored.milestones[l.milestone.id] : undefined, Object.hasOwn(marks, l.milestone.id) && marks[l.milestone.id] === 'manual', folder)),
       done: item?.done === true,
       ...(related ? { relatedDemo: related } : {}),
       ...(hasDrift(drift) ? { testDrift: { changed: [...drift.changed], missing: [...drift.missing] } } : {}),
     };
   }
 
-  private view({ milestone: m, explanation, hints }: MilestoneCell, result: StoredResult | undefined, manual: boolean): MilestoneView {
+  private view({ milestone: m, explanation, hints }: MilestoneCell, result: StoredResult | undefined, manual: boolean, folder: vscode.Uri | undefined): MilestoneView {
     const running = this.running?.milestoneIds.has(m.id) ?? false;
     const failedRuns = result?.failedRuns ?? 0;
+    const failed = result?.status === 'failed' || result?.status === 'error';
+    // Ticked by hand after this run: its failures are history, not the current verdict.
+    const beforeManual = manual && failed && !!result?.failures.length && result.markedAt !== undefined && (result.ranAt ?? '') <= result.markedAt;
     return {
       id: m.id,
       title: m.title,
@@ -167,7 +172,8 @@ export class LabController implements vscode.Disposable {
       status: running ? 'running' : result?.status ?? 'not-run',
       ...(running && result ? { lastStatus: result.status } : {}),
       ...(result?.headline ? { headline: result.headline } : {}),
-      failures: result?.failures ?? [],
+      failures: (result?.failures ?? []).map((f) => (folder ? withLocations(f, folder.fsPath) : f)),
+      ...(beforeManual ? { failuresBeforeManual: true } : {}),
       manual,
       hints: hints.slice(0, Math.min(failedRuns, hints.length)),
       hintsTotal: m.hints.length,
@@ -269,24 +275,50 @@ export class LabController implements vscode.Disposable {
   async markManual(milestoneId: string, done: boolean): Promise<void> {
     const all = (await this.loadMilestones()).map((l) => l.milestone.id);
     if (!all.includes(milestoneId)) throw new Error(`No milestone "${milestoneId}".`);
+    const stored = this.deps.results.get(this.project.id);
+    const result = Object.hasOwn(stored.milestones, milestoneId) ? stored.milestones[milestoneId] : undefined;
+    if (result) {
+      // Remember when it was ticked, so the lab can show the last run's failures as older than the tick.
+      const { markedAt: _dropped, ...rest } = result;
+      void _dropped;
+      const next: StoredResult = done ? { ...rest, markedAt: new Date().toISOString() } : rest;
+      await this.deps.results.set(this.project.id, { ...stored, milestones: { ...stored.milestones, [milestoneId]: next } });
+    }
     await this.deps.progress.update((s) => setMilestones(s, this.project.id, { [milestoneId]: done ? 'manual' : undefined }, all, new Date()));
   }
 
   /**
-   * Opens a project file the webview asked for: only one the lab offers (offeredFiles.ts), at its
-   * real path inside the project. Throws an Error saying why when it is refused.
+   * Opens a project file the webview asked for, at `line` when given, in `column` (beside the lab):
+   * only one the lab offers (offeredFiles.ts) or one the last results' failures name
+   * (failureLocations.ts), at its real path inside the project. Throws an Error saying why when it
+   * is refused.
    */
-  async openFile(relativePath: string): Promise<void> {
+  async openFile(relativePath: string, line?: number, column: vscode.ViewColumn = vscode.ViewColumn.Beside): Promise<void> {
     const folder = await this.folder();
     if (!folder) throw new Error('Scaffold the project first: there is no file to open yet.');
     const offered = offeredFiles((await this.loadMilestones()).map((l) => l.milestone));
+    for (const f of this.failureFiles(folder.fsPath)) offered.add(f);
     const resolved = await resolveOfferedFile(folder.fsPath, relativePath, offered);
     if ('refused' in resolved) throw new Error(`${resolved.refused}.`);
-    await vscode.window.showTextDocument(vscode.Uri.file(resolved.path), { preview: false });
+    const at = line !== undefined ? new vscode.Position(line - 1, 0) : undefined;
+    await vscode.window.showTextDocument(vscode.Uri.file(resolved.path), { preview: false, viewColumn: column, ...(at ? { selection: new vscode.Range(at, at) } : {}) });
+  }
+
+  /** The project files the stored failures name (their places and test files), never `.git/` or `.env`. */
+  private failureFiles(projectDir: string): Set<string> {
+    const out = new Set<string>();
+    for (const r of Object.values(this.deps.results.get(this.project.id).milestones)) {
+      for (const f of r.failures) {
+        const named = withLocations(f, projectDir);
+        for (const l of named.locations ?? []) out.add(l.path);
+        if (named.testFile) out.add(named.testFile.path);
+      }
+    }
+    return new Set([...out].filter((f) => !isHiddenSecret(f)));
   }
 
   /** Opens VS Code's diff between the learner's files and the reference solution. */
-  async compare(milestoneId: string, confirmed = false): Promise<void> {
+  async compare(milestoneId: string, confirmed = false, column: vscode.ViewColumn = vscode.ViewColumn.Beside): Promise<void> {
     const loaded = (await this.loadMilestones()).find((l) => l.milestone.id === milestoneId);
     if (!loaded) throw new Error(`No milestone "${milestoneId}".`);
     const folder = await this.folder();
@@ -305,7 +337,7 @@ export class LabController implements vscode.Disposable {
       let reference = vscode.Uri.joinPath(projectRoot, 'solution', ...parts);
       try { await vscode.workspace.fs.stat(reference); } catch { reference = vscode.Uri.joinPath(projectRoot, 'template', ...parts); }
       // The reference on the left, read-only; the learner's file on the right, editable.
-      await vscode.commands.executeCommand('vscode.diff', referenceUri(reference), vscode.Uri.joinPath(folder, ...parts), `${file}: reference ↔ yours`, { preview: false });
+      await vscode.commands.executeCommand('vscode.diff', referenceUri(reference), vscode.Uri.joinPath(folder, ...parts), `${file}: reference ↔ yours`, { preview: false, viewColumn: column });
     }
   }
 
@@ -313,6 +345,20 @@ export class LabController implements vscode.Disposable {
     this.running?.abort.abort();
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+/** The failure with the project places it names (links in the lab), the learner's raising line first. */
+function withLocations(f: FailureView, projectDir: string): FailureView {
+  const locations = failureLocations([f.message, f.details ?? ''].join('\n'), projectDir);
+  const test = testFileOf(f.name);
+  const testFile = test && !isHiddenSecret(test) ? { path: test, ...lineIn(locations, test) } : undefined;
+  return { ...f, ...(locations.length ? { locations } : {}), ...(testFile ? { testFile } : {}) };
+}
+
+/** The first line `locations` name in `file`, as `{ line }`, or nothing. */
+function lineIn(locations: readonly { path: string; line: number }[], file: string): { line?: number } {
+  const hit = locations.find((l) => l.path === file);
+  return hit ? { line: hit.line } : {};
 }
 
 function checkLabel(check: Check): string {

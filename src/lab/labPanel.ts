@@ -52,6 +52,12 @@ export class LabPanel implements vscode.Disposable {
     this.panel.reveal();
   }
 
+  /** The editor column next to the lab's, so code and checks show together. */
+  private besideColumn(): vscode.ViewColumn {
+    const column = this.panel.viewColumn;
+    return column === undefined ? vscode.ViewColumn.Beside : column + 1;
+  }
+
   private async push(): Promise<void> {
     if (!this.ready) return;
     await this.post({ type: 'state', state: await this.controller.state() });
@@ -94,10 +100,10 @@ export class LabPanel implements vscode.Disposable {
           await this.controller.markManual(message.milestoneId, message.done);
           break;
         case 'compare':
-          await this.controller.compare(message.milestoneId);
+          await this.controller.compare(message.milestoneId, false, this.besideColumn());
           break;
         case 'openFile':
-          await this.controller.openFile(message.path);
+          await this.controller.openFile(message.path, message.line, this.besideColumn());
           break;
         case 'openLink':
           // The guard let only web links through (webLink); open the normalised form.

@@ -11,6 +11,8 @@ export interface StoredResult {
   readonly ranAt?: string;
   /** Failed runs so far: each one unlocks one more hint. */
   readonly failedRuns: number;
+  /** When the learner ticked the milestone by hand after this result (its failures are older). */
+  readonly markedAt?: string;
 }
 
 export interface ProjectResults {
@@ -33,6 +35,7 @@ function readResult(v: unknown): StoredResult | undefined {
     failures,
     ...(typeof r.ranAt === 'string' ? { ranAt: r.ranAt } : {}),
     failedRuns: typeof r.failedRuns === 'number' && Number.isFinite(r.failedRuns) ? Math.max(0, Math.floor(r.failedRuns)) : 0,
+    ...(typeof r.markedAt === 'string' ? { markedAt: r.markedAt } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 // "Scaffold Project…": writes a project's starter template into a new folder of the workspace.
 // Never overwrites (existence is checked again by each write itself), refuses paths that would
-// escape the target or break on Windows or macOS, and reports partial failures.
+// escape the target or break on Windows or macOS, and reports partial failures. When the folder
+// already exists it offers to write only the missing files, open the lab, reveal it, or go elsewhere.
 import * as vscode from 'vscode';
 import type { Project, Skill } from '../roadmap/model';
 import type { RoadmapService } from '../loader/roadmapService';
@@ -123,17 +124,27 @@ async function scaffold(project: Project, sources: ReadonlyMap<string, vscode.Ur
     }
     const decision = await resolveConflicts(plan, folderName, options);
     if (decision === 'cancel') return undefined;
+    if (decision === 'open-lab') {
+      // The project is already there: check it in the lab instead of scaffolding again.
+      await locations.remember(project.id, target);
+      await vscode.commands.executeCommand(Commands.openLab, project.id);
+      return undefined;
+    }
+    if (decision === 'reveal') {
+      await vscode.commands.executeCommand('revealInExplorer', target);
+      return undefined;
+    }
     if (decision === 'another-folder') { folderName = `${folderName}-2`; continue; }
     const strip = (p: string): string => p.slice(folderName.length + 1);
     return write(project, sources, { root: chosen.root, segments: checked.segments, uri: target }, plan.writes.map(strip), plan.conflicts.map(strip), options, progress, locations, chosen.opened);
   }
 }
 
-async function resolveConflicts(plan: ScaffoldPlan, folderName: string, options: ScaffoldOptions): Promise<'write' | 'cancel' | 'another-folder'> {
+async function resolveConflicts(plan: ScaffoldPlan, folderName: string, options: ScaffoldOptions): Promise<'write' | 'cancel' | 'another-folder' | 'open-lab' | 'reveal'> {
   if (!plan.conflicts.length) return 'write';
   if (options.onConflict) return options.onConflict === 'write-missing' && plan.writes.length ? 'write' : 'cancel';
   const names = plan.conflicts.map((c) => c.slice(folderName.length + 1));
-  const buttons = plan.writes.length ? ['Write Only Missing Files', 'Choose Another Folder'] : ['Choose Another Folder'];
+  const buttons = [...(plan.writes.length ? ['Write Only Missing Files'] : []), 'Open Lab', 'Reveal Folder', 'Choose Another Folder'];
   const answer = await vscode.window.showWarningMessage(
     `${names.length} file(s) already exist in "${folderName}" and will not be overwritten: ${summarise(names)}.`,
     { modal: true, detail: plan.writes.length ? `${plan.writes.length} file(s) are missing and can be written.` : 'Every template file already exists.' },
@@ -141,6 +152,8 @@ async function resolveConflicts(plan: ScaffoldPlan, folderName: string, options:
   );
   if (answer === 'Write Only Missing Files') return 'write';
   if (answer === 'Choose Another Folder') return 'another-folder';
+  if (answer === 'Open Lab') return 'open-lab';
+  if (answer === 'Reveal Folder') return 'reveal';
   return 'cancel';
 }
 

@@ -11,6 +11,10 @@ export interface FailureView {
   readonly name: string;
   readonly message: string;
   readonly details?: string;
+  /** The project places the failure names, the learner's raising line first (links that open the file there). */
+  readonly locations?: readonly { readonly path: string; readonly line: number }[];
+  /** The test file the failure's name points at, and the line of the test when the failure names it. */
+  readonly testFile?: { readonly path: string; readonly line?: number };
 }
 
 export interface MilestoneView {
@@ -25,6 +29,8 @@ export interface MilestoneView {
   readonly lastStatus?: CheckStatus;
   readonly headline?: string;
   readonly failures: readonly FailureView[];
+  /** The failures are from the last run, before the learner ticked the milestone by hand. */
+  readonly failuresBeforeManual?: boolean;
   /** Ticked by hand by the learner, distinct from passed. */
   readonly manual: boolean;
   /** Unlocked hints only, as markdown. */
@@ -64,7 +70,8 @@ export type WebviewToHost =
   | { readonly type: 'cancel' }
   | { readonly type: 'markManual'; readonly milestoneId: string; readonly done: boolean }
   | { readonly type: 'compare'; readonly milestoneId: string }
-  | { readonly type: 'openFile'; readonly path: string }
+  /** Open a project file the lab offers or a failure names, at `line` (1-based) when given. */
+  | { readonly type: 'openFile'; readonly path: string; readonly line?: number }
   | { readonly type: 'openLink'; readonly url: string }
   | { readonly type: 'scaffold' }
   | { readonly type: 'trust' }
@@ -89,6 +96,7 @@ const ID = /^[a-z0-9][a-z0-9-]*$/;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const hasOnly = (m: Record<string, unknown>, keys: readonly string[]): boolean => Object.keys(m).every((k) => keys.includes(k));
 const isRequestId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isLine = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1 && v <= 10_000_000;
 const isMilestoneId = (v: unknown): v is string => typeof v === 'string' && v.length <= 100 && ID.test(v);
 /** A project-relative path: no absolute paths, no `..`, no backslashes. */
 const isRelativePath = (v: unknown): v is string =>
@@ -120,7 +128,7 @@ export function isWebviewMessage(value: unknown): value is WebviewToHost {
     case 'compare':
       return hasOnly(m, ['type', 'milestoneId']) && isMilestoneId(m.milestoneId);
     case 'openFile':
-      return hasOnly(m, ['type', 'path']) && isRelativePath(m.path);
+      return hasOnly(m, ['type', 'path', 'line']) && isRelativePath(m.path) && (m.line === undefined || isLine(m.line));
     case 'openLink':
       return hasOnly(m, ['type', 'url']) && webLink(m.url) !== undefined;
     default:

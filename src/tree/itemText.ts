@@ -23,6 +23,14 @@ export interface ProjectState {
   readonly scaffolded: boolean;
 }
 
+/** The project row's milestone count, "2 of 4 milestones (1 by hand)"; empty while none is passed or ticked. */
+export function projectMilestonesDescription(p: Pick<ProjectState, 'milestones' | 'byHand' | 'totalMilestones'>): string {
+  if (!p.milestones) return '';
+  const total = p.totalMilestones ?? p.milestones;
+  const count = p.totalMilestones !== undefined ? `${p.milestones} of ${total}` : `${p.milestones}`;
+  return `${count} milestone${total === 1 ? '' : 's'}${p.byHand ? ` (${p.byHand} by hand)` : ''}`;
+}
+
 /** "AI Utilities Library, project, 2 of 4 milestones" (then "1 by hand", "scaffolded", "done"). */
 export function projectLabel(title: string, p: ProjectState): string {
   const milestones = p.totalMilestones !== undefined

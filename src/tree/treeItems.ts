@@ -7,7 +7,7 @@ import { skillProgress, skillStatus } from '../progress/summary';
 import { Commands } from '../ids';
 import type { TreeNode } from './nodes';
 import {
-  escapeMarkdown as escape, NEEDS_INTERNET, needsInternet, projectLabel, resourceDescription, resourceLabel,
+  escapeMarkdown as escape, NEEDS_INTERNET, needsInternet, projectLabel, projectMilestonesDescription, resourceDescription, resourceLabel,
   resourcesLabel, skillDescription, skillLabel, topicLabel,
 } from './itemText';
 
@@ -95,23 +95,22 @@ function projectItem(project: Project, state: ProgressState, milestoneIds: Reado
   t.checkboxState = item?.done ? Checked : Unchecked;
   t.iconPath = item?.done ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon(item?.scaffoldedAt ? 'beaker' : 'beaker-stop');
   const marks = Object.values(item?.milestones ?? {});
-  const byHand = marks.filter((m) => m === 'manual').length;
+  // Only marks of milestones the project still has count, against its total when known.
+  const current = milestoneIds ? Object.entries(item?.milestones ?? {}).filter(([id]) => milestoneIds.has(id)).map(([, m]) => m) : marks;
+  const counts = { milestones: current.length, byHand: current.filter((m) => m === 'manual').length, totalMilestones: milestoneIds?.size };
   t.description = [
     item?.scaffoldedAt ? 'project · scaffolded' : 'project',
-    marks.length ? `${marks.length} milestone${marks.length > 1 ? 's' : ''}${byHand ? ` (${byHand} by hand)` : ''}` : '',
+    projectMilestonesDescription(counts),
     item?.note ? '✎ note' : '',
   ].filter(Boolean).join(' · ');
   const md = noteTooltip(project.title, 'Project', item?.note, item?.doneAt);
   md.appendMarkdown(`\n\n${escape(project.description)}`);
   if (project.keyFeatures.length) md.appendMarkdown(`\n\n${project.keyFeatures.map((f) => `- ${escape(f)}`).join('\n')}`);
   t.tooltip = md;
-  const current = milestoneIds ? Object.entries(item?.milestones ?? {}).filter(([id]) => milestoneIds.has(id)).map(([, m]) => m) : marks;
   t.accessibilityInformation = {
     label: projectLabel(project.title, {
       done: item?.done === true,
-      milestones: current.length,
-      byHand: current.filter((m) => m === 'manual').length,
-      totalMilestones: milestoneIds?.size,
+      ...counts,
       scaffolded: !!item?.scaffoldedAt,
     }),
   };

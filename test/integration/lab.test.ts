@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../../src/ids';
 import type { ExtensionApi } from '../../src/extension';
 import type { LabController } from '../../src/lab/labController';
-import { activeApi } from './util';
+import { activeApi, waitFor } from './util';
 
 const PROJECTS = path.resolve(__dirname, '../../../roadmap/projects');
 const DEBIAN_PYTHON = '/usr/bin/python3';
@@ -61,6 +61,47 @@ describe('project lab in the real editor', function () {
     assert.equal(api.progress.current.items[ID]?.done, undefined);
   });
 
+  it('links the places a failure names, the learner\'s raising line first, and opens them beside the lab at that line', async () => {
+    const state = await lab.state();
+    const failure = state.milestones.flatMap((m) => m.failures).find((f) => f.locations?.length);
+    assert.ok(failure, `no failure names a place: ${JSON.stringify(state.milestones[0]?.failures[0])}`);
+    const first = failure.locations![0]!;
+    assert.doesNotMatch(first.path, /^tests\//, `the first link is not the learner's own line: ${JSON.stringify(failure.locations)}`);
+    assert.match(failure.testFile?.path ?? '', /^tests\/test_\w+\.py$/);
+    const panel = (await api.labs.open(ID))!;
+    const receive = (m: unknown) => (panel as unknown as { receive(message: unknown): Promise<void> }).receive(m);
+    try {
+      await receive({ type: 'openFile', path: first.path, line: first.line });
+      const editor = await waitFor(() => (vscode.window.activeTextEditor?.document.uri.fsPath.endsWith(first.path) ? vscode.window.activeTextEditor : undefined), `${first.path} to open`);
+      assert.equal(editor.selection.active.line, first.line - 1, 'not opened at the failing line');
+      assert.notEqual(editor.viewColumn, panel.panel.viewColumn, 'the file opened over the lab');
+      assert.equal(panel.panel.visible, true, 'the lab is hidden behind the file');
+      // The failed test's name opens its test file, which the lab does not otherwise offer.
+      await receive({ type: 'openFile', path: failure.testFile!.path, ...(failure.testFile!.line ? { line: failure.testFile!.line } : {}) });
+      await waitFor(() => (vscode.window.activeTextEditor?.document.uri.fsPath.endsWith(failure.testFile!.path) ? true : undefined), 'the test file to open');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
+  });
+
+  it('after Mark Done by Hand shows the last failures as older, and the tree counts the tick against the total', async () => {
+    const m = (await lab.state()).milestones[0]!;
+    assert.equal(m.status, 'failed');
+    assert.equal(m.failuresBeforeManual, undefined, 'failures shown as older before any tick');
+    await lab.markManual(m.id, true);
+    try {
+      const after = (await lab.state()).milestones[0]!;
+      assert.equal(after.failuresBeforeManual, true, 'the failures are not shown as from before the tick');
+      const node = (await api.tree.findById(ID))!;
+      for (const skill of await api.tree.getChildren(undefined)) await api.tree.getChildren(skill);
+      const total = (await lab.state()).milestones.length;
+      assert.equal(String(api.tree.getTreeItem(node).description), `project · scaffolded · 1 of ${total} milestones (1 by hand)`);
+    } finally {
+      await lab.markManual(m.id, false);
+    }
+    assert.equal((await lab.state()).milestones[0]!.failuresBeforeManual, undefined, 'still shown as older after the untick');
+  });
+
   it('with no interpreter chosen, passes over a python3 on PATH that lacks the packages and says which it used', async () => {
     // python3 and python first on PATH cannot see the system's packages (no numpy, no pytest).
     const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'py-path-'));
@@ -90,6 +131,26 @@ describe('project lab in the real editor', function () {
     assert.equal(state.done, true);
     const node = await api.tree.findById(ID);
     assert.equal(api.tree.getTreeItem(node!).checkboxState, vscode.TreeItemCheckboxState.Checked);
+  });
+
+  it('opens Compare with Reference and a file button beside the lab, not over it', async () => {
+    const first = (await lab.state()).milestones.find((m) => m.compare.length)!;
+    const panel = (await api.labs.open(ID))!;
+    const receive = (m: unknown) => (panel as unknown as { receive(message: unknown): Promise<void> }).receive(m);
+    try {
+      await receive({ type: 'compare', milestoneId: first.id });
+      const diff = await waitForTab(`${first.compare[0]!}: reference`);
+      assert.ok(diff, 'no diff tab opened');
+      assert.notEqual(diff.group.viewColumn, panel.panel.viewColumn, 'the diff opened over the lab');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const again = (await api.labs.open(ID))!;
+      await (again as unknown as { receive(message: unknown): Promise<void> }).receive({ type: 'openFile', path: first.compare[0]! });
+      const file = await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.fsPath.endsWith(first.compare[0]!)), 'the file to open');
+      assert.notEqual(file.group.viewColumn, again.panel.viewColumn, 'the file opened over the lab');
+      assert.equal(again.panel.visible, true, 'the lab is hidden behind the file');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 
   it('compares a passed milestone with the reference solution in the diff editor', async () => {
@@ -153,7 +214,8 @@ describe('project lab in the real editor', function () {
     assert.equal(m.status, 'not-run');
     assert.equal(api.progress.current.items[other]?.milestones?.[first.id], 'manual');
     const node = await api.tree.findById(other);
-    assert.match(String(api.tree.getTreeItem(node!).description), /1 milestone \(1 by hand\)/);
+    for (const skill of await api.tree.getChildren(undefined)) await api.tree.getChildren(skill);
+    assert.match(String(api.tree.getTreeItem(node!).description), /1 of \d+ milestones \(1 by hand\)/);
   });
 
   it('links a project to its demo in the gallery', async () => {
@@ -182,6 +244,23 @@ describe('project lab in the real editor', function () {
     for (const f of [edited!, deleted!]) assert.equal(fs.readFileSync(path.join(project, f), 'utf8'), fs.readFileSync(path.join(template, f), 'utf8'));
     assert.equal(fs.readFileSync(path.join(project, `${edited}.edited`), 'utf8'), weakened, 'the edited copy was not kept');
     assert.equal((await lab.state()).testDrift, undefined);
+  });
+
+  it('scaffolding a project whose folder already exists offers Open Lab and Reveal Folder, and Open Lab opens it', async () => {
+    const win = vscode.window as { showWarningMessage: (...args: unknown[]) => Thenable<unknown> };
+    const original = win.showWarningMessage;
+    let offered: unknown[] = [];
+    win.showWarningMessage = (...args: unknown[]) => { offered = args.slice(2); return Promise.resolve('Open Lab'); };
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    try {
+      await vscode.commands.executeCommand(Commands.scaffoldProject, ID, { folderName: ID });
+    } finally {
+      win.showWarningMessage = original;
+    }
+    assert.ok(offered.includes('Open Lab') && offered.includes('Reveal Folder'), `offered: ${offered.join(', ')}`);
+    assert.ok(await waitFor(() => (api.labs.panels.has(ID) ? true : undefined), 'the lab to open'));
+    assert.equal((await lab.folder())?.fsPath, path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, ID));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('opens the lab panel for a project', async () => {

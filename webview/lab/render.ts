@@ -1,6 +1,6 @@
 // Draws the lab from the host's state: a header with Run all, then one notebook-like cell per
 // milestone (explanation, status, Run, failures first, full output folded, hints, actions).
-import type { CheckStatus, LabState, MilestoneView, WebviewToHost } from '../../src/shared/protocol';
+import type { CheckStatus, FailureView, LabState, MilestoneView, WebviewToHost } from '../../src/shared/protocol';
 import { badge, button, divider, spinner } from '../ui/toolkit';
 import { renderBlocks } from './markdown';
 
@@ -106,6 +106,37 @@ function notices(state: LabState, send: Send): HTMLElement[] {
   return out;
 }
 
+/** A link that opens a project file at a line, beside the lab (the host checks the file may be opened). */
+function fileLink(text: string, path: string, line: number | undefined, send: Send, className = 'file-link'): HTMLAnchorElement {
+  const a = el('a', className, text);
+  a.href = '#';
+  a.title = line !== undefined ? `Open ${path} at line ${line}` : `Open ${path}`;
+  a.addEventListener('click', (e) => {
+    e.preventDefault();
+    send(line !== undefined ? { type: 'openFile', path, line } : { type: 'openFile', path });
+  });
+  return a;
+}
+
+/** The failed test's name, a link to the test when the failure names its file. */
+function failureName(f: FailureView, send: Send): HTMLElement {
+  const code = el('code', 'name');
+  if (f.testFile) code.append(fileLink(f.name, f.testFile.path, f.testFile.line, send, 'test-link'));
+  else code.textContent = f.name;
+  return code;
+}
+
+/** The `file:line` places the failure names; the first is the learner's line that raised. */
+function locationLinks(f: FailureView, send: Send): HTMLElement {
+  const p = el('p', 'locations');
+  p.dataset.testid = 'locations';
+  for (const [i, l] of (f.locations ?? []).entries()) {
+    if (i) p.append(document.createTextNode(' · '));
+    p.append(fileLink(`${l.path}:${l.line}`, l.path, l.line, send));
+  }
+  return p;
+}
+
 function cell(m: MilestoneView, index: number, state: LabState, send: Send, nextRequestId: () => number): HTMLElement {
   const c = el('section', `cell status-${m.manual && m.status !== 'passed' ? 'manual' : m.status}`);
   c.dataset.milestone = m.id;
@@ -128,10 +159,16 @@ function cell(m: MilestoneView, index: number, state: LabState, send: Send, next
   // The headline explains a failure; during a new run the last one would only mislead.
   if (m.headline && (m.status === 'failed' || m.status === 'error')) c.append(el('p', 'headline', m.headline));
   if (m.failures.length) {
-    const list = el('ul', 'failures');
+    const list = el('ul', m.failuresBeforeManual ? 'failures before-manual' : 'failures');
+    if (m.failuresBeforeManual) {
+      const note = el('p', 'before-manual-note', 'last run, before you marked it done');
+      note.dataset.testid = 'before-manual';
+      c.append(note);
+    }
     for (const f of m.failures) {
       const li = el('li');
-      li.append(el('code', 'name', f.name), el('div', 'message', f.message));
+      li.append(failureName(f, send), el('div', 'message', f.message));
+      if (f.locations?.length) li.append(locationLinks(f, send));
       if (f.details) {
         const d = el('details');
         d.dataset.key = `${m.id}:${f.name}`;

@@ -2,7 +2,7 @@
 // skill description for a narrow side bar, resources that need the internet, and escaping.
 import * as assert from 'node:assert/strict';
 import {
-  escapeMarkdown, needsInternet, projectLabel, resourceDescription, resourceLabel, resourcesLabel, skillDescription,
+  escapeMarkdown, needsInternet, projectLabel, projectMilestonesDescription, resourceDescription, resourceLabel, resourcesLabel, skillDescription,
   skillLabel, topicLabel,
 } from '../../../src/tree/itemText';
 
@@ -15,6 +15,13 @@ describe('tree item texts', () => {
 
   it('a skill\'s accessible label says how many of its items are done', () => {
     assert.equal(skillLabel('Python & Programming', 4, 13), 'Python & Programming, skill, 4 of 13 done');
+  });
+
+  it('a project\'s row description counts milestones against the total, and says how many were ticked by hand', () => {
+    assert.equal(projectMilestonesDescription({ milestones: 2, byHand: 1, totalMilestones: 4 }), '2 of 4 milestones (1 by hand)');
+    assert.equal(projectMilestonesDescription({ milestones: 1, byHand: 0, totalMilestones: 1 }), '1 of 1 milestone');
+    assert.equal(projectMilestonesDescription({ milestones: 0, byHand: 0, totalMilestones: 4 }), '');
+    assert.equal(projectMilestonesDescription({ milestones: 3, byHand: 2 }), '3 milestones (2 by hand)');
   });
 
   it('a project\'s accessible label counts milestones against the total when it is known', () => {
