@@ -77,6 +77,8 @@ if (!production) {
       ...findFiles('test/bench', '.ts'),
     ],
   });
+  // `npm run fuzz`.
+  builds.push({ ...node, sourcemap: true, external: testExternal, entryPoints: { fuzz: 'test/fuzz/cli.ts' }, outdir: 'out/fuzz' });
 }
 
 if (watch) {

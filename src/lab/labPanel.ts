@@ -54,7 +54,12 @@ export class LabPanel implements vscode.Disposable {
 
   /** The editor column next to the lab's, so code and checks show together. */
   private besideColumn(): vscode.ViewColumn {
-    const column = this.panel.viewColumn;
+    let column: vscode.ViewColumn | undefined;
+    try {
+      column = this.panel.viewColumn;
+    } catch {
+      // The panel was closed while its message was on the way: open beside the active editor.
+    }
     return column === undefined ? vscode.ViewColumn.Beside : column + 1;
   }
 

@@ -15,7 +15,7 @@ export const INPUT_LIMITS = {
   lineChars: 10_000,
   /** Nested lists and quotes: list markers and `>` at a line's start, plus two columns of indentation before them. */
   nesting: 32,
-  /** Emphasis / strikethrough delimiter runs and `[` in one paragraph (a run of non-blank lines). */
+  /** Emphasis / strikethrough delimiter marks and `[` in one paragraph (a run of non-blank lines). */
   inlineMarkup: 500,
   /** The same, in the whole file: remark's time grows with their number even when paragraphs are small. */
   fileMarkup: 10_000,
@@ -146,7 +146,7 @@ function containerPrefix(line: string): { depth: number; length: number } {
 }
 
 /**
- * Runs of `*`, `_` or `~` and every `[`: what micromark's inline resolution pairs up. An `_` run
+ * The marks in runs of `*`, `_` or `~` and every `[`: what micromark's inline resolution pairs up. An `_` run
  * between letters or digits (snake_case) cannot open or close emphasis and is not counted; text in
  * backtick code spans is not markup.
  */
@@ -181,7 +181,8 @@ function markupRuns(line: string): number {
       let j = i;
       while (line[j] === ch) j++;
       const intraword = ch === '_' && isWordChar(line[i - 1]) && isWordChar(line[j]);
-      if (!intraword) count++;
+      // Every mark of a run counts: two long runs pair up mark by mark into deeply nested emphasis.
+      if (!intraword) count += j - i;
       i = j;
       continue;
     }

@@ -84,6 +84,16 @@ describe('input limits before remark', function () {
     assert.deepEqual([at(INPUT_LIMITS.inlineMarkup), at(INPUT_LIMITS.inlineMarkup + 1)], [false, true]);
   });
 
+  it('long runs of one delimiter (found by npm run fuzz): each mark counts, so too-much-markup, not seconds in remark', () => {
+    // Two runs of thousands of `*` in one paragraph pair up into thousands of nested emphasis.
+    const r = parseRoadmap([{ path: '01-stars.md', text: skillWith(`${'*'.repeat(4_500)}\n${'*'.repeat(5_500)}`) }]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.code, d.range.line]), [['too-much-markup', LINES_BEFORE_EXTRA]]);
+    assert.deepEqual(r.roadmap.skills, []);
+    // A run is as many marks as it is long: a paragraph of exactly the limit is fine, one more is not.
+    const at = (n: number): boolean => checkInputLimits('x.md', `a ${'_'.repeat(n)} b`).blocked;
+    assert.deepEqual([at(INPUT_LIMITS.inlineMarkup), at(INPUT_LIMITS.inlineMarkup + 1)], [false, true]);
+  });
+
   it('bidirectional controls in a title: an error, and the title no longer carries them', () => {
     const r = parseRoadmap([{ path: '01-bidi.md', text: SKILL.replace('Topic {#t}', 'Topic \u202Eevil\u202C {#t}') }]);
     assert.deepEqual(r.diagnostics.map((d) => [d.code, d.range.line, d.range.column]), [['bidi-control', 9, 13]]);
