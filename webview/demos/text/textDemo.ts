@@ -119,6 +119,12 @@ export function textDemo(ctx: DemoContext): Demo {
     timer = window.setTimeout(() => classify.push(area.value), DEBOUNCE_MS);
   }
   area.addEventListener('input', schedule);
+  // Ctrl/Cmd+A would otherwise bubble to the webview host, which round-trips a "select all" through
+  // the editor: arriving late, it selected and then replaced the first keys typed after clearing.
+  // The textarea's own select-all is immediate.
+  area.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') e.stopPropagation();
+  });
   let started = false;
   return {
     id: 'text',
