@@ -13,3 +13,12 @@ export interface ResourceNode {
 }
 
 export type TreeNode = Skill | Topic | Project | ResourcesNode | ResourceNode;
+
+/** A node's TreeItem id: the one key the tree, reveal and the focused-row lookup agree on. */
+export function nodeKey(node: TreeNode): string {
+  switch (node.kind) {
+    case 'resources': return `resources:${node.skill.id}`;
+    case 'resource': return `resource:${node.skill.id}:${node.resource.url}`;
+    default: return `${node.kind}:${node.id}`;
+  }
+}

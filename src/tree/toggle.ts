@@ -5,20 +5,12 @@ import type { ProgressStore } from '../progress/store';
 import { isDone } from '../progress/state';
 import { skillStatus } from '../progress/summary';
 import type { RoadmapTreeProvider } from './provider';
-import type { TreeNode } from './nodes';
+import { nodeKey, type TreeNode } from './nodes';
 import { onCheckboxes } from './registerTree';
 import { focusedItem } from './focusedItem';
 import { Commands } from '../ids';
 
 /** The key the tree identifies a row by (TreeItem.id). */
-export function nodeKey(node: TreeNode): string {
-  switch (node.kind) {
-    case 'resources': return `resources:${node.skill.id}`;
-    case 'resource': return `resource:${node.skill.id}:${node.resource.url}`;
-    default: return `${node.kind}:${node.id}`;
-  }
-}
-
 function isCheckable(node: unknown): node is Extract<TreeNode, { kind: 'skill' | 'topic' | 'project' }> {
   const kind = typeof node === 'object' && node !== null ? (node as { kind?: unknown }).kind : undefined;
   return kind === 'skill' || kind === 'topic' || kind === 'project';

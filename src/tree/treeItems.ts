@@ -5,7 +5,7 @@ import type { Project, Resource, Skill, Topic } from '../roadmap/model';
 import { itemOf, type ProgressState } from '../progress/state';
 import { skillProgress, skillStatus } from '../progress/summary';
 import { Commands } from '../ids';
-import type { TreeNode } from './nodes';
+import { nodeKey, type TreeNode } from './nodes';
 import {
   escapeMarkdown as escape, NEEDS_INTERNET, needsInternet, projectLabel, projectMilestonesDescription, resourceDescription, resourceLabel,
   resourcesLabel, skillDescription, skillLabel, topicLabel,
@@ -26,7 +26,7 @@ export function toTreeItem(node: TreeNode, state: ProgressState, milestoneIds: M
       return projectItem(node, state, milestoneIds(node.id));
     case 'resources': {
       const t = new vscode.TreeItem('Resources', vscode.TreeItemCollapsibleState.Collapsed);
-      t.id = `resources:${node.skill.id}`;
+      t.id = nodeKey(node);
       t.iconPath = new vscode.ThemeIcon('library');
       t.description = `${node.skill.resources.length}`;
       t.contextValue = 'resources';
@@ -40,7 +40,7 @@ export function toTreeItem(node: TreeNode, state: ProgressState, milestoneIds: M
 
 function resourceItem(skill: Skill, resource: Resource): vscode.TreeItem {
   const t = new vscode.TreeItem(resource.title, vscode.TreeItemCollapsibleState.None);
-  t.id = `resource:${skill.id}:${resource.url}`;
+  t.id = nodeKey({ kind: 'resource', skill, resource });
   t.iconPath = new vscode.ThemeIcon('link-external');
   t.description = resourceDescription(resource.url);
   const md = new vscode.MarkdownString(undefined, true);
@@ -60,7 +60,7 @@ function skillItem(skill: Skill, state: ProgressState): vscode.TreeItem {
   const t = new vscode.TreeItem(skill.title, vscode.TreeItemCollapsibleState.Collapsed);
   const c = skillProgress(skill, state);
   const status = skillStatus(skill, state);
-  t.id = `skill:${skill.id}`;
+  t.id = nodeKey(skill);
   t.description = skillDescription(c.done, c.total);
   t.contextValue = 'skill';
   t.checkboxState = status === 'done' ? Checked : Unchecked;
@@ -76,7 +76,7 @@ function skillItem(skill: Skill, state: ProgressState): vscode.TreeItem {
 function topicItem(topic: Topic, state: ProgressState): vscode.TreeItem {
   const t = new vscode.TreeItem(topic.title, vscode.TreeItemCollapsibleState.None);
   const item = itemOf(state, topic.id);
-  t.id = `topic:${topic.id}`;
+  t.id = nodeKey(topic);
   t.contextValue = item?.done ? 'topic.done' : 'topic';
   t.checkboxState = item?.done ? Checked : Unchecked;
   if (item?.note) t.description = '✎ note';
@@ -90,7 +90,7 @@ function topicItem(topic: Topic, state: ProgressState): vscode.TreeItem {
 function projectItem(project: Project, state: ProgressState, milestoneIds: ReadonlySet<string> | undefined): vscode.TreeItem {
   const t = new vscode.TreeItem(project.title, vscode.TreeItemCollapsibleState.None);
   const item = itemOf(state, project.id);
-  t.id = `project:${project.id}`;
+  t.id = nodeKey(project);
   t.contextValue = item?.done ? 'project.done' : 'project';
   t.checkboxState = item?.done ? Checked : Unchecked;
   t.iconPath = item?.done ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon(item?.scaffoldedAt ? 'beaker' : 'beaker-stop');

@@ -3,7 +3,7 @@
 // start; each optimizer has its own learning rate; the table gives the convergence numbers.
 import { button } from '../../ui/toolkit';
 import type { Demo } from '../demo';
-import { canvasFont, el, fitCanvas, rgbOf, slider, testId, themeColours, type ThemeColours } from '../dom';
+import { canvasFont, el, fitCanvas, isDarkTheme, rgbOf, slider, testId, themeColours, type ThemeColours } from '../dom';
 import {
   FUNCTIONS, FUNCTION_IDS, OPTIMIZER_IDS, OPTIMIZER_NAMES, logLoss, runOptimizer,
   type FunctionId, type OptimizerId, type RunResult, type Vec2,
@@ -209,7 +209,7 @@ export function optimDemo(): Demo {
     }
     const BANDS = 18;
     const bg = rgbOf(c.bg), ink = rgbOf(c.blue), line = rgbOf(c.fg);
-    const dark = document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');
+    const dark = isDarkTheme();
     const img = ctx.createImageData(W, H);
     const band = (v: number): number => Math.min(BANDS - 1, Math.floor(((v - lo) / (hi - lo || 1)) * BANDS));
     for (let j = 0; j < H; j++) {
