@@ -11,6 +11,8 @@ import { Commands } from '../ids';
 import { topicPageMarkdown } from './topicPage';
 
 export const TOPIC_SCHEME = 'ml-roadmap-topic';
+/** The view type of the markdown extension's preview as an editor ("Open Preview" on a .md file). */
+const MARKDOWN_PREVIEW_EDITOR = 'vscode.markdown.preview.editor';
 
 /** `ml-roadmap-topic:/<topic-id>/<Title>.md`: the id finds the topic, the name titles the preview. */
 export function topicUri(topic: Topic): vscode.Uri {
@@ -83,9 +85,12 @@ export function registerTopicPages(context: vscode.ExtensionContext, roadmap: Ro
       const topic = await resolve(arg);
       if (!topic) return undefined;
       const uri = topicUri(topic);
-      // The markdown preview is a built-in extension; without it, the page opens as read-only text.
-      await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, async () => {
-        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
+      // The built-in markdown extension's preview editor, opened the way a click in the Explorer
+      // opens a file: in preview mode and leaving the keyboard focus in the tree (its
+      // `markdown.showPreview` command always takes the focus). Without it, read-only text.
+      const options: vscode.TextDocumentShowOptions = { preview: true, preserveFocus: true };
+      await vscode.commands.executeCommand('vscode.openWith', uri, MARKDOWN_PREVIEW_EDITOR, options).then(undefined, async () => {
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), options);
       });
       return uri;
     }),

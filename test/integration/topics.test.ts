@@ -32,7 +32,7 @@ describe('topic texts and pages in the real editor', () => {
 
   function previewTab(label: string): vscode.Tab | undefined {
     return vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-      .find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('markdown.preview') && t.label.includes(label));
+      .find((t) => t.input instanceof vscode.TabInputCustom && t.input.viewType === 'vscode.markdown.preview.editor' && t.label.includes(label));
   }
 
   it('the topic\'s tooltip carries its text, and a click runs Open Topic', async () => {
