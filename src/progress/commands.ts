@@ -5,13 +5,13 @@ import type { ProgressStore } from './store';
 import { itemOf, setDone, setNote, resetItems, type ProgressState } from './state';
 import { skillItemIds } from './summary';
 import { applyImport, exportProgress, importTooLarge, parseImport } from './transfer';
+import { countChanges, describeChanges, describeUndo, undoChange } from './changes';
 import type { RoadmapService } from '../loader/roadmapService';
 import type { Skill, Topic, Project } from '../roadmap/model';
 import { Commands } from '../ids';
 import { webLink } from '../shared/webLink';
 
 type Item = Skill | Topic | Project;
-const UNDO_SECONDS = 10;
 
 /**
  * `focused` gives the roadmap tree's focused row: a keybinding scoped to the tree passes
@@ -41,15 +41,20 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
 
   const idsOf = (item: Item): string[] => (item.kind === 'skill' ? skillItemIds(item) : [item.id]);
 
-  async function withUndo(message: string, before: ProgressState): Promise<void> {
-    const shownAt = Date.now();
+  /**
+   * Says what a bulk change did and offers Undo. Undo works whenever it is clicked (the message
+   * waits in the notification centre): it puts back what the change touched, except the items
+   * changed again since, so it is never offered where it would not work or would undo newer work.
+   */
+  async function withUndo(message: string, before: ProgressState, after: ProgressState): Promise<void> {
     const answer = await vscode.window.showInformationMessage(message, 'Undo');
     if (answer !== 'Undo') return;
-    if (Date.now() - shownAt > UNDO_SECONDS * 1000) {
-      void vscode.window.showWarningMessage(`Undo is only available for ${UNDO_SECONDS} seconds after a reset.`);
-      return;
-    }
-    await progress.update(() => before);
+    let result: ReturnType<typeof undoChange> | undefined;
+    await progress.update((now) => {
+      result = undoChange(before, after, now);
+      return result.state;
+    });
+    if (result) void vscode.window.showInformationMessage(`ML Roadmap: ${describeUndo(result)}`);
   }
 
   context.subscriptions.push(
@@ -82,20 +87,20 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
         if (ok !== 'Reset') return;
       }
       const before = progress.current;
-      await progress.update((s) => resetItems(s, ids));
-      if (!options?.confirmed) void withUndo(`Progress of "${item.title}" reset.`, before);
+      const after = await progress.update((s) => resetItems(s, ids));
+      if (!options?.confirmed) void withUndo(`Progress of "${item.title}" reset.`, before, after);
     }),
     vscode.commands.registerCommand(Commands.resetAll, async (options?: { confirmed?: boolean }) => {
       const { roadmap: rm } = await roadmap.get();
       const ids = rm.skills.flatMap(skillItemIds);
       if (!options?.confirmed) {
         const ok = await vscode.window.showWarningMessage(
-          'Reset all roadmap progress? Your notes are kept; you can undo for a few seconds.', { modal: true }, 'Reset All');
+          'Reset all roadmap progress? Your notes are kept, and you can undo it afterwards.', { modal: true }, 'Reset All');
         if (ok !== 'Reset All') return;
       }
       const before = progress.current;
-      await progress.update((s) => resetItems(s, ids));
-      if (!options?.confirmed) void withUndo('All roadmap progress reset.', before);
+      const after = await progress.update((s) => resetItems(s, ids));
+      if (!options?.confirmed) void withUndo('All roadmap progress reset.', before, after);
     }),
     // From a view's menu the first argument is not a file (the view passes its own context): only a
     // Uri is a target, anything else means "ask".
@@ -113,7 +118,13 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
     // `options.confirmed` skips the question before an import that would clear everything (tests).
     vscode.commands.registerCommand(Commands.importProgress, async (arg?: unknown, modeArg?: unknown, options?: { confirmed?: boolean }) => {
       const source = arg instanceof vscode.Uri ? arg : undefined;
-      const uri = source ?? (await vscode.window.showOpenDialog({ title: 'Import ML Roadmap progress', filters: { JSON: ['json'] }, canSelectMany: false }))?.[0];
+      const uri = source ?? (await vscode.window.showOpenDialog({
+        title: 'Import ML Roadmap progress',
+        filters: { JSON: ['json'] },
+        canSelectMany: false,
+        // Where Export puts its file, so the dialog opens in the workspace.
+        defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+      }))?.[0];
       if (!uri) return false;
       const refuse = (reason: string): false => {
         void vscode.window.showErrorMessage(`ML Roadmap: the progress file was not imported: ${reason}. Your progress is unchanged.`);
@@ -147,16 +158,21 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
         if (ok !== 'Replace') return false;
       }
       let notes: readonly string[] = [];
-      await progress.update((s) => {
+      let before = progress.current;
+      const after = await progress.update((s) => {
+        before = s;
         const plan = applyImport(s, parsed.state, mode);
         notes = plan.notes;
         return plan.state;
       });
+      const changes = describeChanges(countChanges(before, after));
       const told = [
         ...(parsed.newer ? [`the file was written by a newer ML Roadmap (progress version ${parsed.newer}): update the extension to see all of it; what this version does not know is kept`] : []),
         ...notes.slice(0, 3), ...(notes.length > 3 ? [`+${notes.length - 3} more`] : []),
       ];
-      if (told.length) void vscode.window.showInformationMessage(`ML Roadmap imported your progress; ${told.join('; ')}.`);
+      const said = `${changes ? `ML Roadmap imported ${vscode.workspace.asRelativePath(uri)} (${mode}): ${changes}` : `ML Roadmap: ${vscode.workspace.asRelativePath(uri)} changed nothing: your progress already holds all of it`}${told.length ? `; ${told.join('; ')}` : ''}.`;
+      if (changes) void withUndo(said, before, after);
+      else void vscode.window.showInformationMessage(said);
       return true;
     }),
     vscode.commands.registerCommand(Commands.openResource, async (url?: unknown) => {

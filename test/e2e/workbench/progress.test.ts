@@ -1,5 +1,8 @@
-// A person ticks a topic in the tree, reloads the window, and finds it still ticked.
+// A person ticks a topic in the tree, reloads the window, and finds it still ticked; resets
+// everything, changes one item, and undoes the reset late; imports a file from the workspace.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { openRoadmapView, openWorkbench, runCommand, screenshot, treeRow, type Workbench } from '../harness';
 
@@ -53,5 +56,57 @@ describe('ticking progress in the real workbench', function () {
     assert.equal(await isChecked(again), true, 'the tick was lost on reload');
     assert.match(await treeRow(page, 'Python & Programming').innerText(), /1\/13/);
     await screenshot(page, 'progress-after-reload');
+  });
+
+  it('Undo after Reset All puts back what the reset cleared and keeps what was changed since', async () => {
+    const { page } = wb;
+    await expand(page, 'Python & Programming');
+    const oop = treeRow(page, 'Object-oriented');
+    const later = treeRow(page, 'Advanced language features');
+    if (!(await isChecked(oop))) await checkbox(oop).click();
+    await checkbox(later).click();
+    await page.locator('.monaco-list-row', { hasText: '2/13' }).waitFor();
+
+    await runCommand(page, 'ML Roadmap: Reset All Progress…');
+    await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Reset All' }).click();
+    const toast = page.locator('.notification-toast', { hasText: 'All roadmap progress reset.' });
+    await toast.waitFor({ timeout: 20_000 });
+    await page.locator('.monaco-list-row', { hasText: '0/13' }).first().waitFor();
+    // A change after the reset, then Undo (the old code refused it after 10 s, or would have
+    // thrown this change away).
+    await checkbox(later).click();
+    await page.locator('.monaco-list-row', { hasText: '1/13' }).waitFor();
+    await screenshot(page, 'progress-reset-undo-offered');
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    const undone = page.locator('.notification-toast', { hasText: 'Undone:' });
+    await undone.waitFor({ timeout: 20_000 });
+    assert.match(await undone.innerText(), /1 item put back as it was; 1 item you changed since was kept as it is/);
+    await page.locator('.monaco-list-row', { hasText: '2/13' }).waitFor();
+    assert.equal(await isChecked(oop), true, 'the reset topic did not come back');
+    assert.equal(await isChecked(later), true, 'the topic ticked after the reset was lost');
+    await screenshot(page, 'progress-reset-undone');
+  });
+
+  it('Import Progress… opens its dialog in the workspace and says what it did', async () => {
+    const { page } = wb;
+    fs.writeFileSync(path.join(wb.workspace, 'friend-progress.json'), JSON.stringify({
+      format: 'ml-roadmap-progress', version: 1,
+      items: { 'python-oop': { done: true }, 'math-linear-algebra': { done: true }, 'math-probability-theory': { done: true } },
+    }));
+    await runCommand(page, 'ML Roadmap: Import Progress…');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    const start = await input.inputValue();
+    assert.ok(start.replace(/\/$/, '').endsWith(path.basename(wb.workspace)), `the dialog opened in ${start}, not in the workspace`);
+    await input.fill(path.join(wb.workspace, 'friend-progress.json'));
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Merge' }).first().waitFor();
+    await screenshot(page, 'progress-import-mode');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Merge' }).first().click();
+    const told = page.locator('.notification-toast', { hasText: 'imported friend-progress.json (merge)' });
+    await told.waitFor({ timeout: 20_000 });
+    // Two new; the two topics ticked above stay as they were (python-oop is done on both sides).
+    assert.match(await told.innerText(), /: 2 items added, 2 unchanged\./);
+    await screenshot(page, 'progress-import-told');
   });
 });
