@@ -155,6 +155,50 @@ describe(DESCRIBE, function () {
     await screenshot(page, 'demos-1-draw-zero');
   });
 
+  it('draws a "1" and a "0" with the keyboard alone: Tab to the pad, arrows move the pen, Space puts it down', async () => {
+    const page = wb!.page;
+    await showTab(frame, 'draw');
+    await frame.locator('[data-testid="draw-clear"]').click();
+    await frame.locator('[data-testid="mnist-mlp"]:not([data-predicted])').waitFor();
+    // From the Draw tab button, Tab until the pad has the focus.
+    await frame.locator('[data-testid="tab-draw"]').focus();
+    const focusedTestId = (): Promise<string | null> => frame.locator(':focus').first().getAttribute('data-testid').catch(() => null);
+    let reached = false;
+    for (let i = 0; i < 20 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = (await focusedTestId()) === 'draw-canvas';
+    }
+    assert.ok(reached, 'the drawing pad cannot be reached with Tab');
+    const keys = async (key: string, times: number): Promise<void> => { for (let i = 0; i < times; i++) await page.keyboard.press(key); };
+    const pen = frame.locator('[data-testid="draw-pen"]');
+    // A "1": from the centre up, pen down, a long stroke down, pen up.
+    await keys('ArrowUp', 7);
+    await page.keyboard.press('Space');
+    assert.equal(await pen.getAttribute('data-pen'), 'down');
+    await keys('ArrowDown', 14);
+    await page.keyboard.press('Space');
+    assert.equal(await pen.getAttribute('data-pen'), 'up');
+    assert.equal(await predicted(frame, 'mnist-mlp'), '1');
+    assert.equal(await predicted(frame, 'mnist-cnn'), '1');
+    await screenshot(page, 'demos-1-draw-one-keyboard');
+    // Backspace takes the stroke back: nothing is drawn.
+    await page.keyboard.press('Backspace');
+    await frame.locator('[data-testid="mnist-mlp"]:not([data-predicted])').waitFor();
+    // A "0": a tall box (the pen is at the bottom of the 1; go to its top left corner first).
+    await keys('ArrowLeft', 4);
+    await keys('ArrowUp', 14);
+    await page.keyboard.press('Space');
+    await keys('ArrowRight', 8);
+    await keys('ArrowDown', 14);
+    await keys('ArrowLeft', 8);
+    await keys('ArrowUp', 14);
+    await page.keyboard.press('Space');
+    assert.equal(await predicted(frame, 'mnist-mlp'), '0');
+    assert.equal(await predicted(frame, 'mnist-cnn'), '0');
+    await screenshot(page, 'demos-1-draw-zero-keyboard');
+    await frame.locator('[data-testid="draw-clear"]').click();
+  });
+
   it('scores the MLP from the workspace on the 2,000 held-out digits, then draws against it', async () => {
     const page = wb!.page;
     await showTab(frame, 'yours');
@@ -267,6 +311,32 @@ describe(DESCRIBE, function () {
     await frame.locator('[data-testid="optim-function"]').selectOption('saddle');
     await frame.locator('.demo-optim[data-raced="true"]').waitFor({ timeout: 20_000 });
     await screenshot(page, 'demos-5-optimizers-saddle');
+  });
+
+  it('moves the optimizers\' start with the arrow keys, and races from there', async () => {
+    const page = wb!.page;
+    await showTab(frame, 'optim');
+    await frame.locator('[data-testid="optim-function"]').selectOption('rosenbrock');
+    await frame.locator('.demo-optim[data-raced="true"]').waitFor({ timeout: 20_000 });
+    const plot = frame.locator('[data-testid="optim-plot"]');
+    const sgd = frame.locator('[data-testid="optim-results"] tr[data-optimizer="sgd"]');
+    const lossBefore = await sgd.getAttribute('data-final-loss');
+    // From the function picker, Tab until the plot has the focus.
+    await frame.locator('[data-testid="optim-function"]').focus();
+    let reached = false;
+    for (let i = 0; i < 20 && !reached; i++) {
+      await page.keyboard.press('Shift+Tab');
+      reached = (await frame.locator(':focus').first().getAttribute('data-testid').catch(() => null)) === 'optim-plot';
+    }
+    assert.ok(reached, 'the contour plot cannot be reached with the keyboard');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowUp');
+    const moved = await plot.getAttribute('data-start');
+    assert.ok(moved, 'the arrow keys did not move the start');
+    await frame.locator('.demo-optim[data-raced="true"]').waitFor({ timeout: 20_000 });
+    assert.notEqual(await sgd.getAttribute('data-final-loss'), lossBefore, 'the race did not run again from the new start');
+    await screenshot(page, 'demos-5-optimizers-keyboard');
   });
 
   it('shows the whole optimizer table, unclipped, in editors 1000 px wide and narrower', async () => {

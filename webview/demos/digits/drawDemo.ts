@@ -7,7 +7,7 @@ import { button } from '../../ui/toolkit';
 import { Latest, errorText, type Demo, type DemoContext } from '../demo';
 import { el } from '../dom';
 import { ProbabilityBars } from './bars';
-import { DrawPad } from './pad';
+import { DrawPad, KEYBOARD_HELP } from './pad';
 import type { Preprocessed } from './preprocess';
 
 interface Classifier {
@@ -54,6 +54,6 @@ export function drawDemo(ctx: DemoContext): Demo {
   layout.append(pad.element, models);
   element.append(intro, layout, el('p', 'caption',
     'Tip: MNIST digits are written large and centred with a thick pen; a "7" with a cross-bar or a "1" with a base can ' +
-    'confuse models that rarely saw them.'));
+    'confuse models that rarely saw them.'), el('p', 'caption', KEYBOARD_HELP));
   return { id: 'draw', element, themeChanged: () => pad.redraw() };
 }

@@ -96,7 +96,7 @@ export function optimDemo(): Demo {
   );
   const layout = el('div', 'optim-layout');
   const plotBox = el('div', 'plot-box');
-  const legend = el('p', 'caption', 'Start ○, minima ✕.');
+  const legend = el('p', 'caption', 'Start ○, minima ✕. Click the plot, or focus it and use the arrow keys, to move the start.');
   plotBox.append(canvas, legend);
   layout.append(plotBox, controls);
   element.append(intro, layout);
@@ -105,6 +105,23 @@ export function optimDemo(): Demo {
   canvas.addEventListener('click', (e) => {
     const r = canvas.getBoundingClientRect();
     start = fromPlot((e.clientX - r.left) * (PLOT / r.width), (e.clientY - r.top) * (PLOT / r.height));
+    race(true);
+  });
+  // The keyboard's way to pick a start: arrow keys move it by 1/20 of the plot (Shift: 1/100), and
+  // each move races again, as a click does.
+  canvas.tabIndex = 0;
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', 'Contour plot of the loss. Click to start the race there, or use the arrow keys to move the start.');
+  canvas.addEventListener('keydown', (e) => {
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    const m = moves[e.key];
+    if (!m) return;
+    e.preventDefault();
+    const d = fn.domain;
+    const fraction = e.shiftKey ? 0.01 : 0.05;
+    const within = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+    start = [within(start[0] + m[0] * fraction * (d.xMax - d.xMin), d.xMin, d.xMax), within(start[1] + m[1] * fraction * (d.yMax - d.yMin), d.yMin, d.yMax)];
+    canvas.dataset.start = start.map((v) => v.toFixed(3)).join(',');
     race(true);
   });
 
