@@ -76,6 +76,25 @@ describe('project lab in the real workbench', function () {
     assert.ok(await frame.locator('.hints li').first().isVisible(), 'no hint unlocked after a failed run');
     await screenshot(wb.page, 'lab-failed');
 
+    // The failure's places are links: the first is the learner's own line that raised, and it
+    // opens beside the lab at that line; the test's name opens the test.
+    const place = frame.locator('section.cell [data-testid="locations"] a.file-link').first();
+    const where = await place.innerText();
+    assert.match(where, /^probdist\/\w+\.py:\d+$/, `the first place is not the learner's own code: ${where}`);
+    await place.click();
+    const [placeFile, placeLine] = where.split(':') as [string, string];
+    await wb.page.locator('.tab', { hasText: path.basename(placeFile) }).first().waitFor({ timeout: 30_000 });
+    await wb.page.locator('.statusbar-item', { hasText: `Ln ${placeLine}, Col` }).first().waitFor({ timeout: 30_000 });
+    assert.ok(await wb.page.locator('.editor-group-container').count() >= 2, 'the file did not open beside the lab');
+    assert.ok(await frame.locator('section.cell').first().isVisible(), 'the file covered the lab');
+    await screenshot(wb.page, 'lab-failure-place-opened');
+    const testLink = frame.locator('section.cell a.test-link').first();
+    const testFile = ((await testLink.getAttribute('title')) ?? '').replace(/^Open /, '').replace(/ at line \d+$/, '');
+    assert.match(testFile, /^tests\/test_\w+\.py$/);
+    await testLink.click();
+    await wb.page.locator('.tab', { hasText: path.basename(testFile) }).first().waitFor({ timeout: 30_000 });
+    await screenshot(wb.page, 'lab-failure-test-opened');
+
     fs.cpSync(path.join(ROOT, 'roadmap/projects', ID, 'solution'), path.join(workspace, ID), { recursive: true });
     await frame.locator('[data-testid="run-all"]').click();
     await waitForStatuses(frame, 'passed');
