@@ -9,7 +9,7 @@ import type { ProgressStore } from '../progress/store';
 import { markScaffolded } from '../progress/state';
 import { checkRelativePath, planScaffold, summarise, type ScaffoldPlan } from './plan';
 import { kindOf, probeTarget, starterFiles } from './templateFiles';
-import { writeNewFile } from './writeNewFile';
+import { createNew, type Target } from './createNew';
 import { Commands, ContextKeys } from '../ids';
 import { stepDone } from '../walkthrough/steps';
 import type { ProjectLocations } from './locations';
@@ -155,32 +155,6 @@ async function resolveConflicts(plan: ScaffoldPlan, folderName: string, options:
   if (answer === 'Open Lab') return 'open-lab';
   if (answer === 'Reveal Folder') return 'reveal';
   return 'cancel';
-}
-
-/** Where the files go: the chosen workspace folder, the checked folder segments below it, and their Uri. */
-interface Target {
-  readonly root: vscode.Uri;
-  readonly segments: readonly string[];
-  readonly uri: vscode.Uri;
-}
-
-/**
- * Creates one file only if nothing has its name yet, checked by the write itself: on a local disk
- * with the `wx` flag (writeNewFile.ts), elsewhere by copying with overwrite off. `exists` when
- * something appeared there after planning: it is left as it is.
- */
-async function createNew(target: Target, rel: string, source: vscode.Uri): Promise<'written' | 'exists'> {
-  const parts = rel.split('/');
-  if (target.root.scheme === 'file') {
-    return writeNewFile(target.root.fsPath, [...target.segments, ...parts], await vscode.workspace.fs.readFile(source));
-  }
-  try {
-    await vscode.workspace.fs.copy(source, vscode.Uri.joinPath(target.uri, ...parts), { overwrite: false });
-    return 'written';
-  } catch (err) {
-    if (err instanceof vscode.FileSystemError && err.code === 'FileExists') return 'exists';
-    throw err;
-  }
 }
 
 async function write(

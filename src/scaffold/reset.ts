@@ -8,6 +8,7 @@ import { markScaffolded, resetItems } from '../progress/state';
 import { keptFolderName, summarise } from './plan';
 import { kindOf, starterFiles } from './templateFiles';
 import type { ProjectLocations } from './locations';
+import { createNew, type Target } from './createNew';
 import { Commands } from '../ids';
 
 export interface ResetOptions {
@@ -79,10 +80,14 @@ export function registerReset(
         return undefined;
       }
       const written: string[] = [];
+      const appeared: string[] = [];
+      // The folder is gone now: each file is created only if nothing took its name meanwhile (a
+      // process of the learner's still writing there), never over it.
+      const target: Target = { root: parent, segments: [name], uri: folder };
       try {
         for (const [rel, source] of [...(await starterFiles(template, context.extensionUri))].sort(([a], [b]) => a.localeCompare(b))) {
-          await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, ...rel.split('/')), await vscode.workspace.fs.readFile(source));
-          written.push(rel);
+          if ((await createNew(target, rel, source)) === 'written') written.push(rel);
+          else appeared.push(rel);
         }
       } catch (err) {
         void vscode.window.showErrorMessage(
@@ -95,7 +100,11 @@ export function registerReset(
       await clearResults(project.id);
       await progress.update((s) => markScaffolded(resetItems(s, [project.id]), project.id, new Date()));
       await locations.remember(project.id, folder);
-      void vscode.window.showInformationMessage(`"${project.title}" starts over from the starter. Your previous work is in ${keptName}.`);
+      if (appeared.length) {
+        void vscode.window.showWarningMessage(`"${project.title}" starts over from the starter, except ${summarise(appeared)}: something created ${appeared.length === 1 ? 'it' : 'them'} while the starter was written, and ${appeared.length === 1 ? 'it was' : 'they were'} left as ${appeared.length === 1 ? 'it is' : 'they are'}. Your previous work is in ${keptName}.`);
+      } else {
+        void vscode.window.showInformationMessage(`"${project.title}" starts over from the starter. Your previous work is in ${keptName}.`);
+      }
       return { kept, written };
     }),
   );
