@@ -14,7 +14,7 @@ import { demosHtml } from './html';
 import { findWorkspaceModels, pickModelFile, readModelFile, type FoundModel } from './modelFiles';
 import { Panels } from '../ids';
 
-const TITLE = 'ML Demos';
+const title = (): string => vscode.l10n.t('ML Demos');
 const LIST_DEBOUNCE_MS = 300;
 
 export class DemoPanel implements vscode.Disposable {
@@ -30,7 +30,7 @@ export class DemoPanel implements vscode.Disposable {
   readonly onDidDispose = this.disposed.event;
 
   static create(extensionUri: vscode.Uri, demo?: DemoId, onShown?: (demo: DemoId) => void): DemoPanel {
-    const panel = vscode.window.createWebviewPanel(Panels.demos, TITLE, vscode.ViewColumn.Active, DemoPanel.options(extensionUri));
+    const panel = vscode.window.createWebviewPanel(Panels.demos, title(), vscode.ViewColumn.Active, DemoPanel.options(extensionUri));
     return new DemoPanel(panel, extensionUri, demo, onShown);
   }
 
@@ -66,7 +66,10 @@ export class DemoPanel implements vscode.Disposable {
       styleUri: uri('media', 'demos', 'demos.css'),
       ortBase: uri('dist', 'webview', 'ort'),
       mediaBase: uri('media'),
-      title: TITLE,
+      title: title(),
+      loadingText: vscode.l10n.t('Loading the demos…'),
+      l10n: vscode.l10n.bundle,
+
     });
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.onnx');
     const relist = (): void => this.scheduleList();
@@ -134,7 +137,7 @@ export class DemoPanel implements vscode.Disposable {
         }
         case 'shown':
           this.demo = message.demo;
-          this.panel.title = `${TITLE}: ${DEMO_TITLES[message.demo]}`;
+          this.panel.title = vscode.l10n.t('ML Demos: {0}', DEMO_TITLES[message.demo]);
           this.onShown?.(message.demo);
           break;
         case 'listModels':
@@ -169,7 +172,7 @@ export class DemoPanel implements vscode.Disposable {
     } catch (err) {
       const reason = (err as Error).message;
       if ('requestId' in message && message.type !== 'listModels') this.post({ type: 'modelError', requestId: message.requestId, reason });
-      else void vscode.window.showErrorMessage(`ML Roadmap: ${reason}`);
+      else void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: {0}', reason));
     }
   }
 

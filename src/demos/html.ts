@@ -16,6 +16,10 @@ export interface DemosHtmlInput {
   /** The media folder (models, data), ending in "/". */
   readonly mediaBase: string;
   readonly title: string;
+  /** What the page shows until its script runs ("Loading the demos…", translated by the panel). */
+  readonly loadingText: string;
+  /** The webview's translations (`vscode.l10n.bundle`); none: English. */
+  readonly l10n?: Readonly<Record<string, string>>;
 }
 
 /** Makes sure a base URL ends in exactly one "/". */
@@ -31,9 +35,11 @@ export function demosHtml(input: DemosHtmlInput): string {
     styleUri: input.styleUri,
     title: input.title,
     mainId: 'demos',
-    loadingText: 'Loading the demos…',
+    loadingText: input.loadingText,
+
     bodyData: { 'ort-base': asFolderUrl(input.ortBase), 'media-base': asFolderUrl(input.mediaBase) },
     module: true,
+    l10n: input.l10n,
     powers: { wasm: true, fetch: true },
   });
 }

@@ -61,21 +61,21 @@ export async function readModelFile(uri: vscode.Uri, maxBytes = DEFAULT_MAX_MODE
 
 type PickItem = vscode.QuickPickItem & { uri?: vscode.Uri; browse?: true };
 
-const PICK_TEXT: Readonly<Record<ModelPurpose, { title: string; placeHolder: string; dialog: string; openLabel: string }>> = {
-  classifier: { title: 'Score Your Model', placeHolder: 'Which ONNX digit classifier?', dialog: 'Choose an ONNX digit classifier', openLabel: 'Score' },
-  generator: { title: 'Walk Your Generator', placeHolder: 'Which ONNX generator (input [N, latent_dim], output a 28×28 image)?', dialog: 'Choose an ONNX generator', openLabel: 'Load' },
+const PICK_TEXT: Readonly<Record<ModelPurpose, () => { title: string; placeHolder: string; dialog: string; openLabel: string }>> = {
+  classifier: () => ({ title: vscode.l10n.t('Score Your Model'), placeHolder: vscode.l10n.t('Which ONNX digit classifier?'), dialog: vscode.l10n.t('Choose an ONNX digit classifier'), openLabel: vscode.l10n.t('Score') }),
+  generator: () => ({ title: vscode.l10n.t('Walk Your Generator'), placeHolder: vscode.l10n.t('Which ONNX generator (input [N, latent_dim], output a 28×28 image)?'), dialog: vscode.l10n.t('Choose an ONNX generator'), openLabel: vscode.l10n.t('Load') }),
 };
 
 /** A quick pick over the workspace's .onnx files with a "Browse…" entry; undefined when cancelled. */
 export async function pickModelFile(purpose: ModelPurpose = 'classifier'): Promise<vscode.Uri | undefined> {
-  const text = PICK_TEXT[purpose];
+  const text = PICK_TEXT[purpose]();
   const models = await findWorkspaceModels();
   const items: PickItem[] = models.map((m) => ({
     label: `$(file-binary) ${m.label}`,
     description: m.size >= 0 ? formatBytes(m.size) : undefined,
     uri: m.uri,
   }));
-  items.push({ label: '$(folder-opened) Browse…', description: 'choose an .onnx file anywhere', browse: true });
+  items.push({ label: vscode.l10n.t('$(folder-opened) Browse…'), description: vscode.l10n.t('choose an .onnx file anywhere'), browse: true });
   const picked = models.length === 0
     ? items[0]
     : await vscode.window.showQuickPick(items, { title: text.title, placeHolder: text.placeHolder, matchOnDescription: true });
@@ -85,7 +85,7 @@ export async function pickModelFile(purpose: ModelPurpose = 'classifier'): Promi
     title: text.dialog,
     canSelectMany: false,
     openLabel: text.openLabel,
-    filters: { 'ONNX models': ['onnx'], 'All files': ['*'] },
+    filters: { [vscode.l10n.t('ONNX models')]: ['onnx'], [vscode.l10n.t('All files')]: ['*'] },
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
   });
   return chosen?.[0];

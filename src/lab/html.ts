@@ -9,6 +9,10 @@ export interface LabHtmlInput {
   readonly scriptUri: string;
   readonly styleUri: string;
   readonly title: string;
+  /** What the page shows until its script runs ("Loading the lab…", translated by the panel). */
+  readonly loadingText: string;
+  /** The webview's translations (`vscode.l10n.bundle`); none: English. */
+  readonly l10n?: Readonly<Record<string, string>>;
 }
 
 export function makeNonce(): string {
@@ -50,11 +54,13 @@ export interface WebviewDocument {
   readonly bodyData?: Readonly<Record<string, string>>;
   /** Load the script as an ES module. */
   readonly module?: boolean;
+  /** Translations for webview/l10n.ts, as <body data-l10n> (`{}` when none: English). */
+  readonly l10n?: Readonly<Record<string, string>>;
   readonly powers?: PagePowers;
 }
 
 export function webviewDocument(d: WebviewDocument): string {
-  const data = Object.entries(d.bodyData ?? {}).map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`).join('');
+  const data = Object.entries({ ...d.bodyData, l10n: JSON.stringify(d.l10n ?? {}) }).map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`).join('');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -73,5 +79,6 @@ export function webviewDocument(d: WebviewDocument): string {
 }
 
 export function labHtml(input: LabHtmlInput): string {
-  return webviewDocument({ ...input, mainId: 'lab', loadingText: 'Loading the lab…' });
+  return webviewDocument({ ...input, mainId: 'lab' });
+
 }

@@ -83,21 +83,21 @@ export async function selectInterpreter(chooser: InterpreterChooser, projectDir:
   }
   const setting = pythonSetting(projectDir);
   const pick = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Looking for Python interpreters…' },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for Python interpreters…') },
     async () => chooser.choose({ fromPythonExtension: await pythonFromExtension(projectDir), setting }, { projectDir: projectDir.fsPath, run: runProcess, all: true }),
   );
   type Item = vscode.QuickPickItem & { value?: string | null };
   // A name on PATH (or `py -3`) is written as the interpreter it found, so the setting stays put.
   const items: Item[] = pick.probes.filter((p) => p.problem === undefined).map((p) => ({
     label: nameOf(p),
-    description: [p.version ? `Python ${p.version}` : '', p === pick.chosen ? '(used now)' : ''].filter(Boolean).join(' '),
+    description: [p.version ? vscode.l10n.t('Python {0}', p.version) : '', p === pick.chosen ? vscode.l10n.t('(used now)') : ''].filter(Boolean).join(' '),
     detail: p.lacks.length ? `lacks ${listed(p.lacks)}${p.has.length ? `; has ${listed(p.has)}` : ''}` : `has everything: ${listed(p.has)}`,
     value: p.candidate.source === 'path' || p.candidate.args.length ? p.executable ?? p.candidate.command : p.candidate.command,
   }));
   const unusable = pick.probes.filter((p) => p.problem !== undefined);
-  if (unusable.length) items.push({ label: 'Not usable', kind: vscode.QuickPickItemKind.Separator }, ...unusable.map((p) => ({ label: nameOf(p), detail: p.problem ?? '' })));
-  if (setting) items.unshift({ label: '$(discard) Choose Automatically', detail: `Clear mlRoadmap.pythonPath (now ${setting}) and use the first Python that has what the project needs`, value: null });
-  const chosen = await vscode.window.showQuickPick(items, { title: 'Python for the checks', placeHolder: pick.reason, matchOnDetail: true });
+  if (unusable.length) items.push({ label: vscode.l10n.t('Not usable'), kind: vscode.QuickPickItemKind.Separator }, ...unusable.map((p) => ({ label: nameOf(p), detail: p.problem ?? '' })));
+  if (setting) items.unshift({ label: vscode.l10n.t('$(discard) Choose Automatically'), detail: vscode.l10n.t('Clear mlRoadmap.pythonPath (now {0}) and use the first Python that has what the project needs', setting), value: null });
+  const chosen = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Python for the checks'), placeHolder: pick.reason, matchOnDetail: true });
   if (!chosen || chosen.value === undefined) return false;
   const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await vscode.workspace.getConfiguration(Settings.section, projectDir).update('pythonPath', chosen.value ?? undefined, target);

@@ -184,12 +184,12 @@ export class LabController implements vscode.Disposable {
 
   /** Runs one milestone's check, or all of them. A new run cancels the one in progress. */
   async run(milestoneId?: string): Promise<void> {
-    if (!vscode.workspace.isTrusted) throw new Error('Checks run Python code, so they are disabled until you trust this workspace.');
+    if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('Checks run Python code, so they are disabled until you trust this workspace.'));
     const folder = await this.folder();
-    if (!folder) throw new Error('Scaffold the project first: there is nothing to check yet.');
+    if (!folder) throw new Error(vscode.l10n.t('Scaffold the project first: there is nothing to check yet.'));
     const all = await this.loadMilestones();
     const chosen = all.map((l) => l.milestone).filter((m) => m.check.kind !== 'manual' && (!milestoneId || m.id === milestoneId));
-    if (milestoneId && !chosen.length) throw new Error(`No runnable milestone "${milestoneId}".`);
+    if (milestoneId && !chosen.length) throw new Error(vscode.l10n.t('No runnable milestone "{0}".', milestoneId));
 
     this.running?.abort.abort();
     const run = { abort: new AbortController(), milestoneIds: new Set(chosen.map((m) => m.id)) };
@@ -225,7 +225,7 @@ export class LabController implements vscode.Disposable {
     const folder = await this.folder();
     const command = this.environment?.installCommand;
     if (!folder || !command) return;
-    const terminal = vscode.window.createTerminal({ name: `Install: ${this.project.title}`, cwd: folder });
+    const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('Install: {0}', this.project.title), cwd: folder });
     terminal.show();
     terminal.sendText(command, false);
   }
@@ -274,7 +274,7 @@ export class LabController implements vscode.Disposable {
 
   async markManual(milestoneId: string, done: boolean): Promise<void> {
     const all = (await this.loadMilestones()).map((l) => l.milestone.id);
-    if (!all.includes(milestoneId)) throw new Error(`No milestone "${milestoneId}".`);
+    if (!all.includes(milestoneId)) throw new Error(vscode.l10n.t('No milestone "{0}".', milestoneId));
     const stored = this.deps.results.get(this.project.id);
     const result = Object.hasOwn(stored.milestones, milestoneId) ? stored.milestones[milestoneId] : undefined;
     if (result) {
@@ -295,7 +295,7 @@ export class LabController implements vscode.Disposable {
    */
   async openFile(relativePath: string, line?: number, column: vscode.ViewColumn = vscode.ViewColumn.Beside): Promise<void> {
     const folder = await this.folder();
-    if (!folder) throw new Error('Scaffold the project first: there is no file to open yet.');
+    if (!folder) throw new Error(vscode.l10n.t('Scaffold the project first: there is no file to open yet.'));
     const offered = offeredFiles((await this.loadMilestones()).map((l) => l.milestone));
     for (const f of this.failureFiles(folder.fsPath)) offered.add(f);
     const resolved = await resolveOfferedFile(folder.fsPath, relativePath, offered);
@@ -320,16 +320,17 @@ export class LabController implements vscode.Disposable {
   /** Opens VS Code's diff between the learner's files and the reference solution. */
   async compare(milestoneId: string, confirmed = false, column: vscode.ViewColumn = vscode.ViewColumn.Beside): Promise<void> {
     const loaded = (await this.loadMilestones()).find((l) => l.milestone.id === milestoneId);
-    if (!loaded) throw new Error(`No milestone "${milestoneId}".`);
+    if (!loaded) throw new Error(vscode.l10n.t('No milestone "{0}".', milestoneId));
     const folder = await this.folder();
-    if (!folder) throw new Error('Scaffold the project first.');
+    if (!folder) throw new Error(vscode.l10n.t('Scaffold the project first.'));
     const results = this.deps.results.get(this.project.id).milestones;
     const passed = Object.hasOwn(results, milestoneId) && results[milestoneId]?.status === 'passed';
     if (!passed && !confirmed) {
+      const showReference = vscode.l10n.t('Show Reference');
       const answer = await vscode.window.showWarningMessage(
-        `"${loaded.milestone.title}" has not passed yet. Look at the reference solution anyway?`,
-        { modal: true, detail: 'Trying a hint first usually teaches more.' }, 'Show Reference');
-      if (answer !== 'Show Reference') return;
+        vscode.l10n.t('"{0}" has not passed yet. Look at the reference solution anyway?', loaded.milestone.title),
+        { modal: true, detail: vscode.l10n.t('Trying a hint first usually teaches more.') }, showReference);
+      if (answer !== showReference) return;
     }
     const projectRoot = vscode.Uri.joinPath(this.roadmapFolder, 'projects', this.project.id);
     for (const file of loaded.milestone.compare) {
@@ -337,7 +338,7 @@ export class LabController implements vscode.Disposable {
       let reference = vscode.Uri.joinPath(projectRoot, 'solution', ...parts);
       try { await vscode.workspace.fs.stat(reference); } catch { reference = vscode.Uri.joinPath(projectRoot, 'template', ...parts); }
       // The reference on the left, read-only; the learner's file on the right, editable.
-      await vscode.commands.executeCommand('vscode.diff', referenceUri(reference), vscode.Uri.joinPath(folder, ...parts), `${file}: reference ↔ yours`, { preview: false, viewColumn: column });
+      await vscode.commands.executeCommand('vscode.diff', referenceUri(reference), vscode.Uri.joinPath(folder, ...parts), vscode.l10n.t('{0}: reference ↔ yours', file), { preview: false, viewColumn: column });
     }
   }
 
@@ -363,11 +364,11 @@ function lineIn(locations: readonly { path: string; line: number }[], file: stri
 
 function checkLabel(check: Check): string {
   switch (check.kind) {
-    case 'pytest': return `pytest: ${check.nodeIds.length} test${check.nodeIds.length === 1 ? '' : 's'}`;
-    case 'file': return `file exists: ${check.glob}`;
-    case 'metric': return `metric: ${check.key} in ${check.file} ${check.op} ${check.threshold}`;
-    case 'onnx': return `ONNX model ${check.model} scores ${check.op} ${check.threshold}`;
-    case 'manual': return 'ticked by hand';
+    case 'pytest': return check.nodeIds.length === 1 ? vscode.l10n.t('pytest: 1 test') : vscode.l10n.t('pytest: {0} tests', check.nodeIds.length);
+    case 'file': return vscode.l10n.t('file exists: {0}', check.glob);
+    case 'metric': return vscode.l10n.t('metric: {0} in {1} {2} {3}', check.key, check.file, check.op, check.threshold);
+    case 'onnx': return vscode.l10n.t('ONNX model {0} scores {1} {2}', check.model, check.op, check.threshold);
+    case 'manual': return vscode.l10n.t('ticked by hand');
   }
 }
 

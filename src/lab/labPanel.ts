@@ -17,7 +17,7 @@ export class LabPanel implements vscode.Disposable {
   readonly onDidDispose = this.disposed.event;
 
   static create(extensionUri: vscode.Uri, controller: LabController): LabPanel {
-    const panel = vscode.window.createWebviewPanel(Panels.lab, `Lab: ${controller.project.title}`, vscode.ViewColumn.Active, LabPanel.options(extensionUri));
+    const panel = vscode.window.createWebviewPanel(Panels.lab, vscode.l10n.t('Lab: {0}', controller.project.title), vscode.ViewColumn.Active, LabPanel.options(extensionUri));
     return new LabPanel(panel, extensionUri, controller);
   }
 
@@ -39,7 +39,10 @@ export class LabPanel implements vscode.Disposable {
       nonce: makeNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'lab.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'lab.css')).toString(),
-      title: `Lab: ${controller.project.title}`,
+      title: vscode.l10n.t('Lab: {0}', controller.project.title),
+      loadingText: vscode.l10n.t('Loading the lab…'),
+      l10n: vscode.l10n.bundle,
+
     });
     this.disposables.push(
       webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
@@ -94,7 +97,7 @@ export class LabPanel implements vscode.Disposable {
             await this.post({ type: 'reply', requestId: message.requestId, ok: true });
           } catch (err) {
             const error = (err as Error).message;
-            void vscode.window.showErrorMessage(`ML Roadmap: ${error}`);
+            void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: {0}', error));
             await this.post({ type: 'reply', requestId: message.requestId, ok: false, error });
           }
           break;
@@ -151,7 +154,7 @@ export class LabPanel implements vscode.Disposable {
         }
       }
     } catch (err) {
-      void vscode.window.showErrorMessage(`ML Roadmap: ${(err as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: {0}', (err as Error).message));
     }
   }
 

@@ -13,7 +13,7 @@ export function registerReferenceFiles(context: vscode.ExtensionContext, roadmap
       const source = sourceOf(uri);
       const projects = vscode.Uri.joinPath(await roadmapFolder(), 'projects');
       if (!source.path.startsWith(`${projects.path}/`) || source.path.split('/').includes('..')) {
-        throw new Error(`${uri.path} is not a file of the roadmap's projects`);
+        throw new Error(vscode.l10n.t('{0} is not a file of the roadmap\'s projects', uri.path));
       }
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(source));
     },

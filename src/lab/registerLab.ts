@@ -73,7 +73,7 @@ export class LabManager implements vscode.Disposable {
     if (open) { open.reveal(); return open; }
     const controller = await this.controller(projectId);
     if (!controller) {
-      void vscode.window.showErrorMessage(`ML Roadmap: no project has the id "${projectId}".`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: no project has the id "{0}".', projectId));
       return undefined;
     }
     return this.track(projectId, LabPanel.create(this.context.extensionUri, controller));
@@ -143,5 +143,5 @@ async function pickProjectId(roadmap: RoadmapService): Promise<string | undefine
     items.push({ label: `${skill.order}. ${skill.title}`, kind: vscode.QuickPickItemKind.Separator });
     for (const p of skill.projects) items.push({ label: `$(beaker) ${p.title}`, detail: p.description, id: p.id });
   }
-  return (await vscode.window.showQuickPick(items, { title: 'Open Project Lab', placeHolder: 'Which project?', matchOnDetail: true }))?.id;
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open Project Lab'), placeHolder: vscode.l10n.t('Which project?'), matchOnDetail: true }))?.id;
 }

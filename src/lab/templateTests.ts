@@ -52,7 +52,7 @@ export class TemplateTests {
     for (const f of drift.changed) {
       await vscode.commands.executeCommand('vscode.diff', this.uriIn(this.templateRoot, f), this.uriIn(folder, f), `${f}: original ↔ yours`, { preview: false });
     }
-    if (drift.missing.length) void vscode.window.showInformationMessage(`Missing from your project: ${drift.missing.join(', ')}.`);
+    if (drift.missing.length) void vscode.window.showInformationMessage(vscode.l10n.t('Missing from your project: {0}.', drift.missing.join(', ')));
   }
 
   /**
@@ -65,17 +65,18 @@ export class TemplateTests {
     if (!hasDrift(drift)) return [];
     if (!confirmed) {
       const n = drift.changed.length + drift.missing.length;
+      const restoreTests = vscode.l10n.t('Restore Tests');
       const answer = await vscode.window.showWarningMessage(
-        `Restore ${n} test file${n > 1 ? 's' : ''} of "${projectTitle}" as the template ships them?`,
-        { modal: true, detail: `${[...drift.changed, ...drift.missing].join('\n')}\n\nYour edited copies are kept beside them as *.edited files, which pytest does not collect.` },
-        'Restore Tests');
-      if (answer !== 'Restore Tests') return undefined;
+        n > 1 ? vscode.l10n.t('Restore {0} test files of "{1}" as the template ships them?', n, projectTitle) : vscode.l10n.t('Restore 1 test file of "{0}" as the template ships it?', projectTitle),
+        { modal: true, detail: `${[...drift.changed, ...drift.missing].join('\n')}\n\n${vscode.l10n.t('Your edited copies are kept beside them as *.edited files, which pytest does not collect.')}` },
+        restoreTests);
+      if (answer !== restoreTests) return undefined;
     }
     const candidates = drift.changed.flatMap((f) => [`${f}.edited`, ...Array.from({ length: MAX_BACKUPS - 1 }, (_, i) => `${f}.edited-${i + 2}`)]);
     const kinds = await probeTarget(folder, [...drift.changed, ...drift.missing, ...candidates]);
     // Whatever was not probed counts as taken: a backup never lands on an unchecked name.
     const plan = planRestore(drift, (p) => kinds.get(p) ?? 'file');
-    if (plan.refused.length) throw new Error(`Tests not restored: ${plan.refused.map((r) => `${r.path}: ${r.reason}`).join('; ')}.`);
+    if (plan.refused.length) throw new Error(vscode.l10n.t('Tests not restored: {0}.', plan.refused.map((r) => `${r.path}: ${r.reason}`).join('; ')));
     for (const b of plan.backups) await vscode.workspace.fs.copy(this.uriIn(folder, b.path), this.uriIn(folder, b.backup), { overwrite: false });
     const shipped = await this.read();
     for (const f of plan.writes) await vscode.workspace.fs.writeFile(this.uriIn(folder, f), shipped.get(f)!);

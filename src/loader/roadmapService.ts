@@ -82,7 +82,7 @@ export class RoadmapService implements vscode.Disposable {
       await vscode.workspace.fs.stat(uri);
       await vscode.commands.executeCommand('markdown.showPreview', uri);
     } catch {
-      void vscode.window.showInformationMessage('This roadmap has no overview.md.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('This roadmap has no overview.md.'));
     }
   }
 
@@ -92,7 +92,7 @@ export class RoadmapService implements vscode.Disposable {
     if (!setting) return { folder: vscode.Uri.joinPath(this.extensionUri, 'roadmap'), builtIn: true };
     const root = vscode.workspace.workspaceFolders?.[0];
     if (path.isAbsolute(setting)) return { folder: vscode.Uri.file(setting), builtIn: false };
-    if (!root) return { error: `The custom roadmap folder "${setting}" is relative, but no workspace folder is open.` };
+    if (!root) return { error: vscode.l10n.t('The custom roadmap folder "{0}" is relative, but no workspace folder is open.', setting) };
     return { folder: vscode.Uri.joinPath(root.uri, setting), builtIn: false };
   }
 
@@ -113,7 +113,7 @@ export class RoadmapService implements vscode.Disposable {
     this.watch(undefined);
     if ('error' in resolved) {
       const fallback = vscode.Uri.joinPath(this.extensionUri, 'roadmap');
-      void vscode.window.showWarningMessage(`ML Roadmap: ${resolved.error} Showing the built-in roadmap.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('ML Roadmap: {0} Showing the built-in roadmap.', resolved.error));
       return this.loadFolder(fallback, true);
     }
     if (!resolved.builtIn) this.watch(resolved.folder);
@@ -208,7 +208,7 @@ export async function milestoneCells(file: SourceFile): Promise<MilestoneCell[]>
   const cells = compiled && readCompiledMilestones(compiled.raw, file.path, roadmapKey(compiled.parser, [file]));
   if (cells) return cells;
   const parsed = await milestoneCellsInWorker(file, workerOptions());
-  if (parsed.error) void vscode.window.showWarningMessage(`ML Roadmap: ${parsed.error}`);
+  if (parsed.error) void vscode.window.showWarningMessage(vscode.l10n.t('ML Roadmap: {0}', parsed.error));
   return parsed.cells;
 }
 

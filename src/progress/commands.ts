@@ -29,11 +29,12 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
     const id = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && 'id' in arg ? String((arg as { id: unknown }).id) : undefined;
     if (id !== undefined) {
       const found = all.find((i) => i.id === id);
-      if (!found) void vscode.window.showErrorMessage(`ML Roadmap: no skill, topic or project has the id "${id}".`);
+      if (!found) void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: no skill, topic or project has the id "{0}".', id));
       return found;
     }
+    const kinds = { skill: vscode.l10n.t('skill'), topic: vscode.l10n.t('topic'), project: vscode.l10n.t('project') };
     const pick = await vscode.window.showQuickPick(
-      all.map((i) => ({ label: i.title, description: i.kind, item: i })),
+      all.map((i) => ({ label: i.title, description: kinds[i.kind], item: i })),
       { placeHolder, matchOnDescription: true },
     );
     return pick?.item;
@@ -47,79 +48,82 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
    * changed again since, so it is never offered where it would not work or would undo newer work.
    */
   async function withUndo(message: string, before: ProgressState, after: ProgressState): Promise<void> {
-    const answer = await vscode.window.showInformationMessage(message, 'Undo');
-    if (answer !== 'Undo') return;
+    const undo = vscode.l10n.t('Undo');
+    const answer = await vscode.window.showInformationMessage(message, undo);
+    if (answer !== undo) return;
     let result: ReturnType<typeof undoChange> | undefined;
     await progress.update((now) => {
       result = undoChange(before, after, now);
       return result.state;
     });
-    if (result) void vscode.window.showInformationMessage(`ML Roadmap: ${describeUndo(result)}`);
+    if (result) void vscode.window.showInformationMessage(vscode.l10n.t('ML Roadmap: {0}', describeUndo(result)));
   }
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.markDone, async (arg?: unknown) => {
-      const item = await resolve(arg, 'Mark which item as done?');
+      const item = await resolve(arg, vscode.l10n.t('Mark which item as done?'));
       if (item) await progress.update((s) => setDone(s, idsOf(item), true, new Date()));
     }),
     vscode.commands.registerCommand(Commands.markNotDone, async (arg?: unknown) => {
-      const item = await resolve(arg, 'Mark which item as not done?');
+      const item = await resolve(arg, vscode.l10n.t('Mark which item as not done?'));
       if (item) await progress.update((s) => setDone(s, idsOf(item), false, new Date()));
     }),
     vscode.commands.registerCommand(Commands.editNote, async (arg?: unknown, text?: unknown) => {
-      const item = await resolve(arg, 'Add a note to which topic or project?');
+      const item = await resolve(arg, vscode.l10n.t('Add a note to which topic or project?'));
       if (!item) return;
       const note = typeof text === 'string' ? text : await vscode.window.showInputBox({
-        title: `Note for "${item.title}"`,
-        prompt: 'Your own note; it shows in the tooltip and is exported with your progress. Leave empty to delete it.',
+        title: vscode.l10n.t('Note for "{0}"', item.title),
+        prompt: vscode.l10n.t('Your own note; it shows in the tooltip and is exported with your progress. Leave empty to delete it.'),
         value: itemOf(progress.current, item.id)?.note ?? '',
-        validateInput: (v) => (v.length > 10_000 ? 'A note can be at most 10,000 characters.' : undefined),
+        validateInput: (v) => (v.length > 10_000 ? vscode.l10n.t('A note can be at most 10,000 characters.') : undefined),
       });
       if (note !== undefined) await progress.update((s) => setNote(s, item.id, note));
     }),
     vscode.commands.registerCommand(Commands.resetSkill, async (arg?: unknown, options?: { confirmed?: boolean }) => {
-      const item = await resolve(arg, 'Reset the progress of which skill?');
+      const item = await resolve(arg, vscode.l10n.t('Reset the progress of which skill?'));
       if (!item) return;
       const ids = idsOf(item);
       if (!options?.confirmed) {
+        const reset = vscode.l10n.t('Reset');
         const ok = await vscode.window.showWarningMessage(
-          `Reset the progress of "${item.title}" (${ids.length} items)? Your notes are kept.`, { modal: true }, 'Reset');
-        if (ok !== 'Reset') return;
+          vscode.l10n.t('Reset the progress of "{0}" ({1} items)? Your notes are kept.', item.title, ids.length), { modal: true }, reset);
+        if (ok !== reset) return;
       }
       const before = progress.current;
       const after = await progress.update((s) => resetItems(s, ids));
-      if (!options?.confirmed) void withUndo(`Progress of "${item.title}" reset.`, before, after);
+      if (!options?.confirmed) void withUndo(vscode.l10n.t('Progress of "{0}" reset.', item.title), before, after);
     }),
     vscode.commands.registerCommand(Commands.resetAll, async (options?: { confirmed?: boolean }) => {
       const { roadmap: rm } = await roadmap.get();
       const ids = rm.skills.flatMap(skillItemIds);
       if (!options?.confirmed) {
+        const resetAll = vscode.l10n.t('Reset All');
         const ok = await vscode.window.showWarningMessage(
-          'Reset all roadmap progress? Your notes are kept, and you can undo it afterwards.', { modal: true }, 'Reset All');
-        if (ok !== 'Reset All') return;
+          vscode.l10n.t('Reset all roadmap progress? Your notes are kept, and you can undo it afterwards.'), { modal: true }, resetAll);
+        if (ok !== resetAll) return;
       }
       const before = progress.current;
       const after = await progress.update((s) => resetItems(s, ids));
-      if (!options?.confirmed) void withUndo('All roadmap progress reset.', before, after);
+      if (!options?.confirmed) void withUndo(vscode.l10n.t('All roadmap progress reset.'), before, after);
     }),
     // From a view's menu the first argument is not a file (the view passes its own context): only a
     // Uri is a target, anything else means "ask".
     vscode.commands.registerCommand(Commands.exportProgress, async (arg?: unknown) => {
       const target = arg instanceof vscode.Uri ? arg : undefined;
       const uri = target ?? (await vscode.window.showSaveDialog({
-        title: 'Export ML Roadmap progress',
+        title: vscode.l10n.t('Export ML Roadmap progress'),
         filters: { JSON: ['json'] },
         defaultUri: vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'ml-roadmap-progress.json') : undefined,
       }));
       if (!uri) return;
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exportProgress(progress.current, new Date())));
-      if (!target) void vscode.window.showInformationMessage(`Progress exported to ${vscode.workspace.asRelativePath(uri)}.`);
+      if (!target) void vscode.window.showInformationMessage(vscode.l10n.t('Progress exported to {0}.', vscode.workspace.asRelativePath(uri)));
     }),
     // `options.confirmed` skips the question before an import that would clear everything (tests).
     vscode.commands.registerCommand(Commands.importProgress, async (arg?: unknown, modeArg?: unknown, options?: { confirmed?: boolean }) => {
       const source = arg instanceof vscode.Uri ? arg : undefined;
       const uri = source ?? (await vscode.window.showOpenDialog({
-        title: 'Import ML Roadmap progress',
+        title: vscode.l10n.t('Import ML Roadmap progress'),
         filters: { JSON: ['json'] },
         canSelectMany: false,
         // Where Export puts its file, so the dialog opens in the workspace.
@@ -127,7 +131,7 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
       }))?.[0];
       if (!uri) return false;
       const refuse = (reason: string): false => {
-        void vscode.window.showErrorMessage(`ML Roadmap: the progress file was not imported: ${reason}. Your progress is unchanged.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: the progress file was not imported: {0}. Your progress is unchanged.', reason));
         return false;
       };
       let text: string;
@@ -136,26 +140,27 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
         if (large) return refuse(large);
         text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       } catch (err) {
-        void vscode.window.showErrorMessage(`ML Roadmap: could not read ${uri.fsPath}: ${(err as Error).message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: could not read {0}: {1}', uri.fsPath, (err as Error).message));
         return false;
       }
       const parsed = parseImport(text);
       if (!parsed.ok) return refuse(parsed.reason);
-      const newer = parsed.newer ? ` (written by a newer ML Roadmap: fields this version does not know are kept)` : '';
+      const newer = parsed.newer ? vscode.l10n.t(' (written by a newer ML Roadmap: fields this version does not know are kept)') : '';
       const mode = modeArg === 'merge' || modeArg === 'replace' ? modeArg : (await vscode.window.showQuickPick(
         [
-          { label: 'Merge', description: 'keep current progress, add the file\'s', mode: 'merge' as const },
-          { label: 'Replace', description: 'use the file\'s progress instead of the current', mode: 'replace' as const },
+          { label: vscode.l10n.t('Merge'), description: vscode.l10n.t('keep current progress, add the file\'s'), mode: 'merge' as const },
+          { label: vscode.l10n.t('Replace'), description: vscode.l10n.t('use the file\'s progress instead of the current'), mode: 'replace' as const },
         ],
-        { placeHolder: `Import ${Object.keys(parsed.state.items).length} entries${newer}: merge or replace?` },
+        { placeHolder: vscode.l10n.t('Import {0} entries{1}: merge or replace?', Object.keys(parsed.state.items).length, newer) },
       ))?.mode;
       if (!mode) return false;
       const { clears } = applyImport(progress.current, parsed.state, mode);
       if (clears > 0 && !options?.confirmed) {
+        const replace = vscode.l10n.t('Replace');
         const ok = await vscode.window.showWarningMessage(
-          `The file holds no progress: replacing would clear all ${clears} items of your current progress. Replace anyway?`,
-          { modal: true }, 'Replace');
-        if (ok !== 'Replace') return false;
+          vscode.l10n.t('The file holds no progress: replacing would clear all {0} items of your current progress. Replace anyway?', clears),
+          { modal: true }, replace);
+        if (ok !== replace) return false;
       }
       let notes: readonly string[] = [];
       let before = progress.current;
@@ -167,10 +172,15 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
       });
       const changes = describeChanges(countChanges(before, after));
       const told = [
-        ...(parsed.newer ? [`the file was written by a newer ML Roadmap (progress version ${parsed.newer}): update the extension to see all of it; what this version does not know is kept`] : []),
-        ...notes.slice(0, 3), ...(notes.length > 3 ? [`+${notes.length - 3} more`] : []),
+        ...(parsed.newer ? [vscode.l10n.t('the file was written by a newer ML Roadmap (progress version {0}): update the extension to see all of it; what this version does not know is kept', parsed.newer)] : []),
+        ...notes.slice(0, 3), ...(notes.length > 3 ? [vscode.l10n.t('+{0} more', notes.length - 3)] : []),
       ];
-      const said = `${changes ? `ML Roadmap imported ${vscode.workspace.asRelativePath(uri)} (${mode}): ${changes}` : `ML Roadmap: ${vscode.workspace.asRelativePath(uri)} changed nothing: your progress already holds all of it`}${told.length ? `; ${told.join('; ')}` : ''}.`;
+      const file = vscode.workspace.asRelativePath(uri);
+      const modeText = mode === 'merge' ? vscode.l10n.t('merge') : vscode.l10n.t('replace');
+      const more = told.length ? `; ${told.join('; ')}` : '';
+      const said = changes
+        ? vscode.l10n.t('ML Roadmap imported {0} ({1}): {2}{3}.', file, modeText, changes, more)
+        : vscode.l10n.t('ML Roadmap: {0} changed nothing: your progress already holds all of it{1}.', file, more);
       if (changes) void withUndo(said, before, after);
       else void vscode.window.showInformationMessage(said);
       return true;
@@ -178,7 +188,7 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
     vscode.commands.registerCommand(Commands.openResource, async (url?: unknown) => {
       const href = webLink(url);
       if (href === undefined) {
-        void vscode.window.showErrorMessage(`ML Roadmap: ${JSON.stringify(String(url).slice(0, 200))} is not a web link (http or https), so it was not opened.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: {0} is not a web link (http or https), so it was not opened.', JSON.stringify(String(url).slice(0, 200))));
         return;
       }
       await vscode.env.openExternal(vscode.Uri.parse(href, true));

@@ -13,10 +13,11 @@ export function registerScopeSwitch(context: vscode.ExtensionContext, progress: 
       const to = progress.scope();
       if (from === to) return;
       scope = to;
-      const where = to === 'global' ? 'all workspaces (synced)' : 'this workspace';
+      const where = to === 'global' ? vscode.l10n.t('all workspaces (synced)') : vscode.l10n.t('this workspace');
+      const copyAction = vscode.l10n.t('Copy');
       const copy = await vscode.window.showInformationMessage(
-        `Progress is now kept for ${where}. Copy your current progress there?`, 'Copy', 'Keep Separate');
-      await progress.switchScope(from, to, copy === 'Copy');
+        vscode.l10n.t('Progress is now kept for {0}. Copy your current progress there?', where), copyAction, vscode.l10n.t('Keep Separate'));
+      await progress.switchScope(from, to, copy === copyAction);
     }),
   );
 }

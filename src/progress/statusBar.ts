@@ -7,7 +7,7 @@ import { Commands } from '../ids';
 
 export function registerStatusBar(context: vscode.ExtensionContext, progress: ProgressStore, roadmap: RoadmapService): vscode.StatusBarItem {
   const item = vscode.window.createStatusBarItem('mlRoadmap.progress', vscode.StatusBarAlignment.Left, 10);
-  item.name = 'ML Roadmap Progress';
+  item.name = vscode.l10n.t('ML Roadmap Progress');
   item.command = Commands.showProgress;
   const render = async (): Promise<void> => {
     const { roadmap: rm } = await roadmap.get();
@@ -16,10 +16,10 @@ export function registerStatusBar(context: vscode.ExtensionContext, progress: Pr
     const when = estimate.finish?.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
     item.text = `$(milestone) ${c.percent}%`;
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**ML Roadmap** · ${c.done} of ${c.total} topics and projects done (${c.percent}%)\n\n`);
-    if (estimate.basis === 'complete') md.appendMarkdown('$(pass) Everything planned is done.');
-    else if (estimate.basis === 'pace') md.appendMarkdown(`$(calendar) At your pace so far you would finish around **${when}**.`);
-    else md.appendMarkdown(`$(calendar) At the planned durations (${Math.round(estimate.plannedWeeks)} weeks) you would finish around **${when}**.`);
+    md.appendMarkdown(`${vscode.l10n.t('**ML Roadmap** · {0} of {1} topics and projects done ({2}%)', c.done, c.total, c.percent)}\n\n`);
+    if (estimate.basis === 'complete') md.appendMarkdown(vscode.l10n.t('$(pass) Everything planned is done.'));
+    else if (estimate.basis === 'pace') md.appendMarkdown(vscode.l10n.t('$(calendar) At your pace so far you would finish around **{0}**.', when ?? ''));
+    else md.appendMarkdown(vscode.l10n.t('$(calendar) At the planned durations ({0} weeks) you would finish around **{1}**.', Math.round(estimate.plannedWeeks), when ?? ''));
     item.tooltip = md;
     item.show();
   };

@@ -38,14 +38,14 @@ export function registerScaffold(context: vscode.ExtensionContext, roadmap: Road
       if (!project) return undefined;
       const template = vscode.Uri.joinPath(loaded.folder, 'projects', project.id, 'template');
       if ((await kindOf(template)) !== 'directory') {
-        void vscode.window.showInformationMessage(`"${project.title}" has no starter template yet. Its description and milestones are in the roadmap.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no starter template yet. Its description and milestones are in the roadmap.', project.title));
         return undefined;
       }
       let sources: Map<string, vscode.Uri>;
       try {
         sources = await starterFiles(template, context.extensionUri);
       } catch (err) {
-        void vscode.window.showErrorMessage(`ML Roadmap: cannot scaffold "${project.title}", nothing was written: ${err instanceof Error ? err.message : String(err)}.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: cannot scaffold "{0}", nothing was written: {1}.', project.title, err instanceof Error ? err.message : String(err)));
         return undefined;
       }
       return scaffold(project, sources, options, progress, locations);
@@ -58,7 +58,7 @@ async function pickProject(skills: readonly Skill[], arg: unknown): Promise<Proj
   const id = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && 'id' in arg ? String((arg as { id: unknown }).id) : undefined;
   if (id !== undefined) {
     const found = all.find((p) => p.id === id);
-    if (!found) void vscode.window.showErrorMessage(`ML Roadmap: no project has the id "${id}".`);
+    if (!found) void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: no project has the id "{0}".', id));
     return found;
   }
   type Item = vscode.QuickPickItem & { project?: Project };
@@ -67,7 +67,7 @@ async function pickProject(skills: readonly Skill[], arg: unknown): Promise<Proj
     items.push({ label: `${skill.order}. ${skill.title}`, kind: vscode.QuickPickItemKind.Separator });
     for (const project of skill.projects) items.push({ label: `$(beaker) ${project.title}`, detail: project.description, project });
   }
-  const pick = await vscode.window.showQuickPick(items, { title: 'Scaffold Project', placeHolder: 'Which project do you want to start?', matchOnDetail: true });
+  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Scaffold Project'), placeHolder: vscode.l10n.t('Which project do you want to start?'), matchOnDetail: true });
   return pick?.project;
 }
 
@@ -76,12 +76,13 @@ async function chooseWorkspaceFolder(options: ScaffoldOptions): Promise<{ root: 
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 1) return { root: folders[0]!.uri, opened: true };
   if (folders.length > 1) {
-    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Scaffold the project into which workspace folder?' });
+    const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Scaffold the project into which workspace folder?') });
     return picked && { root: picked.uri, opened: true };
   }
-  const choice = await vscode.window.showInformationMessage('No folder is open. Choose a folder to scaffold the project into; it will be opened afterwards.', 'Choose Folder…');
-  if (choice !== 'Choose Folder…') return undefined;
-  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Scaffold Here' });
+  const chooseFolder = vscode.l10n.t('Choose Folder…');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('No folder is open. Choose a folder to scaffold the project into; it will be opened afterwards.'), chooseFolder);
+  if (choice !== chooseFolder) return undefined;
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Scaffold Here') });
   return picked?.[0] && { root: picked[0], opened: false };
 }
 
@@ -94,17 +95,17 @@ async function scaffold(project: Project, sources: ReadonlyMap<string, vscode.Ur
   for (;;) {
     if (options.folderName === undefined) {
       const name = await vscode.window.showInputBox({
-        title: `Scaffold "${project.title}"`,
-        prompt: `Folder inside ${vscode.workspace.asRelativePath(chosen.root, true)} for the project`,
+        title: vscode.l10n.t('Scaffold "{0}"', project.title),
+        prompt: vscode.l10n.t('Folder inside {0} for the project', vscode.workspace.asRelativePath(chosen.root, true)),
         value: folderName,
-        validateInput: (v) => { const c = checkRelativePath(v.trim()); return 'reason' in c ? `Not a usable folder inside the workspace: ${c.reason}` : undefined; },
+        validateInput: (v) => { const c = checkRelativePath(v.trim()); return 'reason' in c ? vscode.l10n.t('Not a usable folder inside the workspace: {0}', c.reason) : undefined; },
       });
       if (name === undefined) return undefined;
       folderName = name.trim();
     }
     const checked = checkRelativePath(folderName);
     if ('reason' in checked) {
-      void vscode.window.showErrorMessage(`ML Roadmap: cannot scaffold into "${folderName}": ${checked.reason}.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: cannot scaffold into "{0}": {1}.', folderName, checked.reason));
       return undefined;
     }
     // The folder and everything in it are planned as one path set, so a symlinked folder is refused too.
@@ -112,14 +113,14 @@ async function scaffold(project: Project, sources: ReadonlyMap<string, vscode.Ur
     const plan = planScaffold(files.map((f) => `${folderName}/${f}`), (p) => kinds.get(p) ?? 'missing', folderName);
     const target = vscode.Uri.joinPath(chosen.root, ...checked.segments);
     if (plan.targetIsFile !== undefined) {
-      const what = plan.targetIsFile === folderName ? `"${folderName}" is an existing file, not a folder` : `"${plan.targetIsFile}" is an existing file, so "${folderName}" cannot be a folder inside it`;
-      void vscode.window.showErrorMessage(`ML Roadmap: cannot scaffold into "${folderName}": ${what}. Nothing was written; choose another folder name.`);
+      const what = plan.targetIsFile === folderName ? vscode.l10n.t('"{0}" is an existing file, not a folder', folderName) : vscode.l10n.t('"{0}" is an existing file, so "{1}" cannot be a folder inside it', plan.targetIsFile, folderName);
+      void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: cannot scaffold into "{0}": {1}. Nothing was written; choose another folder name.', folderName, what));
       if (options.folderName !== undefined) return undefined;
       folderName = `${folderName}-2`;
       continue;
     }
     if (plan.refused.length) {
-      void vscode.window.showErrorMessage(`ML Roadmap: nothing was written. ${plan.refused.map((r) => `${r.path}: ${r.reason}`).join('; ')}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: nothing was written. {0}', plan.refused.map((r) => `${r.path}: ${r.reason}`).join('; ')));
       return undefined;
     }
     const decision = await resolveConflicts(plan, folderName, options);
@@ -144,16 +145,17 @@ async function resolveConflicts(plan: ScaffoldPlan, folderName: string, options:
   if (!plan.conflicts.length) return 'write';
   if (options.onConflict) return options.onConflict === 'write-missing' && plan.writes.length ? 'write' : 'cancel';
   const names = plan.conflicts.map((c) => c.slice(folderName.length + 1));
-  const buttons = [...(plan.writes.length ? ['Write Only Missing Files'] : []), 'Open Lab', 'Reveal Folder', 'Choose Another Folder'];
+  const writeMissing = vscode.l10n.t('Write Only Missing Files'), openLab = vscode.l10n.t('Open Lab'), reveal = vscode.l10n.t('Reveal Folder'), another = vscode.l10n.t('Choose Another Folder');
+  const buttons = [...(plan.writes.length ? [writeMissing] : []), openLab, reveal, another];
   const answer = await vscode.window.showWarningMessage(
-    `${names.length} file(s) already exist in "${folderName}" and will not be overwritten: ${summarise(names)}.`,
-    { modal: true, detail: plan.writes.length ? `${plan.writes.length} file(s) are missing and can be written.` : 'Every template file already exists.' },
+    vscode.l10n.t('{0} file(s) already exist in "{1}" and will not be overwritten: {2}.', names.length, folderName, summarise(names)),
+    { modal: true, detail: plan.writes.length ? vscode.l10n.t('{0} file(s) are missing and can be written.', plan.writes.length) : vscode.l10n.t('Every template file already exists.') },
     ...buttons,
   );
-  if (answer === 'Write Only Missing Files') return 'write';
-  if (answer === 'Choose Another Folder') return 'another-folder';
-  if (answer === 'Open Lab') return 'open-lab';
-  if (answer === 'Reveal Folder') return 'reveal';
+  if (answer === writeMissing) return 'write';
+  if (answer === another) return 'another-folder';
+  if (answer === openLab) return 'open-lab';
+  if (answer === reveal) return 'reveal';
   return 'cancel';
 }
 
@@ -171,8 +173,8 @@ async function write(
     }
   } catch (err) {
     void vscode.window.showErrorMessage(
-      `ML Roadmap: scaffolding "${project.title}" stopped: ${(err as Error).message}. ` +
-      (written.length ? `Written before the failure: ${summarise(written)}.` : 'No file was written.'),
+      vscode.l10n.t('ML Roadmap: scaffolding "{0}" stopped: {1}. {2}', project.title, (err as Error).message,
+        written.length ? vscode.l10n.t('Written before the failure: {0}.', summarise(written)) : vscode.l10n.t('No file was written.')),
     );
     return undefined;
   }
@@ -188,9 +190,10 @@ async function write(
     const readme = vscode.Uri.joinPath(target, 'README.md');
     if ((await kindOf(readme)) === 'file') await vscode.commands.executeCommand('markdown.showPreview', readme).then(undefined, () => vscode.window.showTextDocument(readme));
     void vscode.commands.executeCommand('revealInExplorer', target);
-    const summary = skipped.length ? `${written.length} file(s) written, ${skipped.length} existing file(s) left as they were.` : `${written.length} file(s) written.`;
-    void vscode.window.showInformationMessage(`"${project.title}" is ready in ${vscode.workspace.asRelativePath(target)}. ${summary}`, 'Open Lab').then((a) => {
-      if (a === 'Open Lab') void vscode.commands.executeCommand(Commands.openLab, project.id);
+    const summary = skipped.length ? vscode.l10n.t('{0} file(s) written, {1} existing file(s) left as they were.', written.length, skipped.length) : vscode.l10n.t('{0} file(s) written.', written.length);
+    const openLab = vscode.l10n.t('Open Lab');
+    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is ready in {1}. {2}', project.title, vscode.workspace.asRelativePath(target), summary), openLab).then((a) => {
+      if (a === openLab) void vscode.commands.executeCommand(Commands.openLab, project.id);
     });
   }
   return result;

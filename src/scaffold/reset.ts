@@ -34,23 +34,22 @@ export function registerReset(
       const id = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && 'id' in arg ? String((arg as { id: unknown }).id) : undefined;
       const project = id !== undefined ? projects.find((p) => p.id === id) : await pickScaffolded(projects, locations);
       if (!project) {
-        if (id !== undefined) void vscode.window.showErrorMessage(`ML Roadmap: no project has the id "${id}".`);
+        if (id !== undefined) void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: no project has the id "{0}".', id));
         return undefined;
       }
       const folder = await locations.find(project.id);
       if (!folder) {
-        void vscode.window.showInformationMessage(`"${project.title}" is not scaffolded in this workspace: there is nothing to start over.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is not scaffolded in this workspace: there is nothing to start over.', project.title));
         return undefined;
       }
       const template = vscode.Uri.joinPath(roadmapFolder, 'projects', project.id, 'template');
       if ((await kindOf(template)) !== 'directory') {
-        void vscode.window.showInformationMessage(`"${project.title}" has no starter template to start over from.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no starter template to start over from.', project.title));
         return undefined;
       }
       if ((vscode.workspace.workspaceFolders ?? []).some((w) => w.uri.toString() === folder.toString())) {
         void vscode.window.showWarningMessage(
-          `"${project.title}" is the open workspace folder itself, so it cannot be set aside under another name from here. ` +
-          'Open its parent folder and run Start Project Over… again, or copy the starter by hand.',
+          vscode.l10n.t('"{0}" is the open workspace folder itself, so it cannot be set aside under another name from here. Open its parent folder and run Start Project Over… again, or copy the starter by hand.', project.title),
         );
         return undefined;
       }
@@ -59,15 +58,16 @@ export function registerReset(
       const existing = new Set((await vscode.workspace.fs.readDirectory(parent)).map(([n]) => n));
       const keptName = keptFolderName(name, new Date(), (n) => existing.has(n));
       if (!options.confirmed) {
+        const startOver = vscode.l10n.t('Start Over');
         const answer = await vscode.window.showWarningMessage(
-          `Start "${project.title}" over from the starter?`,
+          vscode.l10n.t('Start "{0}" over from the starter?', project.title),
           {
             modal: true,
-            detail: `Your current folder is kept, untouched, as ${keptName}. A fresh copy of the starter is written to ${vscode.workspace.asRelativePath(folder, true)}, and the project's milestone ticks and lab results are cleared. Your notes stay.`,
+            detail: vscode.l10n.t('Your current folder is kept, untouched, as {0}. A fresh copy of the starter is written to {1}, and the project\'s milestone ticks and lab results are cleared. Your notes stay.', keptName, vscode.workspace.asRelativePath(folder, true)),
           },
-          'Start Over',
+          startOver,
         );
-        if (answer !== 'Start Over') return undefined;
+        if (answer !== startOver) return undefined;
       }
       const kept = vscode.Uri.joinPath(parent, keptName);
       // Unsaved edits belong to the learner's work, so they go into the kept folder with it.
@@ -76,7 +76,7 @@ export function registerReset(
       try {
         await vscode.workspace.fs.rename(folder, kept, { overwrite: false });
       } catch (err) {
-        void vscode.window.showErrorMessage(`ML Roadmap: could not start over, nothing was changed: ${(err as Error).message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: could not start over, nothing was changed: {0}', (err as Error).message));
         return undefined;
       }
       const written: string[] = [];
@@ -91,8 +91,8 @@ export function registerReset(
         }
       } catch (err) {
         void vscode.window.showErrorMessage(
-          `ML Roadmap: the fresh starter stopped part-way (${(err as Error).message}); ` +
-          `${written.length ? `written: ${summarise(written)}` : 'nothing was written'}. Your previous work is safe in ${keptName}.`,
+          vscode.l10n.t('ML Roadmap: the fresh starter stopped part-way ({0}); {1}. Your previous work is safe in {2}.', (err as Error).message,
+            written.length ? vscode.l10n.t('written: {0}', summarise(written)) : vscode.l10n.t('nothing was written'), keptName),
         );
         return undefined;
       }
@@ -101,9 +101,11 @@ export function registerReset(
       await progress.update((s) => markScaffolded(resetItems(s, [project.id]), project.id, new Date()));
       await locations.remember(project.id, folder);
       if (appeared.length) {
-        void vscode.window.showWarningMessage(`"${project.title}" starts over from the starter, except ${summarise(appeared)}: something created ${appeared.length === 1 ? 'it' : 'them'} while the starter was written, and ${appeared.length === 1 ? 'it was' : 'they were'} left as ${appeared.length === 1 ? 'it is' : 'they are'}. Your previous work is in ${keptName}.`);
+        void vscode.window.showWarningMessage(appeared.length === 1
+          ? vscode.l10n.t('"{0}" starts over from the starter, except {1}: something created it while the starter was written, and it was left as it is. Your previous work is in {2}.', project.title, summarise(appeared), keptName)
+          : vscode.l10n.t('"{0}" starts over from the starter, except {1}: something created them while the starter was written, and they were left as they are. Your previous work is in {2}.', project.title, summarise(appeared), keptName));
       } else {
-        void vscode.window.showInformationMessage(`"${project.title}" starts over from the starter. Your previous work is in ${keptName}.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" starts over from the starter. Your previous work is in {1}.', project.title, keptName));
       }
       return { kept, written };
     }),
@@ -130,12 +132,12 @@ async function moveEditorsToFreshFiles(kept: vscode.Uri, folder: vscode.Uri, ins
 async function pickScaffolded(projects: readonly { id: string; title: string; description: string }[], locations: ProjectLocations) {
   const found = (await Promise.all(projects.map(async (p) => ({ p, folder: await locations.find(p.id) })))).filter((x) => x.folder);
   if (!found.length) {
-    void vscode.window.showInformationMessage('No project is scaffolded in this workspace yet.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No project is scaffolded in this workspace yet.'));
     return undefined;
   }
   const pick = await vscode.window.showQuickPick(
     found.map(({ p, folder }) => ({ label: p.title, description: vscode.workspace.asRelativePath(folder!, true), id: p.id })),
-    { title: 'Start Project Over', placeHolder: 'Which project goes back to its starter? (its folder is kept under another name)' },
+    { title: vscode.l10n.t('Start Project Over'), placeHolder: vscode.l10n.t('Which project goes back to its starter? (its folder is kept under another name)') },
   );
   return pick && projects.find((p) => p.id === pick.id);
 }

@@ -55,7 +55,7 @@ export async function starterFiles(template: vscode.Uri, extensionUri: vscode.Ur
   if ('error' in parsed) throw new Error(parsed.error);
   for (const f of parsed.files) {
     const source = vscode.Uri.joinPath(extensionUri, 'media', 'data', f.name);
-    if ((await kindOf(source)) !== 'file') throw new Error(`the template needs media/data/${f.name}, which this copy of the extension does not have`);
+    if ((await kindOf(source)) !== 'file') throw new Error(vscode.l10n.t('the template needs media/data/{0}, which this copy of the extension does not have', f.name));
     out.set(f.destination, source);
   }
   return out;

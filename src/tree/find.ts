@@ -35,7 +35,7 @@ export function registerFind(
       if (!picked) return undefined;
       const node = await provider.findById(picked.id);
       if (!node) {
-        void vscode.window.showErrorMessage(`ML Roadmap: "${picked.label}" is no longer in the roadmap.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: "{0}" is no longer in the roadmap.', picked.label));
         return undefined;
       }
       await view.reveal(node, { select: true, focus: true, expand: true });
@@ -46,8 +46,8 @@ export function registerFind(
 
 function pick(items: readonly Item[], value: string): Promise<FindEntry | undefined> {
   const qp = vscode.window.createQuickPick<Item>();
-  qp.title = 'Find in Roadmap';
-  qp.placeholder = 'A skill, topic or project, by its title or its skill';
+  qp.title = vscode.l10n.t('Find in Roadmap');
+  qp.placeholder = vscode.l10n.t('A skill, topic or project, by its title or its skill');
   qp.matchOnDescription = true;
   qp.items = items;
   qp.value = value;

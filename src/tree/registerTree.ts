@@ -41,11 +41,11 @@ export async function onCheckboxes(
       await progress.update((s) => setDone(s, [node.id], done, now));
     } else if (node.kind === 'skill') {
       const ids = skillItemIds(node);
-      const action = done ? 'Mark All Done' : 'Mark All Not Done';
+      const action = done ? vscode.l10n.t('Mark All Done') : vscode.l10n.t('Mark All Not Done');
       const answer = await vscode.window.showWarningMessage(
         done
-          ? `Mark all ${ids.length} topics and projects of "${node.title}" as done?`
-          : `Clear the done marks of all ${ids.length} topics and projects of "${node.title}"?`,
+          ? vscode.l10n.t('Mark all {0} topics and projects of "{1}" as done?', ids.length, node.title)
+          : vscode.l10n.t('Clear the done marks of all {0} topics and projects of "{1}"?', ids.length, node.title),
         { modal: true },
         action,
       );

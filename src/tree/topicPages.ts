@@ -65,13 +65,13 @@ export function registerTopicPages(context: vscode.ExtensionContext, roadmap: Ro
       : undefined;
     if (id !== undefined) {
       const found = await find(id);
-      if (!found) void vscode.window.showErrorMessage(`ML Roadmap: no topic has the id "${id}".`);
+      if (!found) void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: no topic has the id "{0}".', id));
       return found?.topic;
     }
     const { roadmap: rm } = await roadmap.get();
     const pick = await vscode.window.showQuickPick(
       rm.skills.flatMap((s) => s.topics.map((t) => ({ label: t.title, description: s.title, topic: t }))),
-      { placeHolder: 'Open which topic?', matchOnDescription: true },
+      { placeHolder: vscode.l10n.t('Open which topic?'), matchOnDescription: true },
     );
     return pick?.topic;
   }

@@ -25,7 +25,7 @@ export function toTreeItem(node: TreeNode, state: ProgressState, milestoneIds: M
     case 'project':
       return projectItem(node, state, milestoneIds(node.id));
     case 'resources': {
-      const t = new vscode.TreeItem('Resources', vscode.TreeItemCollapsibleState.Collapsed);
+      const t = new vscode.TreeItem(vscode.l10n.t('Resources'), vscode.TreeItemCollapsibleState.Collapsed);
       t.id = nodeKey(node);
       t.iconPath = new vscode.ThemeIcon('library');
       t.description = `${node.skill.resources.length}`;
@@ -44,13 +44,13 @@ function resourceItem(skill: Skill, resource: Resource): vscode.TreeItem {
   t.iconPath = new vscode.ThemeIcon('link-external');
   t.description = resourceDescription(resource.url);
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(resource.title)}** · resource of ${escape(skill.title)}\n\n`);
+  md.appendMarkdown(`${vscode.l10n.t('**{0}** · resource of {1}', escape(resource.title), escape(skill.title))}\n\n`);
   md.appendMarkdown(`$(globe) ${escape(resource.url)}`);
-  if (needsInternet(resource.url)) md.appendMarkdown(` ${escape(NEEDS_INTERNET)}: opens in your browser`);
+  if (needsInternet(resource.url)) md.appendMarkdown(` ${vscode.l10n.t('{0}: opens in your browser', escape(NEEDS_INTERNET))}`);
   t.tooltip = md;
   t.accessibilityInformation = { label: resourceLabel(resource.title, resource.url) };
   t.contextValue = 'resource';
-  t.command = { command: Commands.openResource, title: 'Open Resource', arguments: [resource.url] };
+  t.command = { command: Commands.openResource, title: vscode.l10n.t('Open Resource'), arguments: [resource.url] };
   return t;
 }
 
@@ -65,9 +65,9 @@ function skillItem(skill: Skill, state: ProgressState): vscode.TreeItem {
   t.contextValue = 'skill';
   t.checkboxState = status === 'done' ? Checked : Unchecked;
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(skill.title)}** · skill ${skill.order} · ${escape(skill.duration.text)}\n\n`);
+  md.appendMarkdown(`${vscode.l10n.t('**{0}** · skill {1} · {2}', escape(skill.title), skill.order, escape(skill.duration.text))}\n\n`);
   md.appendMarkdown(`${escape(skill.description)}\n\n`);
-  md.appendMarkdown(`$(checklist) ${c.done} of ${c.total} done (${c.percent}%) · ${skill.topics.length} topics · ${skill.projects.length} projects`);
+  md.appendMarkdown(vscode.l10n.t('$(checklist) {0} of {1} done ({2}%) · {3} topics · {4} projects', c.done, c.total, c.percent, skill.topics.length, skill.projects.length));
   t.tooltip = md;
   t.accessibilityInformation = { label: skillLabel(skill.title, c.done, c.total) };
   return t;
@@ -79,11 +79,11 @@ function topicItem(topic: Topic, state: ProgressState): vscode.TreeItem {
   t.id = nodeKey(topic);
   t.contextValue = item?.done ? 'topic.done' : 'topic';
   t.checkboxState = item?.done ? Checked : Unchecked;
-  if (item?.note) t.description = '✎ note';
-  t.tooltip = noteTooltip(topic.title, 'Topic', item?.note, item?.doneAt, topic.summary);
+  if (item?.note) t.description = vscode.l10n.t('✎ note');
+  t.tooltip = noteTooltip(topic.title, vscode.l10n.t('Topic'), item?.note, item?.doneAt, topic.summary);
   t.accessibilityInformation = { label: topicLabel(topic.title, item?.done === true, !!item?.note) };
   // A click on the row opens the topic page; a click on the checkbox still only ticks it.
-  t.command = { command: Commands.openTopic, title: 'Open Topic', arguments: [topic.id] };
+  t.command = { command: Commands.openTopic, title: vscode.l10n.t('Open Topic'), arguments: [topic.id] };
   return t;
 }
 
@@ -99,11 +99,11 @@ function projectItem(project: Project, state: ProgressState, milestoneIds: Reado
   const current = milestoneIds ? Object.entries(item?.milestones ?? {}).filter(([id]) => milestoneIds.has(id)).map(([, m]) => m) : marks;
   const counts = { milestones: current.length, byHand: current.filter((m) => m === 'manual').length, totalMilestones: milestoneIds?.size };
   t.description = [
-    item?.scaffoldedAt ? 'project · scaffolded' : 'project',
+    item?.scaffoldedAt ? vscode.l10n.t('project · scaffolded') : vscode.l10n.t('project'),
     projectMilestonesDescription(counts),
-    item?.note ? '✎ note' : '',
+    item?.note ? vscode.l10n.t('✎ note') : '',
   ].filter(Boolean).join(' · ');
-  const md = noteTooltip(project.title, 'Project', item?.note, item?.doneAt);
+  const md = noteTooltip(project.title, vscode.l10n.t('Project'), item?.note, item?.doneAt);
   md.appendMarkdown(`\n\n${escape(project.description)}`);
   if (project.keyFeatures.length) md.appendMarkdown(`\n\n${project.keyFeatures.map((f) => `- ${escape(f)}`).join('\n')}`);
   t.tooltip = md;
@@ -120,8 +120,8 @@ function projectItem(project: Project, state: ProgressState, milestoneIds: Reado
 function noteTooltip(title: string, kind: string, note?: string, doneAt?: string, text?: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escape(title)}** · ${kind}`);
-  if (doneAt) md.appendMarkdown(`\n\n$(check) done ${new Date(doneAt).toLocaleDateString()}`);
+  if (doneAt) md.appendMarkdown(`\n\n${vscode.l10n.t('$(check) done {0}', new Date(doneAt).toLocaleDateString())}`);
   for (const paragraph of text ? text.split(/\n{2,}/) : []) md.appendMarkdown(`\n\n${escape(paragraph)}`);
-  if (note) md.appendMarkdown(`\n\n---\n\n$(note) *Your note*\n\n${escape(note)}`);
+  if (note) md.appendMarkdown(`\n\n---\n\n${vscode.l10n.t('$(note) *Your note*')}\n\n${escape(note)}`);
   return md;
 }

@@ -5,7 +5,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Commands, ContextKeys, EXTENSION_ID, Views, WALKTHROUGH_ID } from '../../src/ids';
 
-const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'));
+// As the editor shows it: the "%key%" strings replaced by their English from package.nls.json.
+const nls = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.nls.json'), 'utf8')) as Record<string, string>;
+const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8'),
+  (_key, value: unknown) => (typeof value === 'string' && /^%[\w.-]+%$/.test(value) ? nls[value.slice(1, -1)] ?? value : value));
 
 describe('manifest', () => {
   it('declares exactly the commands in src/ids.ts, all under one category', () => {

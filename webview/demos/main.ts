@@ -9,6 +9,7 @@ import { errorText, type Demo, type DemoContext } from './demo';
 import { drawDemo } from './digits/drawDemo';
 import { el, ms, onThemeChange, testId } from './dom';
 import { HostChannel } from './host';
+import { t } from '../l10n';
 import { latentDemo } from './latent/latentDemo';
 import { ModelStore, Timings } from './models';
 import { optimDemo } from './optim/optimDemo';
@@ -41,7 +42,7 @@ const demos: Record<DemoId, Demo> = {
 // ── Shell: header, tabs, one panel per demo, the speed section ─────────────
 const header = el('header', 'gallery-header');
 const titles = el('div');
-titles.append(el('h1', undefined, 'ML Demos'), el('p', 'caption', 'Every model runs here in the panel with onnxruntime-web (WebAssembly, one thread), offline.'));
+titles.append(el('h1', undefined, t('ML Demos')), el('p', 'caption', t('Every model runs here in the panel with onnxruntime-web (WebAssembly, one thread), offline.')));
 const modelStatus = testId(el('div', 'model-status'), 'model-status');
 header.append(titles, modelStatus);
 const tabs = el('nav', 'tabs');
@@ -97,9 +98,9 @@ function renderModelStatus(): void {
   const ready = states.filter((s) => s === 'ready').length;
   const failed = states.filter((s) => s === 'error').length;
   modelStatus.replaceChildren();
-  if (failed) modelStatus.append(el('span', 'error-text', `${failed} model${failed > 1 ? 's' : ''} failed to load`));
-  else if (ready < states.length) modelStatus.append(spinner(), el('span', undefined, ` Loading models ${ready}/${states.length}…`));
-  else modelStatus.append(el('span', 'caption', `${ready} models ready · first session ${ms(timings.get('sessionFirstMs'))}`));
+  if (failed) modelStatus.append(el('span', 'error-text', failed > 1 ? t('{0} models failed to load', failed) : t('1 model failed to load')));
+  else if (ready < states.length) modelStatus.append(spinner(), el('span', undefined, t(' Loading models {0}/{1}…', ready, states.length)));
+  else modelStatus.append(el('span', 'caption', t('{0} models ready · first session {1}', ready, ms(timings.get('sessionFirstMs')))));
   document.body.dataset.modelsReady = String(states.length > 0 && ready === states.length);
   document.body.dataset.modelsFailed = String(failed);
 }
@@ -109,18 +110,20 @@ renderModelStatus();
 /** "Speed of this panel": times the bundled MLP the way the benchmark's plain page does. */
 function speedSection(): HTMLElement {
   const details = testId(el('details', 'speed'), 'speed');
-  const summary = el('summary', undefined, 'Speed of onnxruntime-web in this panel');
+  const summary = el('summary', undefined, t('Speed of onnxruntime-web in this panel'));
   const out = testId(el('div', 'speed-result'), 'speed-result');
-  const go = button('Measure', {
+  const go = button(t('Measure'), {
     appearance: 'secondary', testId: 'measure-speed', onClick: () => void measure(),
   });
   details.append(summary, el('p', 'caption',
-    'Times the bundled MLP: creating another session, one digit (mean of 500 runs), a batch of 1,000 digits (median of 10) ' +
-    'and scoring the 2,000 held-out digits (median of 3). Takes a few seconds.'), go, out);
+    t('Times the bundled MLP: creating another session, one digit (mean of 500 runs), a batch of 1,000 digits (median of 10) and scoring the 2,000 held-out digits (median of 3). Takes a few seconds.')), go, out);
+  // speed.ts names its steps in English (the benchmark's plain page runs it too).
+  const stepText: Record<string, string> = { session: t('session'), 'one digit': t('one digit'), 'batch of 1,000': t('batch of 1,000'), 'scoring 2,000 digits': t('scoring 2,000 digits') };
   async function measure(): Promise<void> {
+
     go.setAttribute('disabled', '');
     out.dataset.state = 'running';
-    out.replaceChildren(spinner(), el('span', undefined, ' Measuring…'));
+    out.replaceChildren(spinner(), el('span', undefined, t(' Measuring…')));
     try {
       const [session, bytes, heldout] = await Promise.all([models.session('mnist-mlp'), models.fetchBytes('models/mnist-mlp.onnx'), models.heldout()]);
       const r = await measureSpeed<Session, Tensor>({
@@ -129,16 +132,16 @@ function speedSection(): HTMLElement {
         tensor: float32,
         run: (s, feeds) => run(s, feeds),
         scorable,
-      }, session, bytes, heldout, { onStep: (what) => { out.lastElementChild!.textContent = ` Measuring: ${what}…`; } });
+      }, session, bytes, heldout, { onStep: (what) => { out.lastElementChild!.textContent = t(' Measuring: {0}…', stepText[what] ?? what); } });
       timings.record('sessionLaterMs', r.sessionLaterMs);
       timings.record('oneDigitMs', r.oneDigitMs);
       timings.record('batch1000Ms', r.batch1000Ms);
       timings.record('score2000Ms', r.score2000Ms);
       const table = el('table', 'stats');
       for (const [k, v] of [
-        ['first session (includes loading the wasm)', timings.get('sessionFirstMs')],
-        ['another session', r.sessionLaterMs], ['one digit', r.oneDigitMs], ['1,000 digits in one batch', r.batch1000Ms],
-        ['scoring 2,000 held-out digits', r.score2000Ms],
+        [t('first session (includes loading the wasm)'), timings.get('sessionFirstMs')],
+        [t('another session'), r.sessionLaterMs], [t('one digit'), r.oneDigitMs], [t('1,000 digits in one batch'), r.batch1000Ms],
+        [t('scoring 2,000 held-out digits'), r.score2000Ms],
       ] as const) {
         const tr = el('tr');
         tr.append(el('td', undefined, k), el('td', 'num', ms(v)));
@@ -147,7 +150,7 @@ function speedSection(): HTMLElement {
       out.replaceChildren(table);
       out.dataset.state = 'done';
     } catch (e) {
-      out.replaceChildren(el('span', 'error-text', `Could not measure: ${errorText(e)}`));
+      out.replaceChildren(el('span', 'error-text', t('Could not measure: {0}', errorText(e))));
       out.dataset.state = 'error';
     } finally {
       go.removeAttribute('disabled');

@@ -4,6 +4,7 @@
 import * as ort from 'onnxruntime-web/wasm';
 import type { SessionLike } from '../../src/inference/score';
 import { describeLoadError } from '../../src/inference/validate';
+import { t } from '../l10n';
 
 export type Session = ort.InferenceSession;
 export type Tensor = ort.Tensor;
@@ -60,7 +61,7 @@ export async function createSession(bytes: Uint8Array): Promise<{ session: Sessi
       try {
         binary = await wasmBinary!;
       } catch (e) {
-        throw new SessionError(`the inference runtime (${WASM_GZ}) could not be loaded: ${e instanceof Error ? e.message : String(e)}. Reinstalling the extension restores it.`);
+        throw new SessionError(t('the inference runtime ({0}) could not be loaded: {1}. Reinstalling the extension restores it.', WASM_GZ, e instanceof Error ? e.message : String(e)));
       }
       if (!initialised) ort.env.wasm.wasmBinary = binary;
       initialised = true;
@@ -94,13 +95,14 @@ export function scorable(session: Session): SessionLike {
 }
 
 /** The float values of an output tensor (throws when it is not numeric). */
-export function floats(t: Tensor | undefined, what: string): Float32Array {
-  if (!t) throw new Error(`the model produced no output ${what}`);
-  if (t.data instanceof Float32Array) return t.data;
-  if (ArrayBuffer.isView(t.data) && !(t.data instanceof BigInt64Array) && !(t.data instanceof BigUint64Array)) {
-    return Float32Array.from(t.data as unknown as ArrayLike<number>);
+export function floats(tensor: Tensor | undefined, what: string): Float32Array {
+  if (!tensor) throw new Error(t('the model produced no output {0}', what));
+  if (tensor.data instanceof Float32Array) return tensor.data;
+  if (ArrayBuffer.isView(tensor.data) && !(tensor.data instanceof BigInt64Array) && !(tensor.data instanceof BigUint64Array)) {
+    return Float32Array.from(tensor.data as unknown as ArrayLike<number>);
   }
-  throw new Error(`output ${what} is of type ${t.type}, not numbers`);
+  throw new Error(t('output {0} is of type {1}, not numbers', what, tensor.type));
+
 }
 
 // One run at a time: onnxruntime-web's wasm backend is single-threaded, and overlapping calls into

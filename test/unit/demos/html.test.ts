@@ -7,7 +7,8 @@ const SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
 describe('demo gallery HTML', () => {
   const nonce = makeNonce();
   const html = demosHtml({
-    cspSource: SOURCE, nonce, title: 'ML Demos <x>',
+    cspSource: SOURCE, nonce, title: 'ML Demos <x>', loadingText: 'Chargement des démos…',
+
     scriptUri: `${SOURCE}/ext/dist/webview/demos.js`, styleUri: `${SOURCE}/ext/media/demos/demos.css`,
     ortBase: `${SOURCE}/ext/dist/webview/ort`, mediaBase: `${SOURCE}/ext/media/`,
   });
@@ -36,4 +37,9 @@ describe('demo gallery HTML', () => {
     assert.equal(asFolderUrl('a/b//'), 'a/b/');
     assert.equal(asFolderUrl('a'), 'a/');
   });
+
+  it('shows the loading text the panel passes (translated there)', () => {
+    assert.match(html, /<main id="demos" aria-live="polite"><p>Chargement des démos…<\/p><\/main>/);
+  });
+
 });

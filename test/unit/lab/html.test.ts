@@ -11,7 +11,7 @@ function cspOf(html: string): Map<string, string[]> {
 
 describe('lab webview HTML', () => {
   const nonce = makeNonce();
-  const html = labHtml({ cspSource: SOURCE, nonce, scriptUri: `${SOURCE}/dist/webview/lab.js`, styleUri: `${SOURCE}/media/lab.css`, title: 'Lab <x>' });
+  const html = labHtml({ cspSource: SOURCE, nonce, scriptUri: `${SOURCE}/dist/webview/lab.js`, styleUri: `${SOURCE}/media/lab.css`, title: 'Lab <x>', loadingText: 'Loading <the> lab…' });
   const csp = cspOf(html);
 
   it('denies everything by default', () => {
@@ -43,9 +43,25 @@ describe('lab webview HTML', () => {
     assert.doesNotMatch(html, /<script\b[^>]*>[^<]+<\/script>/);
   });
 
+  it('hands the webview its translations as <body data-l10n>, escaped', () => {
+    const translated = labHtml({ cspSource: SOURCE, nonce, scriptUri: `${SOURCE}/dist/webview/lab.js`, styleUri: `${SOURCE}/media/lab.css`, title: 't', loadingText: 'l', l10n: { 'Run "{0}"': '<b>' } });
+    const attribute = (page: string): unknown => {
+      const m = /<body data-l10n="([^"<>]*)">/.exec(page);
+      assert.ok(m, 'no data-l10n on <body>, or it is not escaped');
+      return JSON.parse(m[1]!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&'));
+    };
+    assert.deepEqual(attribute(translated), { 'Run "{0}"': '<b>' });
+    assert.deepEqual(attribute(html), {});
+  });
+
   it('escapes the title', () => {
     assert.match(html, /<title>Lab &lt;x&gt;<\/title>/);
   });
+
+  it('shows the loading text the panel passes (translated there), escaped', () => {
+    assert.match(html, /<main id="lab" aria-live="polite"><p>Loading &lt;the&gt; lab…<\/p><\/main>/);
+  });
+
 
   it('makes a fresh, long nonce each time', () => {
     const a = makeNonce();

@@ -3,6 +3,7 @@
 // flagged windows against the labelled events.
 import { float32, floats, run } from '../../inference/ort';
 import { button, spinner } from '../../ui/toolkit';
+import { t } from '../../l10n';
 import { drawChart, runsOf } from '../chart';
 import { errorText, type Demo, type DemoContext } from '../demo';
 import { el, pct, slider, testId, themeColours } from '../dom';
@@ -19,13 +20,10 @@ const SLIDER_STEPS = 1000;
 export function anomalyDemo(ctx: DemoContext): Demo {
   const element = el('div', 'demo demo-anomaly');
   const intro = el('p', 'intro',
-    'Two wireless sensors logged humidity and temperature every 5 seconds for six to seven hours; during the orange stretch ' +
-    'someone disturbed them on purpose. An autoencoder trained only on two other, undisturbed sensors rebuilds each ' +
-    'window of 8 readings; the worse it rebuilds one (its reconstruction error), the more unusual the window. Move the ' +
-    'threshold: windows above it are flagged.',
+    t('Two wireless sensors logged humidity and temperature every 5 seconds for six to seven hours; during the orange stretch someone disturbed them on purpose. An autoencoder trained only on two other, undisturbed sensors rebuilds each window of 8 readings; the worse it rebuilds one (its reconstruction error), the more unusual the window. Move the threshold: windows above it are flagged.'),
   );
   const body = el('div', 'anomaly-body');
-  body.append(spinner(), el('span', undefined, ' Scoring the sensor windows…'));
+  body.append(spinner(), el('span', undefined, t(' Scoring the sensor windows…')));
   element.append(intro, body);
 
   let data: SensorFile | undefined;
@@ -41,7 +39,7 @@ export function anomalyDemo(ctx: DemoContext): Demo {
   const stats = testId(el('table', 'stats'), 'anomaly-stats');
   const moteButtons = el('div', 'segmented');
   const thresholdSlider = slider({
-    label: 'Threshold', min: 0, max: SLIDER_STEPS, step: 1, value: 0, testId: 'threshold',
+    label: t('Threshold'), min: 0, max: SLIDER_STEPS, step: 1, value: 0, testId: 'threshold',
     format: () => threshold.toPrecision(3),
     onInput: (v) => { threshold = thresholdAt(v / SLIDER_STEPS, min, max); update(); },
   });
@@ -59,7 +57,7 @@ export function anomalyDemo(ctx: DemoContext): Demo {
         scored.push({ mote, scores: floats(out[name], 'score'), labels: w.labels });
       }
     } catch (e) {
-      body.replaceChildren(el('div', 'notice error', `The anomaly demo could not start: ${errorText(e)}`));
+      body.replaceChildren(el('div', 'notice error', t('The anomaly demo could not start: {0}', errorText(e))));
       return;
     }
     let lo = Infinity, hi = 0;
@@ -69,23 +67,21 @@ export function anomalyDemo(ctx: DemoContext): Demo {
     threshold = data.thresholds.strict;
     thresholdSlider.set(Math.round(positionOf(threshold, min, max) * SLIDER_STEPS));
     scored.forEach((s, i) => {
-      moteButtons.append(button(`Mote ${s.mote.id} · ${s.mote.indoor ? 'indoor' : 'outdoor'}`, {
+      moteButtons.append(button(s.mote.indoor ? t('Mote {0} · indoor', s.mote.id) : t('Mote {0} · outdoor', s.mote.id), {
         appearance: i === moteIndex ? 'primary' : 'secondary', testId: `mote-${s.mote.id}`,
         onClick: () => { moteIndex = i; markMote(); update(); },
       }));
     });
-    const t = data.thresholds;
+    const thresholds = data.thresholds;
     presets.append(
-      el('span', 'caption', 'Presets from the training sensors:'),
-      button(`Sensitive · ${t.sensitive.toPrecision(3)}`, { appearance: 'secondary', testId: 'preset-sensitive', title: '99.5th percentile of the training windows\' errors', onClick: () => setThreshold(t.sensitive) }),
-      button(`Strict · ${t.strict.toPrecision(3)}`, { appearance: 'secondary', testId: 'preset-strict', title: 'The largest training-window error', onClick: () => setThreshold(t.strict) }),
+      el('span', 'caption', t('Presets from the training sensors:')),
+      button(t('Sensitive · {0}', thresholds.sensitive.toPrecision(3)), { appearance: 'secondary', testId: 'preset-sensitive', title: t('99.5th percentile of the training windows\' errors'), onClick: () => setThreshold(thresholds.sensitive) }),
+      button(t('Strict · {0}', thresholds.strict.toPrecision(3)), { appearance: 'secondary', testId: 'preset-strict', title: t('The largest training-window error'), onClick: () => setThreshold(thresholds.strict) }),
     );
     const controls = el('div', 'anomaly-controls');
     controls.append(moteButtons, thresholdSlider.root, presets);
     body.replaceChildren(controls, stats, charts, el('p', 'caption',
-      'Data: Suthaharan et al. (2010), labelled wireless sensor network data, CC BY 4.0. A window counts as an event when ' +
-      'any of its 8 readings is labelled. Precision: the share of flagged windows that are events; recall: the share of ' +
-      'events that were flagged.'));
+      t('Data: Suthaharan et al. (2010), labelled wireless sensor network data, CC BY 4.0. A window counts as an event when any of its 8 readings is labelled. Precision: the share of flagged windows that are events; recall: the share of events that were flagged.')));
     update();
   }
 
@@ -108,15 +104,15 @@ export function anomalyDemo(ctx: DemoContext): Demo {
 
   function renderStats(): void {
     const rows: { name: string; scores: ArrayLike<number>; labels: ArrayLike<number> }[] = scored.map((s) => ({
-      name: `Mote ${s.mote.id} (${s.mote.indoor ? 'indoor' : 'outdoor'})`, scores: s.scores, labels: s.labels,
+      name: s.mote.indoor ? t('Mote {0} (indoor)', s.mote.id) : t('Mote {0} (outdoor)', s.mote.id), scores: s.scores, labels: s.labels,
     }));
     const allScores = new Float32Array(scored.reduce((n, s) => n + s.scores.length, 0));
     const allLabels = new Uint8Array(allScores.length);
     let at = 0;
     for (const s of scored) { allScores.set(s.scores, at); allLabels.set(s.labels, at); at += s.scores.length; }
-    rows.push({ name: 'Both sensors', scores: allScores, labels: allLabels });
+    rows.push({ name: t('Both sensors'), scores: allScores, labels: allLabels });
     const head = el('tr');
-    for (const h of ['', 'windows', 'events', 'flagged', 'true alarms', 'false alarms', 'missed', 'precision', 'recall', 'F1']) head.append(el('th', undefined, h));
+    for (const h of ['', t('windows'), t('events'), t('flagged'), t('true alarms'), t('false alarms'), t('missed'), t('precision'), t('recall'), t('F1')]) head.append(el('th', undefined, h));
     stats.replaceChildren(head);
     for (const r of rows) {
       const d = detectionAt(r.scores, r.labels, threshold);
@@ -138,12 +134,13 @@ export function anomalyDemo(ctx: DemoContext): Demo {
     const bands = runsOf(n, (i) => m.labels.charCodeAt(i) === 49);
     const perHour = 3600 / data.secondsPerReading;
     const width = Math.max(480, Math.min(1100, Math.floor(element.clientWidth || 860) - 4));
-    const common = { width, length: n, bands, xTick: (i: number) => `${(i / perHour).toFixed(0)} h`, xTickEvery: perHour };
-    drawChart(humidityChart, { ...common, height: 96, title: `Humidity (%) · mote ${m.id}`, series: [{ values: m.humidity, colour: c.blue }] });
-    drawChart(temperatureChart, { ...common, height: 96, title: `Temperature (°C) · mote ${m.id}`, series: [{ values: m.temperature, colour: c.green }] });
+    const common = { width, length: n, bands, xTick: (i: number) => t('{0} h', (i / perHour).toFixed(0)), xTickEvery: perHour };
+    drawChart(humidityChart, { ...common, height: 96, title: t('Humidity (%) · mote {0}', m.id), series: [{ values: m.humidity, colour: c.blue }] });
+    drawChart(temperatureChart, { ...common, height: 96, title: t('Temperature (°C) · mote {0}', m.id), series: [{ values: m.temperature, colour: c.green }] });
     drawChart(scoreChart, {
       ...common, height: 170, log: true,
-      title: 'Reconstruction error (log scale), plotted at each window\'s last reading',
+      title: t('Reconstruction error (log scale), plotted at each window\'s last reading'),
+
       series: [{ values: s.scores, xOffset: data.window - 1, colour: c.muted }],
       threshold: { value: threshold, colour: c.red },
     });

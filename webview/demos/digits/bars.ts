@@ -1,6 +1,7 @@
 // Ten horizontal bars, one per digit, with the predicted digit called out. The prediction is also
 // written to data attributes (data-predicted, data-confidence) for tests and screen readers.
 import { el, pct, testId } from '../dom';
+import { t } from '../../l10n';
 
 export class ProbabilityBars {
   readonly element: HTMLElement;
@@ -30,7 +31,7 @@ export class ProbabilityBars {
       this.fills.push(fill);
       this.values.push(value);
     }
-    this.note = el('p', 'caption bars-note', 'Draw a digit to see its probabilities.');
+    this.note = el('p', 'caption bars-note', t('Draw a digit to see its probabilities.'));
     this.element.append(head, list, this.note);
     this.set(null);
   }
@@ -55,7 +56,7 @@ export class ProbabilityBars {
       delete this.element.dataset.predicted;
       delete this.element.dataset.confidence;
     }
-    this.note.textContent = note ?? (probabilities ? '' : 'Draw a digit to see its probabilities.');
+    this.note.textContent = note ?? (probabilities ? '' : t('Draw a digit to see its probabilities.'));
     this.note.hidden = !this.note.textContent;
   }
 }

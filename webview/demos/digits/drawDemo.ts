@@ -4,6 +4,7 @@ import { softmax } from '../../../src/inference/score';
 import type { BundledModel } from '../../../src/shared/demoProtocol';
 import { float32, floats, run } from '../../inference/ort';
 import { button } from '../../ui/toolkit';
+import { t } from '../../l10n';
 import { Latest, errorText, type Demo, type DemoContext } from '../demo';
 import { el } from '../dom';
 import { ProbabilityBars } from './bars';
@@ -19,12 +20,11 @@ interface Classifier {
 export function drawDemo(ctx: DemoContext): Demo {
   const element = el('div', 'demo demo-draw');
   const intro = el('p', 'intro',
-    'Draw a digit from 0 to 9. It is cropped, scaled into a 20×20 box and centred by its centre of mass in a 28×28 ' +
-    'field, like the MNIST digits both models learnt from; then each model scores it, here in the panel, offline.',
+    t('Draw a digit from 0 to 9. It is cropped, scaled into a 20×20 box and centred by its centre of mass in a 28×28 field, like the MNIST digits both models learnt from; then each model scores it, here in the panel, offline.'),
   );
   const classifiers: Classifier[] = [
-    { model: 'mnist-mlp', dims: [1, 784], bars: new ProbabilityBars('mnist-mlp', 'MLP 784-128-64-10', '109k weights · 96.6 % on held-out digits') },
-    { model: 'mnist-cnn', dims: [1, 1, 28, 28], bars: new ProbabilityBars('mnist-cnn', 'Small CNN', '9k weights · 97.6 % on held-out digits') },
+    { model: 'mnist-mlp', dims: [1, 784], bars: new ProbabilityBars('mnist-mlp', 'MLP 784-128-64-10', t('109k weights · 96.6 % on held-out digits')) },
+    { model: 'mnist-cnn', dims: [1, 1, 28, 28], bars: new ProbabilityBars('mnist-cnn', t('Small CNN'), t('9k weights · 97.6 % on held-out digits')) },
   ];
   const predict = new Latest<Preprocessed | undefined>(async (digit) => {
     for (const c of classifiers) {
@@ -37,15 +37,15 @@ export function drawDemo(ctx: DemoContext): Demo {
         const out = await run(session, { [session.inputNames[0]]: float32(digit.pixels, c.dims) });
         c.bars.set(softmax(floats(out[session.outputNames[0]], session.outputNames[0]).subarray(0, 10)));
       } catch (e) {
-        c.bars.set(null, `This model could not run: ${errorText(e)}`);
+        c.bars.set(null, t('This model could not run: {0}', errorText(e)));
       }
     }
   });
   const pad = new DrawPad('draw', (digit) => predict.push(digit));
   const models = el('div', 'bars-pair');
   for (const c of classifiers) {
-    c.bars.element.append(button('Model card', {
-      appearance: 'secondary', title: `Open ${c.model}.md`, testId: `model-card-${c.model}`,
+    c.bars.element.append(button(t('Model card'), {
+      appearance: 'secondary', title: t('Open {0}', `${c.model}.md`), testId: `model-card-${c.model}`,
       onClick: () => ctx.host.send({ type: 'openModelCard', model: c.model }),
     }));
     models.append(c.bars.element);
@@ -53,7 +53,6 @@ export function drawDemo(ctx: DemoContext): Demo {
   const layout = el('div', 'draw-layout');
   layout.append(pad.element, models);
   element.append(intro, layout, el('p', 'caption',
-    'Tip: MNIST digits are written large and centred with a thick pen; a "7" with a cross-bar or a "1" with a base can ' +
-    'confuse models that rarely saw them.'), el('p', 'caption', KEYBOARD_HELP));
+    t('Tip: MNIST digits are written large and centred with a thick pen; a "7" with a cross-bar or a "1" with a base can confuse models that rarely saw them.')), el('p', 'caption', KEYBOARD_HELP));
   return { id: 'draw', element, themeChanged: () => pad.redraw() };
 }

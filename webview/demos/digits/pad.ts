@@ -4,6 +4,7 @@
 // can be redrawn in the new colours when the theme changes. The keyboard pen is drawn on a canvas
 // of its own above the pad, so it never becomes ink.
 import { button } from '../../ui/toolkit';
+import { t } from '../../l10n';
 import { drawDigit, el, testId, themeColours } from '../dom';
 import { inkFromRgba, toMnist, type Preprocessed } from './preprocess';
 
@@ -13,7 +14,7 @@ const LINE_WIDTH = 20;
 /** How far one arrow key moves the keyboard pen (with Shift: a fine step). */
 const PEN_STEP = 14;
 const PEN_FINE_STEP = 4;
-export const KEYBOARD_HELP = 'With the keyboard: Tab to the pad; arrow keys move the pen (Shift for small steps), Space puts it down or lifts it, Backspace undoes a stroke, Delete clears.';
+export const KEYBOARD_HELP = t('With the keyboard: Tab to the pad; arrow keys move the pen (Shift for small steps), Space puts it down or lifts it, Backspace undoes a stroke, Delete clears.');
 
 export class DrawPad {
   readonly element: HTMLElement;
@@ -36,7 +37,7 @@ export class DrawPad {
     this.canvas.height = SIZE;
     this.canvas.tabIndex = 0;
     this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', `Drawing area: draw one digit with the mouse. ${KEYBOARD_HELP}`);
+    this.canvas.setAttribute('aria-label', t('Drawing area: draw one digit with the mouse. {0}', KEYBOARD_HELP));
     this.canvas.title = KEYBOARD_HELP;
     this.ctx = this.canvas.getContext('2d', { willReadFrequently: true })!;
     this.cursor = testId(el('canvas', 'pad-cursor'), `${id}-pen`);
@@ -46,12 +47,12 @@ export class DrawPad {
     const stack = el('div', 'pad-stack');
     stack.append(this.canvas, this.cursor);
     this.preview = testId(el('canvas', 'digit-preview'), `${id}-preview`);
-    this.preview.title = 'What the model sees: 28×28, centred by mass';
+    this.preview.title = t('What the model sees: 28×28, centred by mass');
     const side = el('div', 'pad-side');
     side.append(
-      el('span', 'caption', 'Model input'), this.preview,
-      button('Clear', { appearance: 'secondary', testId: `${id}-clear`, onClick: () => this.clear() }),
-      button('Undo', { appearance: 'secondary', testId: `${id}-undo`, onClick: () => this.undo() }),
+      el('span', 'caption', t('Model input')), this.preview,
+      button(t('Clear'), { appearance: 'secondary', testId: `${id}-clear`, onClick: () => this.clear() }),
+      button(t('Undo'), { appearance: 'secondary', testId: `${id}-undo`, onClick: () => this.undo() }),
     );
     this.element.append(stack, side);
     this.bindPointer();

@@ -11,6 +11,7 @@ import {
 import { checkModelBytes, formatBytes } from '../../../src/inference/validate';
 import { SessionError, createSession, float32, floats, run, type Session } from '../../inference/ort';
 import { button, spinner } from '../../ui/toolkit';
+import { t } from '../../l10n';
 import { Latest, errorText, type Demo, type DemoContext } from '../demo';
 import { canvasFont, drawDigit, el, fitCanvas, slider, testId, themeColours } from '../dom';
 
@@ -53,19 +54,19 @@ export function latentDemo(ctx: DemoContext): Demo {
 
   // ── Which decoder ───────────────────────────────────────────────────────
   const source = testId(el('div', 'status-line'), 'latent-source');
-  const planeButton = button('New plane', {
+  const planeButton = button(t('New plane'), {
     appearance: 'secondary', testId: 'latent-new-plane',
-    title: 'Walk another random plane through your latent space',
+    title: t('Walk another random plane through your latent space'),
     onClick: () => { if (learner) setPlane(learner, learner.plane.seed + 1); },
   });
   const sourceRow = el('div', 'actions');
   sourceRow.append(
-    button('Load your generator…', { testId: 'latent-pick', title: 'An .onnx generator: input [N, latent_dim], output a 28×28 image', onClick: () => void pickGenerator() }),
-    button('Use the built-in VAE decoder', { appearance: 'secondary', testId: 'latent-builtin', onClick: () => void useBuiltIn() }),
+    button(t('Load your generator…'), { testId: 'latent-pick', title: t('An .onnx generator: input [N, latent_dim], output a 28×28 image'), onClick: () => void pickGenerator() }),
+    button(t('Use the built-in VAE decoder'), { appearance: 'secondary', testId: 'latent-builtin', onClick: () => void useBuiltIn() }),
     planeButton,
   );
   const sourceCard = el('section', 'card');
-  sourceCard.append(el('h3', undefined, 'Decoder'), source, sourceRow);
+  sourceCard.append(el('h3', undefined, t('Decoder')), source, sourceRow);
 
   const map = testId(el('canvas', 'latent-map'), 'latent-map');
   const mapCtx = fitCanvas(map, MAP, MAP);
@@ -73,7 +74,7 @@ export function latentDemo(ctx: DemoContext): Demo {
   const z1 = slider({ label: 'z₁', min: -RANGE, max: RANGE, step: 0.01, value: z[0], testId: 'latent-z1', format: (v) => v.toFixed(2), onInput: (v) => { z = [v, z[1]]; changed(); } });
   const z2 = slider({ label: 'z₂', min: -RANGE, max: RANGE, step: 0.01, value: z[1], testId: 'latent-z2', format: (v) => v.toFixed(2), onInput: (v) => { z = [z[0], v]; changed(); } });
   const jump = el('div', 'digit-jumps');
-  jump.append(el('span', 'caption', 'Go to the centre of:'));
+  jump.append(el('span', 'caption', t('Go to the centre of:')));
   const status = el('p', 'caption');
   const row = testId(el('div', 'interpolation'), 'latent-interpolation');
   const rowCanvases = Array.from({ length: STEPS }, () => el('canvas', 'digit-small'));
@@ -83,15 +84,15 @@ export function latentDemo(ctx: DemoContext): Demo {
   side.append(digit, z1.root, z2.root, jump);
   const abRow = el('div', 'actions');
   abRow.append(
-    button('Set A here', { appearance: 'secondary', testId: 'latent-set-a', onClick: () => { a = [...z]; interpolate.push(); drawMap(); } }),
-    button('Set B here', { appearance: 'secondary', testId: 'latent-set-b', onClick: () => { b = [...z]; interpolate.push(); drawMap(); } }),
+    button(t('Set A here'), { appearance: 'secondary', testId: 'latent-set-a', onClick: () => { a = [...z]; interpolate.push(); drawMap(); } }),
+    button(t('Set B here'), { appearance: 'secondary', testId: 'latent-set-b', onClick: () => { b = [...z]; interpolate.push(); drawMap(); } }),
   );
   const top = el('div', 'latent-layout');
   const mapBox = el('div', 'plot-box');
   mapBox.append(map, status);
   top.append(mapBox, side);
   const interp = el('section', 'card');
-  interp.append(el('h3', undefined, 'From A to B'), el('p', 'caption', `${STEPS} evenly spaced points on the straight line from A to B, decoded in one batch.`), row, abRow);
+  interp.append(el('h3', undefined, t('From A to B')), el('p', 'caption', t('{0} evenly spaced points on the straight line from A to B, decoded in one batch.', STEPS)), row, abRow);
   element.append(intro, sourceCard, top, interp);
   showBuiltInText();
 
@@ -101,7 +102,7 @@ export function latentDemo(ctx: DemoContext): Demo {
       drawDigit(digit, out.subarray(0, 784));
       element.dataset.z = `${p[0].toFixed(2)},${p[1].toFixed(2)}`;
     } catch (e) {
-      status.textContent = `The decoder could not run: ${errorText(e)}`;
+      status.textContent = t('The decoder could not run: {0}', errorText(e));
     }
   });
   const interpolate = new Latest<void>(async () => {
@@ -147,16 +148,13 @@ export function latentDemo(ctx: DemoContext): Demo {
   // ── Switching decoder ───────────────────────────────────────────────────
   function showBuiltInText(): void {
     intro.textContent =
-      'A variational autoencoder squeezed each training digit into just two numbers, z₁ and z₂, and learnt to draw the ' +
-      'digit back from them. Here is its decoder. Each dot on the map is a held-out digit, placed where the encoder put ' +
-      'it; similar digits sit together. Pick any point, even between the clusters, and see what the decoder draws. ' +
-      'Trained a generator of your own? Load its .onnx below and walk its latent space instead.';
+      t('A variational autoencoder squeezed each training digit into just two numbers, z₁ and z₂, and learnt to draw the digit back from them. Here is its decoder. Each dot on the map is a held-out digit, placed where the encoder put it; similar digits sit together. Pick any point, even between the clusters, and see what the decoder draws. Trained a generator of your own? Load its .onnx below and walk its latent space instead.');
     source.dataset.source = 'builtin';
     source.className = 'status-line idle';
-    source.replaceChildren(el('span', undefined, 'The built-in VAE decoder (2-D latent space).'));
+    source.replaceChildren(el('span', undefined, t('The built-in VAE decoder (2-D latent space).')));
     planeButton.hidden = true;
     jump.hidden = false;
-    if (latents) status.textContent = `${latents.labels.length.toLocaleString('en')} held-out digits, coloured by their label. Click or drag to move the point.`;
+    if (latents) status.textContent = t('{0} held-out digits, coloured by their label. Click or drag to move the point.', latents.labels.length.toLocaleString('en'));
   }
 
   function setSource(state: 'loading' | 'error', text: string): void {
@@ -167,7 +165,7 @@ export function latentDemo(ctx: DemoContext): Demo {
 
   async function pickGenerator(): Promise<void> {
     const mine = ++generation;
-    setSource('loading', 'Choose your generator’s .onnx file…');
+    setSource('loading', t('Choose your generator’s .onnx file…'));
     const reply = await ctx.host.request((requestId) => ({ type: 'pickModel', requestId, purpose: 'generator' }));
     if (mine !== generation) return;
     if (reply.type === 'model') await loadGenerator(reply.name, reply.bytes, mine);
@@ -182,18 +180,18 @@ export function latentDemo(ctx: DemoContext): Demo {
   async function loadGenerator(name: string, bytes: Uint8Array, mine: number): Promise<void> {
     const checked = checkModelBytes(bytes);
     if (!checked.ok) { setSource('error', `${name}: ${checked.reason}`); return; }
-    setSource('loading', `Loading ${name} (${formatBytes(bytes.length)})…`);
+    setSource('loading', t('Loading {0} ({1})…', name, formatBytes(bytes.length)));
     let session: Session;
     try {
       session = (await createSession(bytes)).session;
     } catch (e) {
-      setSource('error', `${name} could not be loaded: ${e instanceof SessionError ? e.message : errorText(e)}`);
+      setSource('error', t('{0} could not be loaded: {1}', name, e instanceof SessionError ? e.message : errorText(e)));
       return;
     }
     if (mine !== generation) { void session.release().catch(() => undefined); return; }
     const layout = detectGeneratorLayout(session.inputMetadata, session.outputMetadata, metadataLatentDim(readMetadataProps(bytes)));
     if (!layout.ok) {
-      setSource('error', `${name} is not a generator this demo can walk: ${layout.reason}`);
+      setSource('error', t('{0} is not a generator this demo can walk: {1}', name, layout.reason));
       void session.release().catch(() => undefined);
       return;
     }
@@ -201,7 +199,7 @@ export function latentDemo(ctx: DemoContext): Demo {
     try {
       await decodeWith(candidate, [[0, 0]]);
     } catch (e) {
-      setSource('error', `${name} could not run: ${errorText(e)}`);
+      setSource('error', t('{0} could not run: {1}', name, errorText(e)));
       void session.release().catch(() => undefined);
       return;
     }
@@ -218,22 +216,20 @@ export function latentDemo(ctx: DemoContext): Demo {
   function showLearnerText(g: Learner): void {
     const dim = g.layout.latentDim;
     intro.textContent = dim > 2
-      ? `Your generator turns ${dim} numbers into a digit. The map is a flat slice through that ${dim}-dimensional space: ` +
-        'two random directions at right angles through its centre, z₁ along one and z₂ along the other. Its background is ' +
-        `a ${GRID} × ${GRID} sheet of your generator's own digits at those points. Click or drag to move; A to B draws the ` +
-        'digits along the straight line between two points. New plane picks two other directions.'
-      : `Your generator turns ${dim === 2 ? 'two numbers' : 'one number'} into a digit. The map's background is a ${GRID} × ${GRID} ` +
-        "sheet of your generator's own digits at those points. Click or drag to move; A to B draws the digits along the " +
-        'straight line between two points.';
+      ? t("Your generator turns {0} numbers into a digit. The map is a flat slice through that {0}-dimensional space: two random directions at right angles through its centre, z₁ along one and z₂ along the other. Its background is a {1} × {1} sheet of your generator's own digits at those points. Click or drag to move; A to B draws the digits along the straight line between two points. New plane picks two other directions.", dim, GRID)
+      : dim === 2
+        ? t("Your generator turns two numbers into a digit. The map's background is a {0} × {0} sheet of your generator's own digits at those points. Click or drag to move; A to B draws the digits along the straight line between two points.", GRID)
+        : t("Your generator turns one number into a digit. The map's background is a {0} × {0} sheet of your generator's own digits at those points. Click or drag to move; A to B draws the digits along the straight line between two points.", GRID);
     source.dataset.source = 'learner';
     source.dataset.latentDim = String(dim);
     source.className = 'status-line done';
     delete source.dataset.state;
-    const plane = dim > 2 ? `, plane ${g.plane.seed}` : '';
-    source.replaceChildren(el('span', undefined, `Your generator: ${g.name} (latent size ${dim}${plane}).`));
+    source.replaceChildren(el('span', undefined, dim > 2
+      ? t('Your generator: {0} (latent size {1}, plane {2}).', g.name, dim, g.plane.seed)
+      : t('Your generator: {0} (latent size {1}).', g.name, dim)));
     planeButton.hidden = dim <= 2;
     jump.hidden = true;
-    status.textContent = `z₁ and z₂ run from −${RANGE} to ${RANGE}; useful points of a generator trained on N(0, I) lie within about ±3.`;
+    status.textContent = t('z₁ and z₂ run from −{0} to {0}; useful points of a generator trained on N(0, I) lie within about ±3.', RANGE);
   }
 
   async function setPlane(g: Learner, seed: number): Promise<void> {
@@ -258,7 +254,7 @@ export function latentDemo(ctx: DemoContext): Demo {
       element.dataset.sheet = String(seed);
       drawMap();
     } catch (e) {
-      setSource('error', `${g.name} could not draw its map: ${errorText(e)}`);
+      setSource('error', t('{0} could not draw its map: {1}', g.name, errorText(e)));
     }
   }
 
@@ -384,11 +380,12 @@ export function latentDemo(ctx: DemoContext): Demo {
       });
       a = [...latents.centroids[1]] as Point;
       b = [...latents.centroids[0]] as Point;
-      status.textContent = `${latents.labels.length.toLocaleString('en')} held-out digits, coloured by their label. Click or drag to move the point.`;
+      status.textContent = t('{0} held-out digits, coloured by their label. Click or drag to move the point.', latents.labels.length.toLocaleString('en'));
       drawMap();
       interpolate.push();
     } catch (e) {
-      status.textContent = `The map of held-out digits could not be loaded: ${errorText(e)}`;
+      status.textContent = t('The map of held-out digits could not be loaded: {0}', errorText(e));
+
     }
   }
 

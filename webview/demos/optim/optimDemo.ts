@@ -2,6 +2,7 @@
 // plot of a classic test function. Plain TypeScript (math.ts), no model. Click the plot to move the
 // start; each optimizer has its own learning rate; the table gives the convergence numbers.
 import { button } from '../../ui/toolkit';
+import { t } from '../../l10n';
 import type { Demo } from '../demo';
 import { canvasFont, el, fitCanvas, isDarkTheme, rgbOf, slider, testId, themeColours, type ThemeColours } from '../dom';
 import {
@@ -27,9 +28,7 @@ const colourOf = (c: ThemeColours, id: OptimizerId): string => ({ sgd: c.red, mo
 export function optimDemo(): Demo {
   const element = el('div', 'demo demo-optim');
   const intro = el('p', 'intro',
-    'Four optimizers start from the same point and follow the gradient of a 2-D function; the stronger the colour, the lower the function. ' +
-    'Click the plot to move the start, change a learning rate, and race again. Loss is f(x, y) − f(minimum); ' +
-    `an optimizer has converged when it is below ${TOLERANCE}.`,
+    t('Four optimizers start from the same point and follow the gradient of a 2-D function; the stronger the colour, the lower the function. Click the plot to move the start, change a learning rate, and race again. Loss is f(x, y) − f(minimum); an optimizer has converged when it is below {0}.', TOLERANCE),
   );
   let fn = FUNCTIONS.rosenbrock;
   let start: Vec2 = fn.start;
@@ -47,12 +46,12 @@ export function optimDemo(): Demo {
   }
   const formula = el('p', 'formula');
   const stepsSlider = slider({
-    label: 'Steps', min: 10, max: 3000, step: 10, value: steps, testId: 'optim-steps',
+    label: t('Steps'), min: 10, max: 3000, step: 10, value: steps, testId: 'optim-steps',
     onInput: (v) => { steps = v; race(false); },
   });
   const table = testId(el('table', 'optim-table'), 'optim-results');
   const head = el('tr');
-  for (const h of ['optimizer', 'learning rate', 'final loss', 'steps']) head.append(el('th', undefined, h));
+  for (const h of [t('optimizer'), t('learning rate'), t('final loss'), t('steps')]) head.append(el('th', undefined, h));
   table.append(head);
   const lanes: Lane[] = OPTIMIZER_IDS.map((id) => {
     const row = el('tr');
@@ -82,21 +81,19 @@ export function optimDemo(): Demo {
   });
   const controls = el('div', 'optim-controls');
   const fnRow = el('label', 'slider');
-  fnRow.append(el('span', 'slider-label', 'Function'), select);
+  fnRow.append(el('span', 'slider-label', t('Function')), select);
   controls.append(
     fnRow, formula, stepsSlider.root, table,
     el('div', 'actions'),
-    el('p', 'caption', `Final loss: f − f(minimum) after the last step. Steps: how many it took to get below ${TOLERANCE}. ` +
-      'Momentum: v ← 0.9·v + g. RMSprop: ρ = 0.9. Adam: β₁ = 0.9, β₂ = 0.999. The default learning rates were picked so ' +
-      'each optimizer gets somewhere from the default start; try others.'),
+    el('p', 'caption', t('Final loss: f − f(minimum) after the last step. Steps: how many it took to get below {0}. Momentum: v ← 0.9·v + g. RMSprop: ρ = 0.9. Adam: β₁ = 0.9, β₂ = 0.999. The default learning rates were picked so each optimizer gets somewhere from the default start; try others.', TOLERANCE)),
   );
   controls.querySelector('.actions')!.append(
-    button('Race', { testId: 'optim-run', onClick: () => race(true) }),
-    button('Reset', { appearance: 'secondary', testId: 'optim-reset', onClick: () => choose(fn.id) }),
+    button(t('Race'), { testId: 'optim-run', onClick: () => race(true) }),
+    button(t('Reset'), { appearance: 'secondary', testId: 'optim-reset', onClick: () => choose(fn.id) }),
   );
   const layout = el('div', 'optim-layout');
   const plotBox = el('div', 'plot-box');
-  const legend = el('p', 'caption', 'Start ○, minima ✕. Click the plot, or focus it and use the arrow keys, to move the start.');
+  const legend = el('p', 'caption', t('Start ○, minima ✕. Click the plot, or focus it and use the arrow keys, to move the start.'));
   plotBox.append(canvas, legend);
   layout.append(plotBox, controls);
   element.append(intro, layout);
@@ -111,7 +108,7 @@ export function optimDemo(): Demo {
   // each move races again, as a click does.
   canvas.tabIndex = 0;
   canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', 'Contour plot of the loss. Click to start the race there, or use the arrow keys to move the start.');
+  canvas.setAttribute('aria-label', t('Contour plot of the loss. Click to start the race there, or use the arrow keys to move the start.'));
   canvas.addEventListener('keydown', (e) => {
     const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
     const m = moves[e.key];
@@ -154,8 +151,9 @@ export function optimDemo(): Demo {
       lane.result = lane.enabled.checked && lr > 0 && Number.isFinite(lr) ? runOptimizer(fn, lane.id, { lr, steps, start, tolerance: TOLERANCE }) : undefined;
       const r = lane.result;
       lane.cells.loss.textContent = r ? formatLoss(r.finalLoss - fn.fMin) : '—';
-      lane.cells.steps.textContent = !r ? '—' : r.diverged ? `diverged (${r.losses.length - 1})` : r.stepsToTolerance != null ? String(r.stepsToTolerance) : 'not yet';
-      lane.cells.steps.title = !r ? 'switched off' : r.diverged ? `Blew up after ${r.losses.length - 1} steps: try a smaller learning rate` : '';
+      lane.cells.steps.textContent = !r ? '—' : r.diverged ? t('diverged ({0})', r.losses.length - 1) : r.stepsToTolerance != null ? String(r.stepsToTolerance) : t('not yet');
+      lane.cells.steps.title = !r ? t('switched off') : r.diverged ? t('Blew up after {0} steps: try a smaller learning rate', r.losses.length - 1) : '';
+
       lane.row.dataset.finalLoss = r ? String(r.finalLoss - fn.fMin) : '';
       lane.row.dataset.stepsToTolerance = r?.stepsToTolerance != null ? String(r.stepsToTolerance) : '';
       lane.row.classList.toggle('diverged', !!r?.diverged);

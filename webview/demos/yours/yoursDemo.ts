@@ -9,6 +9,7 @@ import { checkModelBytes, formatBytes } from '../../../src/inference/validate';
 import type { DemoHostToWebview, WorkspaceModel } from '../../../src/shared/demoProtocol';
 import { SessionError, createSession, float32, floats, run, scorable, type Session } from '../../inference/ort';
 import { button, spinner } from '../../ui/toolkit';
+import { t } from '../../l10n';
 import { Latest, errorText, type Demo, type DemoContext } from '../demo';
 import { drawDigit, el, pct, testId, themeColours } from '../dom';
 import { ProbabilityBars } from '../digits/bars';
@@ -28,48 +29,46 @@ interface Loaded {
 export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebview): void } {
   const element = el('div', 'demo demo-yours');
   const intro = el('p', 'intro',
-    'Score your own digit classifier on 2,000 held-out MNIST digits it has never seen. Export it to ONNX with one ' +
-    'float32 input shaped [N,784], [N,28,28] or [N,1,28,28] (pixels in [0, 1], 0 = background) and 10 outputs per digit ' +
-    '(logits or probabilities), save it in this workspace, and pick it below.',
+    t('Score your own digit classifier on 2,000 held-out MNIST digits it has never seen. Export it to ONNX with one float32 input shaped [N,784], [N,28,28] or [N,1,28,28] (pixels in [0, 1], 0 = background) and 10 outputs per digit (logits or probabilities), save it in this workspace, and pick it below.'),
   );
 
   // ── Choosing a model ────────────────────────────────────────────────────
   const list = testId(el('ul', 'model-list'), 'workspace-models');
   const pickRow = el('div', 'actions');
   pickRow.append(
-    button('Choose a file…', { testId: 'pick-model', onClick: () => void pick() }),
-    button('Refresh list', { appearance: 'secondary', testId: 'refresh-models', onClick: () => void refresh() }),
-    button('Try the bundled MLP', { appearance: 'secondary', testId: 'try-mlp', onClick: () => void tryBundled('mnist-mlp') }),
-    button('Try the bundled CNN', { appearance: 'secondary', testId: 'try-cnn', onClick: () => void tryBundled('mnist-cnn') }),
+    button(t('Choose a file…'), { testId: 'pick-model', onClick: () => void pick() }),
+    button(t('Refresh list'), { appearance: 'secondary', testId: 'refresh-models', onClick: () => void refresh() }),
+    button(t('Try the bundled MLP'), { appearance: 'secondary', testId: 'try-mlp', onClick: () => void tryBundled('mnist-mlp') }),
+    button(t('Try the bundled CNN'), { appearance: 'secondary', testId: 'try-cnn', onClick: () => void tryBundled('mnist-cnn') }),
   );
   const chooser = el('section', 'card');
-  chooser.append(el('h3', undefined, 'Models in this workspace'), list, pickRow);
+  chooser.append(el('h3', undefined, t('Models in this workspace')), list, pickRow);
 
   // ── Status and results ──────────────────────────────────────────────────
   const status = testId(el('div', 'status-line'), 'yours-status');
   const results = testId(el('div', 'results'), 'yours-results');
   const tryIt = el('section', 'card try-it');
   tryIt.hidden = true;
-  const bars = new ProbabilityBars('yours-bars', 'Your model', '');
+  const bars = new ProbabilityBars('yours-bars', t('Your model'), '');
   const predict = new Latest<Float32Array | undefined>(async (pixels) => {
     const model = current;
     if (!model || !pixels) { bars.set(null); return; }
     try {
       bars.set(await classify(model, pixels));
     } catch (e) {
-      bars.set(null, `Your model could not run on this drawing: ${errorText(e)}`);
+      bars.set(null, t('Your model could not run on this drawing: {0}', errorText(e)));
     }
   });
   const pad = new DrawPad('yours', (d) => predict.push(d?.pixels));
   const tryLayout = el('div', 'draw-layout');
   tryLayout.append(pad.element, bars.element);
-  tryIt.append(el('h3', undefined, 'Draw against your model'), tryLayout);
+  tryIt.append(el('h3', undefined, t('Draw against your model')), tryLayout);
 
   element.append(intro, chooser, status, results, tryIt);
 
   let current: Loaded | undefined;
   let generation = 0;
-  setStatus('idle', 'No model scored yet.');
+  setStatus('idle', t('No model scored yet.'));
 
   function setStatus(state: Status, text: string, busy = false): void {
     status.dataset.state = state;
@@ -80,7 +79,7 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
   function showModels(models: readonly WorkspaceModel[]): void {
     list.replaceChildren();
     if (models.length === 0) {
-      list.append(el('li', 'caption', 'No .onnx files in this workspace yet. Export one (torch.onnx.export) or choose a file.'));
+      list.append(el('li', 'caption', t('No .onnx files in this workspace yet. Export one (torch.onnx.export) or choose a file.')));
       return;
     }
     for (const m of models) {
@@ -89,7 +88,7 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
       li.append(
         el('span', 'model-name', m.label),
         el('span', 'caption', m.size >= 0 ? formatBytes(m.size) : ''),
-        button('Score', { testId: 'score-model', title: `Score ${m.label}`, onClick: () => void load(m) }),
+        button(t('Score'), { testId: 'score-model', title: t('Score {0}', m.label), onClick: () => void load(m) }),
       );
       list.append(li);
     }
@@ -104,7 +103,7 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
     generation++;
     results.replaceChildren();
     void release();
-    setStatus('loading', `Reading ${m.label}…`, true);
+    setStatus('loading', t('Reading {0}…', m.label), true);
     const reply = await ctx.host.request((requestId) => ({ type: 'loadModel', requestId, id: m.id }));
     receive(reply);
   }
@@ -119,15 +118,15 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
     const mine = ++generation;
     results.replaceChildren();
     await release();
-    setStatus('loading', `Loading the bundled ${name}…`, true);
+    setStatus('loading', t('Loading the bundled {0}…', name), true);
     let session: Session;
     try {
       session = await ctx.models.session(name);
     } catch (e) {
-      fail(`The bundled ${name} could not be loaded: ${errorText(e)}`);
+      fail(t('The bundled {0} could not be loaded: {1}', name, errorText(e)));
       return;
     }
-    if (mine === generation) await scoreSession(`${name}.onnx (bundled)`, session, false, mine);
+    if (mine === generation) await scoreSession(t('{0}.onnx (bundled)', name), session, false, mine);
   }
 
   function receive(m: DemoHostToWebview): void {
@@ -141,7 +140,7 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
         void release();
         fail(m.name ? `${m.name}: ${m.reason}` : m.reason);
         break;
-      case 'modelCancelled': if (!current) setStatus('idle', 'No model chosen.'); break;
+      case 'modelCancelled': if (!current) setStatus('idle', t('No model chosen.')); break;
       default: break;
     }
   }
@@ -168,12 +167,12 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
     await release();
     const checked = checkModelBytes(bytes);
     if (!checked.ok) { fail(`${name}: ${checked.reason}`); return; }
-    setStatus('loading', `Loading ${name} (${formatBytes(bytes.length)})…`, true);
+    setStatus('loading', t('Loading {0} ({1})…', name, formatBytes(bytes.length)), true);
     let session: Session;
     try {
       session = (await createSession(bytes)).session;
     } catch (e) {
-      fail(`${name} could not be loaded: ${e instanceof SessionError ? e.message : errorText(e)}`);
+      fail(t('{0} could not be loaded: {1}', name, e instanceof SessionError ? e.message : errorText(e)));
       return;
     }
     if (stale()) { void session.release(); return; }
@@ -185,7 +184,7 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
     const stale = (): boolean => mine !== generation;
     const layout = detectModelLayout(session.inputMetadata, session.outputMetadata);
     if (!layout.ok) {
-      fail(`${name} does not fit: ${layout.reason}`);
+      fail(t('{0} does not fit: {1}', name, layout.reason));
       if (owned) void session.release().catch(() => undefined);
       return;
     }
@@ -195,10 +194,10 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
     try {
       heldout = await ctx.models.heldout();
     } catch (e) {
-      fail(`The held-out digits could not be loaded: ${errorText(e)}`);
+      fail(t('The held-out digits could not be loaded: {0}', errorText(e)));
       return;
     }
-    setStatus('scoring', `Scoring ${name} on ${heldout.count.toLocaleString('en')} held-out digits…`, true);
+    setStatus('scoring', t('Scoring {0} on {1} held-out digits…', name, heldout.count.toLocaleString('en')), true);
     try {
       const t0 = performance.now();
       loaded.result = await scoreModel(scorable(session), heldout, {
@@ -207,20 +206,20 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
         worstCount: 12,
         isCancelled: stale,
         onProgress: (done, total) => {
-          if (!stale()) setStatus('scoring', `Scoring ${name}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} digits…`, true);
+          if (!stale()) setStatus('scoring', t('Scoring {0}: {1} / {2} digits…', name, done.toLocaleString('en'), total.toLocaleString('en')), true);
         },
       });
       if (stale()) return;
       const ms = performance.now() - t0;
-      setStatus('done', `${name}: ${pct(loaded.result.accuracy, 2)} of ${heldout.count.toLocaleString('en')} held-out digits right, in ${Math.round(ms)} ms.`);
+      setStatus('done', t('{0}: {1} of {2} held-out digits right, in {3} ms.', name, pct(loaded.result.accuracy, 2), heldout.count.toLocaleString('en'), Math.round(ms)));
       results.replaceChildren(...renderResult(loaded.result, heldout, loaded.layout));
       bars.element.querySelector('h3')!.textContent = name;
-      bars.element.querySelector('.caption')!.textContent = `${pct(loaded.result.accuracy, 2)} on held-out digits`;
+      bars.element.querySelector('.caption')!.textContent = t('{0} on held-out digits', pct(loaded.result.accuracy, 2));
       tryIt.hidden = false;
       predict.push(pad.digit?.pixels);
     } catch (e) {
       if (stale()) return;
-      fail(e instanceof ScoreError ? `${name} could not be scored: ${e.message}` : `${name} failed while scoring: ${errorText(e)}`);
+      fail(e instanceof ScoreError ? t('{0} could not be scored: {1}', name, e.message) : t('{0} failed while scoring: {1}', name, errorText(e)));
     }
   }
 
@@ -230,7 +229,7 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
     input.set(pixels);
     const out = await run(model.session, { [model.session.inputNames[0]]: float32(input, model.layout.dims(batch)) });
     const values = floats(out[model.session.outputNames[0]], `"${model.session.outputNames[0]}"`);
-    if (values.length < 10 * batch) throw new Error(`it gave ${values.length} values for ${batch} digit(s), expected 10 per digit`);
+    if (values.length < 10 * batch) throw new Error(t('it gave {0} values for {1} digit(s), expected 10 per digit', values.length, batch));
     const row = Array.from(values.subarray(0, 10));
     return model.result?.outputKind === 'probabilities' ? row : softmax(row);
   }
@@ -253,18 +252,18 @@ function renderResult(r: ScoreResult, heldout: MnistSet, layout: InputLayout): H
   big.dataset.accuracy = String(r.accuracy);
   const facts = el('ul', 'facts');
   for (const f of [
-    `${r.correct.toLocaleString('en')} of ${r.count.toLocaleString('en')} digits right`,
-    `input ${layout.name}${r.fixedBatch ? ` (fixed batch of ${r.fixedBatch})` : ''}`,
-    `outputs read as ${r.outputKind === 'probabilities' ? 'probabilities' : 'logits (softmax applied)'}`,
-    `${r.runs} run${r.runs === 1 ? '' : 's'}, ${Math.round(r.runMs)} ms inside onnxruntime`,
+    t('{0} of {1} digits right', r.correct.toLocaleString('en'), r.count.toLocaleString('en')),
+    r.fixedBatch ? t('input {0} (fixed batch of {1})', layout.name, r.fixedBatch) : t('input {0}', layout.name),
+    r.outputKind === 'probabilities' ? t('outputs read as probabilities') : t('outputs read as logits (softmax applied)'),
+    r.runs === 1 ? t('1 run, {0} ms inside onnxruntime', Math.round(r.runMs)) : t('{0} runs, {1} ms inside onnxruntime', r.runs, Math.round(r.runMs)),
   ]) facts.append(el('li', undefined, f));
-  summary.append(el('h3', undefined, 'Held-out accuracy'), big, facts);
+  summary.append(el('h3', undefined, t('Held-out accuracy')), big, facts);
 
   const matrix = el('section', 'card');
-  matrix.append(el('h3', undefined, 'Confusion matrix'), el('p', 'caption', 'Rows: the true digit. Columns: what the model said. The diagonal is right.'), confusionTable(r));
+  matrix.append(el('h3', undefined, t('Confusion matrix')), el('p', 'caption', t('Rows: the true digit. Columns: what the model said. The diagonal is right.')), confusionTable(r));
 
   const perClass = el('section', 'card');
-  perClass.append(el('h3', undefined, 'Accuracy per digit'));
+  perClass.append(el('h3', undefined, t('Accuracy per digit')));
   const pc = el('div', 'per-class');
   // The bars start at a floor below the worst digit, so that differences of a few points show.
   const known = r.perClassAccuracy.filter((a): a is number => a !== null);
@@ -278,11 +277,11 @@ function renderResult(r: ScoreResult, heldout: MnistSet, layout: InputLayout): H
     cell.append(track, el('span', 'digit-label', String(d)), el('span', 'caption', a === null ? '—' : pct(a, 0)));
     pc.append(cell);
   });
-  perClass.append(pc, el('p', 'caption per-class-axis', floor > 0 ? `Bars run from ${pct(floor, 0)} to 100 %.` : 'Bars run from 0 to 100 %.'));
+  perClass.append(pc, el('p', 'caption per-class-axis', floor > 0 ? t('Bars run from {0} to 100 %.', pct(floor, 0)) : t('Bars run from 0 to 100 %.')));
 
   const worst = el('section', 'card');
-  worst.append(el('h3', undefined, 'Most confident mistakes'));
-  if (r.worst.length === 0) worst.append(el('p', 'caption', 'None: every held-out digit was right.'));
+  worst.append(el('h3', undefined, t('Most confident mistakes')));
+  if (r.worst.length === 0) worst.append(el('p', 'caption', t('None: every held-out digit was right.')));
   const grid = testId(el('div', 'mistakes'), 'mistakes');
   const colours = themeColours();
   for (const m of r.worst) {
@@ -291,7 +290,7 @@ function renderResult(r: ScoreResult, heldout: MnistSet, layout: InputLayout): H
     drawDigit(c, mnistImage(heldout, m.index), colours);
     const cap = el('figcaption');
     cap.append(el('strong', undefined, `${m.label} → ${m.predicted}`), el('span', 'caption', ` ${pct(m.confidence, 0)}`));
-    fig.title = `Held-out digit #${m.index}: labelled ${m.label}, the model said ${m.predicted} with ${pct(m.confidence, 1)} confidence`;
+    fig.title = t('Held-out digit #{0}: labelled {1}, the model said {2} with {3} confidence', m.index, m.label, m.predicted, pct(m.confidence, 1));
     fig.append(c, cap);
     grid.append(fig);
   }
@@ -304,18 +303,19 @@ function renderResult(r: ScoreResult, heldout: MnistSet, layout: InputLayout): H
 function confusionTable(r: ScoreResult): HTMLTableElement {
   const table = testId(el('table', 'confusion'), 'confusion');
   const head = el('tr');
-  head.append(el('th', 'corner', 'true \\ said'));
+  head.append(el('th', 'corner', t('true \\ said')));
   for (let d = 0; d < 10; d++) head.append(el('th', undefined, String(d)));
   table.append(head);
-  for (let t = 0; t < 10; t++) {
+  for (let truth = 0; truth < 10; truth++) {
     const tr = el('tr');
-    tr.append(el('th', undefined, String(t)));
-    const total = r.perClassCount[t] || 1;
+    tr.append(el('th', undefined, String(truth)));
+    const total = r.perClassCount[truth] || 1;
     for (let p = 0; p < 10; p++) {
-      const n = r.confusion[t][p];
-      const td = el('td', t === p ? 'diag' : n > 0 ? 'off' : 'zero', n ? String(n) : '');
+      const n = r.confusion[truth][p];
+      const td = el('td', truth === p ? 'diag' : n > 0 ? 'off' : 'zero', n ? String(n) : '');
       td.style.setProperty('--share', String(n / total));
-      td.title = `${n} digit${n === 1 ? '' : 's'} labelled ${t} classified as ${p}`;
+      td.title = n === 1 ? t('1 digit labelled {0} classified as {1}', truth, p) : t('{0} digits labelled {1} classified as {2}', n, truth, p);
+
       tr.append(td);
     }
     table.append(tr);
