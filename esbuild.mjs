@@ -4,7 +4,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { createRequire } from 'node:module';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -40,7 +40,8 @@ const builds = [
   // The worker thread that parses custom roadmaps off the host's main thread (it loads roadmap-parser.js).
   { ...node, entryPoints: { 'roadmap-worker': 'src/loader/parseWorker.ts' }, outdir: 'dist' },
   // Command-line tools.
-  { ...node, entryPoints: { 'roadmap-check': 'src/cli/roadmapCheck.ts', 'model-score': 'src/cli/modelScore.ts' }, outdir: 'dist/cli' },
+  // roadmap-compile is the build's own parse of the built-in roadmap (run below).
+  { ...node, entryPoints: { 'roadmap-check': 'src/cli/roadmapCheck.ts', 'roadmap-compile': 'src/cli/compileRoadmap.ts', 'model-score': 'src/cli/modelScore.ts' }, outdir: 'dist/cli' },
   // The webview (browser).
   { ...shared, platform: 'browser', format: 'iife', entryPoints: { lab: 'webview/main.ts' }, outdir: 'dist/webview' },
   // The ML demo gallery (browser): an ES module, with onnxruntime-web's wasm-only build that loads
@@ -93,23 +94,10 @@ if (watch) {
 /**
  * dist/roadmap.json: the built-in roadmap and its projects' milestones, parsed by the parser bundle
  * just built, keyed by that bundle and the markdown (src/roadmap/compiled.ts). The extension uses it only when both match;
- * in --watch it goes stale and the extension simply parses.
+ * in --watch it goes stale and the extension simply parses. dist/cli/roadmap-compile.js parses in
+ * the parser's worker thread with a time limit, so a roadmap that would hang the parser fails the build.
  */
 function compileBuiltInRoadmap() {
-  const parserFile = join(process.cwd(), 'dist/roadmap-parser.js');
-  const parser = createRequire(import.meta.url)(parserFile);
-  const files = readdirSync('roadmap').filter((n) => n.endsWith('.md')).sort()
-    .map((name) => ({ path: name, text: readFileSync(join('roadmap', name), 'utf8') }));
-  const result = parser.parseRoadmap(files);
-  if (result.diagnostics.some((d) => d.severity === 'error')) {
-    console.error(`The built-in roadmap has errors (npm run roadmap:check):\n${result.diagnostics.map((d) => parser.formatDiagnostic(d)).join('\n')}`);
-    process.exit(1);
-  }
-  const milestones = readdirSync('roadmap/projects').sort()
-    .filter((id) => existsSync(join('roadmap/projects', id, 'milestones.md')))
-    .map((id) => {
-      const file = { path: `projects/${id}/milestones.md`, text: readFileSync(join('roadmap/projects', id, 'milestones.md'), 'utf8') };
-      return { file, cells: parser.milestoneCells(file.path, file.text) };
-    });
-  writeFileSync('dist/roadmap.json', JSON.stringify(parser.compileRoadmap(readFileSync(parserFile), files, result, milestones)));
+  const run = spawnSync(process.execPath, [join('dist', 'cli', 'roadmap-compile.js')], { stdio: 'inherit' });
+  if (run.status !== 0) process.exit(1);
 }

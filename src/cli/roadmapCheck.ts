@@ -1,13 +1,17 @@
 // `npm run roadmap:check [folder]`: validates a roadmap folder. Problems go to stderr, one summary
-// line of JSON to stdout; the exit code is 1 when there is an error.
+// line of JSON to stdout; the exit code is 1 when there is an error. The folder is parsed in the
+// parser's worker thread with the editor's time limit, so a hostile folder ends with a parse-stopped
+// error instead of a hang (MLR_PARSE_TIMEOUT_MS sets another limit).
 import { join, relative, resolve } from 'node:path';
-import { checkRoadmapFolder, countRoadmap } from '../roadmap/checkFolder';
+import { countRoadmap } from '../roadmap/checkFolder';
 import { formatDiagnostic } from '../roadmap/diagnostics';
+import { checkFolderInWorker, parseTimeoutMs } from '../loader/workerParse';
 
 async function main(): Promise<number> {
-  // Bundled to dist/cli/roadmap-check.js: the built-in roadmap is two levels up.
+  // Bundled to dist/cli/roadmap-check.js: the built-in roadmap is two levels up, the worker one.
   const folder = resolve(process.argv[2] ?? join(__dirname, '..', '..', 'roadmap'));
-  const { result, diagnostics } = await checkRoadmapFolder(folder);
+  const workerFile = join(__dirname, '..', 'roadmap-worker.js');
+  const { result, diagnostics } = await checkFolderInWorker(folder, { workerFile, timeoutMs: parseTimeoutMs(process.env) });
   for (const d of diagnostics) {
     // Relative to where the command runs, so terminals turn it into a link.
     const shown = relative(process.cwd(), join(folder, d.range.file)) || d.range.file;

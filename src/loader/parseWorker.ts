@@ -1,6 +1,6 @@
 // The roadmap parser's worker thread (bundled as dist/roadmap-worker.js): parses what the host
-// posts, off the extension host's main thread, and posts the result back. The host terminates it
-// when it overruns its time (src/loader/workerParse.ts). No `vscode` here.
+// (the extension host, a command-line tool or the build) posts, off its main thread, and posts the
+// result back. The host terminates it when it overruns its time (src/loader/workerParse.ts). No `vscode` here.
 import { parentPort } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { WorkerReply, WorkerRequest } from './workerParse';
@@ -11,13 +11,24 @@ type ParserModule = typeof import('../roadmap/index');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const parser = require(join(__dirname, 'roadmap-parser.js')) as ParserModule;
 
-function answer(request: WorkerRequest): WorkerReply {
+async function answer(request: WorkerRequest): Promise<WorkerReply> {
   try {
-    if (request.kind === 'roadmap') return { ok: true, kind: 'roadmap', result: parser.parseRoadmap(request.files) };
-    return { ok: true, kind: 'milestones', cells: parser.milestoneCells(request.file.path, request.file.text) };
+    switch (request.kind) {
+      case 'roadmap':
+        return { ok: true, kind: 'roadmap', result: parser.parseRoadmap(request.files) };
+      case 'milestones':
+        return { ok: true, kind: 'milestones', cells: parser.milestoneCells(request.file.path, request.file.text) };
+      case 'folder':
+        return { ok: true, kind: 'folder', check: await parser.checkRoadmapFolder(request.folder) };
+      case 'compile':
+        return {
+          ok: true, kind: 'compile', result: parser.parseRoadmap(request.files),
+          milestones: request.milestones.map((file) => ({ file, cells: parser.milestoneCells(file.path, file.text) })),
+        };
+    }
   } catch (e) {
     return { ok: false, reason: e instanceof Error ? e.message : String(e) };
   }
 }
 
-parentPort?.on('message', (request: WorkerRequest) => parentPort?.postMessage(answer(request)));
+parentPort?.on('message', (request: WorkerRequest) => void answer(request).then((reply) => parentPort?.postMessage(reply)));

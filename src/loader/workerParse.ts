@@ -1,17 +1,30 @@
 // Runs one parse in a worker thread with a time limit and a memory bound: on overrun the worker
-// is terminated and the caller gets the reason, never a hung extension host. No `vscode` here, so
-// it is unit-tested with the built worker (dist/roadmap-worker.js).
+// is terminated and the caller gets the reason, never a hung extension host, CLI or build. Used by
+// the editor's loader, `npm run roadmap:check` and the build's parse of the built-in roadmap. No
+// `vscode` here, so it is unit-tested with the built worker (dist/roadmap-worker.js).
 import { Worker } from 'node:worker_threads';
+import type { FolderCheck } from '../roadmap/checkFolder';
 import type { MilestoneCell } from '../roadmap/milestoneCells';
-import type { ParseResult, SourceFile } from '../roadmap/model';
+import type { Diagnostic, ParseResult, SourceFile } from '../roadmap/model';
+
+export interface ParsedMilestones {
+  readonly file: SourceFile;
+  readonly cells: MilestoneCell[];
+}
 
 export type WorkerRequest =
   | { readonly kind: 'roadmap'; readonly files: readonly SourceFile[] }
-  | { readonly kind: 'milestones'; readonly file: SourceFile };
+  | { readonly kind: 'milestones'; readonly file: SourceFile }
+  /** A whole folder read and checked in the worker, as `npm run roadmap:check` does. */
+  | { readonly kind: 'folder'; readonly folder: string }
+  /** The skill files and each project's milestones.md, as the build compiles them. */
+  | { readonly kind: 'compile'; readonly files: readonly SourceFile[]; readonly milestones: readonly SourceFile[] };
 
 export type WorkerReply =
   | { readonly ok: true; readonly kind: 'roadmap'; readonly result: ParseResult }
   | { readonly ok: true; readonly kind: 'milestones'; readonly cells: MilestoneCell[] }
+  | { readonly ok: true; readonly kind: 'folder'; readonly check: FolderCheck }
+  | { readonly ok: true; readonly kind: 'compile'; readonly result: ParseResult; readonly milestones: ParsedMilestones[] }
   | { readonly ok: false; readonly reason: string };
 
 export interface WorkerOptions {
@@ -25,6 +38,12 @@ export interface WorkerOptions {
 export const DEFAULT_PARSE_TIMEOUT_MS = 15_000;
 const DEFAULT_MEMORY_MB = 512;
 
+/** The command-line tools' time limit: MLR_PARSE_TIMEOUT_MS when it is a positive number (tests make it tiny), else the default. */
+export function parseTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const ms = Number(env.MLR_PARSE_TIMEOUT_MS);
+  return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_PARSE_TIMEOUT_MS;
+}
+
 /** Posts `request` to a fresh worker; resolves with its reply, or `ok: false` on timeout or crash. */
 export function runInWorker(request: WorkerRequest, options: WorkerOptions): Promise<WorkerReply> {
   return new Promise((resolve) => {
@@ -37,8 +56,8 @@ export function runInWorker(request: WorkerRequest, options: WorkerOptions): Pro
       void worker?.terminate();
       resolve(reply);
     };
-    const seconds = Math.round(options.timeoutMs / 100) / 10;
-    const timer = setTimeout(() => finish({ ok: false, reason: `parsing took longer than ${seconds} s and was stopped` }), options.timeoutMs);
+    const limit = options.timeoutMs < 100 ? `${options.timeoutMs} ms` : `${Math.round(options.timeoutMs / 100) / 10} s`;
+    const timer = setTimeout(() => finish({ ok: false, reason: `parsing took longer than ${limit} and was stopped` }), options.timeoutMs);
     try {
       worker = new Worker(options.workerFile, {
         resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb ?? DEFAULT_MEMORY_MB },
@@ -56,24 +75,43 @@ export function runInWorker(request: WorkerRequest, options: WorkerOptions): Pro
   });
 }
 
+function failure(reply: WorkerReply): string {
+  return reply.ok ? 'the parser gave an unexpected answer' : reply.reason;
+}
+
+/** The one diagnostic for a parse that was stopped or failed, on the folder ('.'). */
+function stopped(message: string): Diagnostic {
+  return { severity: 'error', code: 'parse-stopped', message, range: { file: '.', line: 1, column: 1, endLine: 1, endColumn: 1 } };
+}
+
 /** A roadmap parsed in a worker; a timeout or crash becomes one `parse-stopped` diagnostic. */
 export async function parseRoadmapInWorker(files: readonly SourceFile[], options: WorkerOptions): Promise<ParseResult> {
   const reply = await runInWorker({ kind: 'roadmap', files }, options);
   if (reply.ok && reply.kind === 'roadmap') return reply.result;
-  const reason = reply.ok ? 'the parser gave an unexpected answer' : reply.reason;
-  return {
-    roadmap: { skills: [] },
-    diagnostics: [{
-      severity: 'error', code: 'parse-stopped',
-      message: `The roadmap could not be parsed: ${reason}. Check its files for very long or deeply nested content (npm run roadmap:check shows where)`,
-      range: { file: '.', line: 1, column: 1, endLine: 1, endColumn: 1 },
-    }],
-  };
+  const message = `The roadmap could not be parsed: ${failure(reply)}. Check its files for very long or deeply nested content (npm run roadmap:check shows where)`;
+  return { roadmap: { skills: [] }, diagnostics: [stopped(message)] };
+}
+
+/** A roadmap folder checked in a worker (src/roadmap/checkFolder.ts); a timeout or crash becomes one `parse-stopped` diagnostic. */
+export async function checkFolderInWorker(folder: string, options: WorkerOptions): Promise<FolderCheck> {
+  const reply = await runInWorker({ kind: 'folder', folder }, options);
+  if (reply.ok && reply.kind === 'folder') return reply.check;
+  const message = `The roadmap could not be checked: ${failure(reply)}. One of its files may have very long or deeply nested content: check them one at a time to find which`;
+  return { result: { roadmap: { skills: [] }, diagnostics: [] }, milestones: new Map(), diagnostics: [stopped(message)] };
+}
+
+/** The skill files parsed and each milestones.md turned into cells in a worker, for the build; `error` says why there is nothing. */
+export async function compileInWorker(
+  files: readonly SourceFile[], milestones: readonly SourceFile[], options: WorkerOptions,
+): Promise<{ result: ParseResult; milestones: ParsedMilestones[] } | { error: string }> {
+  const reply = await runInWorker({ kind: 'compile', files, milestones }, options);
+  if (reply.ok && reply.kind === 'compile') return { result: reply.result, milestones: reply.milestones };
+  return { error: `The built-in roadmap could not be parsed: ${failure(reply)}` };
 }
 
 /** A milestones.md's cells parsed in a worker; `error` says why there are none. */
 export async function milestoneCellsInWorker(file: SourceFile, options: WorkerOptions): Promise<{ cells: MilestoneCell[]; error?: string }> {
   const reply = await runInWorker({ kind: 'milestones', file }, options);
   if (reply.ok && reply.kind === 'milestones') return { cells: reply.cells };
-  return { cells: [], error: `${file.path} could not be parsed: ${reply.ok ? 'the parser gave an unexpected answer' : reply.reason}` };
+  return { cells: [], error: `${file.path} could not be parsed: ${failure(reply)}` };
 }

@@ -33,6 +33,7 @@ export type DiagnosticCode =
   | 'line-too-long'
   | 'nesting-too-deep'
   | 'too-much-markup'
+  | 'too-much-structure'
   | 'bidi-control'
   | 'invalid-utf8'
   | 'parse-stopped'

@@ -1,7 +1,9 @@
-// What a roadmap or milestone file may contain before remark is allowed to see it: a size, a line
-// length, a nesting depth and an amount of inline markup per paragraph, each checked in one linear
-// pass over the text. remark's time grows faster than linearly with deep nesting and with runs of
-// emphasis delimiters, so a file over a limit is reported (file, line, limit) and never parsed.
+// What a roadmap or milestone file may contain before remark is allowed to see it: a size, a number
+// of lines, a line length, a nesting depth, an amount of inline markup and of list ends and
+// underlined headings, each checked in one linear pass over the text. remark's time grows faster
+// than linearly with deep nesting, with runs of emphasis delimiters, and with the lines where a
+// list or quote ends or a setext heading is underlined (at each, micromark copies every event it
+// has read so far), so a file over a limit is reported (file, line, limit) and never parsed.
 // Also replaces bidirectional-control characters, which can make a title read differently from
 // what it is, with U+FFFD (same length, so positions stay valid) and reports each line with one.
 // Pure: no I/O, no `vscode`.
@@ -9,8 +11,13 @@ import type { Diagnostic, SourceRange } from './model';
 import { error } from './diagnostics';
 
 export const INPUT_LIMITS = {
-  /** UTF-8 bytes of one file (the whole built-in roadmap is about 300 KB, its largest file 11 KB). */
-  fileBytes: 256 * 1024,
+  /**
+   * UTF-8 bytes of one file (the whole built-in roadmap is about 300 KB, its largest file 11 KB):
+   * dense markdown (table cells, autolinks) costs remark about 10–20 µs a byte.
+   */
+  fileBytes: 64 * 1024,
+  /** Lines of one file (the longest built-in file has under 300): remark's time grows with its blocks and table rows. */
+  fileLines: 5_000,
   /** Characters on one line. */
   lineChars: 10_000,
   /** Nested lists and quotes: list markers and `>` at a line's start, plus two columns of indentation before them. */
@@ -21,6 +28,11 @@ export const INPUT_LIMITS = {
   fileMarkup: 10_000,
   /** The sum over lines of depth²: parsing a nested line costs about its depth squared. */
   fileNesting: 50_000,
+  /**
+   * The sum of the line numbers of the lines where a list, sub-list or quote ends or a `===` /
+   * `---` underline makes a heading: at each, remark copies everything it has read so far again.
+   */
+  fileRework: 500_000,
 } as const;
 
 export type InputLimits = { readonly [K in keyof typeof INPUT_LIMITS]: number };
@@ -37,6 +49,7 @@ export interface LimitCheck {
 // U+202A–U+202E (embeddings and overrides) and U+2066–U+2069 (isolates).
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/g;
 const FENCE = /^(`{3,}|~{3,})/;
+const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
 
 /** Checks `text` (already normalized to LF) against the limits; linear in its length. */
 export function checkInputLimits(path: string, text: string, limits: InputLimits = INPUT_LIMITS): LimitCheck {
@@ -50,10 +63,18 @@ export function checkInputLimits(path: string, text: string, limits: InputLimits
   let markup = 0;
   let fileMarkup = 0;
   let fileNesting = 0;
+  let fileRework = 0;
+  /** The container prefix width of the last non-blank line outside fenced code; whether the line before was blank. */
+  let previousWidth = 0;
+  let previousBlank = true;
   let paragraphStart = 1;
   let lineNo = 0;
   for (let start = 0; start <= text.length; ) {
     lineNo++;
+    if (lineNo > limits.fileLines) {
+      const message = `The file has more than ${formatCount(limits.fileLines)} lines (the limit for one roadmap file), so it is not parsed: split it up`;
+      return { text, diagnostics: [error('file-too-large', message, at(path, lineNo, 1))], blocked: true };
+    }
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
     const length = end - start;
@@ -73,6 +94,20 @@ export function checkInputLimits(path: string, text: string, limits: InputLimits
       return { text, diagnostics: [error('nesting-too-deep', message, at(path, lineNo, 1))], blocked: true };
     }
     const rest = line.slice(prefix.length);
+    const blank = line.trim() === '';
+    const rework = blank ? undefined : reworkAt(line, rest, prefix.length, previousWidth, previousBlank || fence !== undefined);
+    if (rework !== undefined) {
+      fileRework += lineNo;
+      if (fileRework > limits.fileRework) {
+        const message = rework === 'container-end'
+          ? `The file ends too many lists or quotes by line ${lineNo} for a file this long (each end makes the parser go over everything before it again), so it is not parsed: split it up`
+          : `The file has too many headings underlined with === or --- by line ${lineNo} for a file this long (each makes the parser go over everything before it again), so it is not parsed: split it up or write its headings with #`;
+        return { text, diagnostics: [error('too-much-structure', message, at(path, lineNo, 1))], blocked: true };
+      }
+    }
+    // Inside fenced code, indentation is code: a line only ends a container when it is shallower than the fence.
+    if (!blank && fence === undefined) previousWidth = prefix.length;
+    previousBlank = blank;
     const fenceMatch = FENCE.exec(rest);
     if (fence !== undefined) {
       if (fenceMatch?.[1] && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && rest.slice(fenceMatch[1].length).trim() === '') fence = undefined;
@@ -107,6 +142,20 @@ export function checkInputLimits(path: string, text: string, limits: InputLimits
   }
   const cleaned = diagnostics.length > 0 ? text.replace(BIDI, '\uFFFD') : text;
   return { text: cleaned, diagnostics, blocked: false };
+}
+
+/**
+ * Whether a non-blank line makes remark copy what it has read so far: its list markers, `>` and
+ * indentation are narrower than those of the last non-blank line (a list, sub-list or quote ends
+ * there), or it is a `===` / `---` underline right under a line of text, a setext heading
+ * (`noText`: the line before was blank or this one is in fenced code). `rest` is the line after
+ * its container prefix; a lone `-` is an underline too. It may count lines that end nothing; it is
+ * meant to miss none.
+ */
+function reworkAt(line: string, rest: string, width: number, previousWidth: number, noText: boolean): 'container-end' | 'underline' | undefined {
+  if (width < previousWidth) return 'container-end';
+  if (!noText && (SETEXT_UNDERLINE.test(rest) || SETEXT_UNDERLINE.test(line.trimStart()))) return 'underline';
+  return undefined;
 }
 
 /**

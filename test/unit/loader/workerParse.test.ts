@@ -1,13 +1,14 @@
-// Custom roadmaps are parsed in a worker thread (dist/roadmap-worker.js, built by esbuild.mjs): the
-// same answer as a parse in this thread, the measured attacks end there with their diagnostic, and
+// Custom roadmaps, `npm run roadmap:check` and the build's parse run in a worker thread
+// (dist/roadmap-worker.js, built by esbuild.mjs): the same answer as a parse in this thread, the measured attacks end there with their diagnostic, and
 // a worker that never answers or crashes is stopped and reported as one diagnostic.
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { milestoneCellsInWorker, parseRoadmapInWorker } from '../../../src/loader/workerParse';
+import { checkFolderInWorker, compileInWorker, milestoneCellsInWorker, parseRoadmapInWorker } from '../../../src/loader/workerParse';
 import { parseRoadmap } from '../../../src/roadmap/parse';
 import { milestoneCells } from '../../../src/roadmap/milestoneCells';
+import { checkRoadmapFolder, countRoadmap } from '../../../src/roadmap/checkFolder';
 import { readMarkdownFolder, repoRoot, ROADMAP_DIR } from '../roadmap/helpers';
 
 const WORKER = join(repoRoot(), 'dist', 'roadmap-worker.js');
@@ -32,6 +33,15 @@ describe('parsing in a worker thread', function () {
     assert.deepEqual(cells, JSON.parse(JSON.stringify(milestoneCells(file.path, file.text))));
   });
 
+  it('checks a folder and compiles the built-in roadmap as this thread does', async () => {
+    assert.deepEqual(await checkFolderInWorker(ROADMAP_DIR, OPTIONS), await checkRoadmapFolder(ROADMAP_DIR));
+    const files = readMarkdownFolder(ROADMAP_DIR);
+    const path = 'projects/mnist-digits/milestones.md';
+    const file = { path, text: readFileSync(join(ROADMAP_DIR, path), 'utf8') };
+    const compiled = await compileInWorker(files, [file], OPTIONS);
+    assert.deepEqual(compiled, JSON.parse(JSON.stringify({ result: parseRoadmap(files), milestones: [{ file, cells: milestoneCells(path, file.text) }] })));
+  });
+
   it('ends the measured attack "- " x 3,000 with its diagnostic', async () => {
     const r = await parseRoadmapInWorker([{ path: '01-deep.md', text: `# S {#s}\n\n${'- '.repeat(3_000)}x\n` }], OPTIONS);
     assert.deepEqual(r.diagnostics.map((d) => [d.code, d.range.file, d.range.line]), [['nesting-too-deep', '01-deep.md', 3]]);
@@ -46,6 +56,11 @@ describe('parsing in a worker thread', function () {
     assert.match(r.diagnostics[0]?.message ?? '', /^The roadmap could not be parsed: parsing took longer than 0\.3 s and was stopped\./);
     const m = await milestoneCellsInWorker({ path: 'projects/p/milestones.md', text: '## A {#a}\n' }, { workerFile: stuck, timeoutMs: 300 });
     assert.deepEqual(m, { cells: [], error: 'projects/p/milestones.md could not be parsed: parsing took longer than 0.3 s and was stopped' });
+    const folder = await checkFolderInWorker(ROADMAP_DIR, { workerFile: stuck, timeoutMs: 300 });
+    assert.deepEqual(folder.diagnostics.map((d) => [d.severity, d.code, d.range.file]), [['error', 'parse-stopped', '.']]);
+    assert.match(folder.diagnostics[0]?.message ?? '', /^The roadmap could not be checked: parsing took longer than 0\.3 s and was stopped\./);
+    assert.deepEqual(countRoadmap(folder.result.roadmap), { skills: 0, topics: 0, projects: 0 });
+    assert.deepEqual(await compileInWorker([], [], { workerFile: stuck, timeoutMs: 50 }), { error: 'The built-in roadmap could not be parsed: parsing took longer than 50 ms and was stopped' });
   });
 
   it('reports a worker that crashes, or that cannot be found', async () => {

@@ -1,7 +1,8 @@
 // dist/roadmap.json (written by esbuild.mjs) is exactly the parse of roadmap/, and any change to the
 // markdown or to the parser makes its key differ, so a stale cache is never used.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileRoadmap, readCompiled, readCompiledMilestones, roadmapKey } from '../../../src/roadmap/compiled';
 import { milestoneCells } from '../../../src/roadmap/milestoneCells';
@@ -25,6 +26,16 @@ describe('compiled built-in roadmap', () => {
     assert.ok(cached, 'the key does not match: run `node esbuild.mjs`');
     assert.deepEqual(cached, JSON.parse(JSON.stringify(parseRoadmap(files))));
     assert.equal(cached.roadmap.skills.length, 9);
+  });
+
+  it('the build parses in the worker with a time limit: an overrun fails it and leaves dist/roadmap.json alone', function () {
+    this.timeout(20_000);
+    const out = join(ROOT, 'dist/roadmap.json');
+    const before = statSync(out).mtimeMs;
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/roadmap-compile.js')], { encoding: 'utf8', env: { ...process.env, MLR_PARSE_TIMEOUT_MS: '1' } });
+    assert.equal(r.stderr, 'The built-in roadmap could not be parsed: parsing took longer than 1 ms and was stopped\n');
+    assert.equal(r.status, 1);
+    assert.equal(statSync(out).mtimeMs, before);
   });
 
   it('a one-character edit, a renamed file or another parser gives another key', () => {

@@ -80,8 +80,8 @@ describe('checkRoadmapFolder', function () {
 describe('roadmap:check (the built CLI)', function () {
   this.timeout(TIMEOUT_MS);
   const cli = join(repoRoot(), 'dist', 'cli', 'roadmap-check.js');
-  function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-    const r = spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot(), encoding: 'utf8' });
+  function run(folder?: string, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+    const r = spawnSync(process.execPath, [cli, ...(folder === undefined ? [] : [folder])], { cwd: repoRoot(), encoding: 'utf8', env: { ...process.env, ...env } });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   }
   before(function () {
@@ -119,10 +119,29 @@ describe('roadmap:check (the built CLI)', function () {
       assert.equal(r.stdout, '{"skills":2,"topics":0,"projects":1,"diagnostics":3}\n');
       const lines = r.stderr.trim().split('\n').map((l) => l.slice(l.lastIndexOf('/') + 1));
       assert.deepEqual(lines, [
-        '02-big.md:1:1: error file-too-large: The file is 300,015 bytes, over the 262,144 bytes a roadmap file may have, so it is not read: split it up',
+        '02-big.md:1:1: error file-too-large: The file is 300,015 bytes, over the 65,536 bytes a roadmap file may have, so it is not read: split it up',
         '03-latin1.md:1:6: error invalid-utf8: The file is not valid UTF-8: byte 0xE9 on line 1 cannot be read (save the file as UTF-8); unreadable bytes show as \uFFFD',
         'milestones.md:5:1: error nesting-too-deep: Line 5 nests lists or quotes 3000 deep; the limit is 32, so the file is not parsed',
       ]);
+      assert.equal(r.status, 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops a parse that overruns its time limit: parse-stopped and exit 1, not a hang', () => {
+    // A table within every input limit that remark needs about a second for; MLR_PARSE_TIMEOUT_MS makes the limit 50 ms.
+    const dir = mkdtempSync(join(tmpdir(), 'mlroadmap-cli-'));
+    try {
+      const row = `|${' x |'.repeat(12)}\n`;
+      writeFileSync(join(dir, '01-table.md'), `# Table {#table}\n\nDuration: 1 week\n\nAbout.\n\n| a | b |\n| - | - |\n${row.repeat(1_200)}`);
+      const r = run(dir, { MLR_PARSE_TIMEOUT_MS: '50' });
+      assert.equal(r.stdout, '{"skills":0,"topics":0,"projects":0,"diagnostics":1}\n');
+      assert.equal(
+        r.stderr.slice(r.stderr.lastIndexOf('/') + 1),
+        `${dir.slice(dir.lastIndexOf('/') + 1)}:1:1: error parse-stopped: The roadmap could not be checked: parsing took longer than 50 ms and was stopped. ` +
+          'One of its files may have very long or deeply nested content: check them one at a time to find which\n',
+      );
       assert.equal(r.status, 1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
