@@ -62,6 +62,10 @@ def own_gram(f):
     return f @ f.transpose(1, 2) / (c * h * w)
 
 
+def own_total_variation(x):
+    return float(torch.mean((x[..., 1:, :] - x[..., :-1, :]) ** 2) + torch.mean((x[..., :, 1:] - x[..., :, :-1]) ** 2))
+
+
 def own_losses(extractor, image, content, style):
     """(content loss, style loss) of ``image``, computed by the test itself."""
     with torch.no_grad():

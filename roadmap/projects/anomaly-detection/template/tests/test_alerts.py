@@ -44,6 +44,19 @@ def test_separate_incidents_separate_alerts():
     assert len(sent) == 2, "notify must be called once for each of the two incidents"
 
 
+def test_cooldown_is_the_longest_quiet_gap():
+    # Anomalies at steps 0 and `gap`: the incident is still open at step `gap` when
+    # gap - 0 <= cooldown, and closed (a new alert) when gap > cooldown.
+    for cooldown, gap, alerts in ((3, 3, 1), (3, 4, 2), (12, 12, 1), (12, 13, 2)):
+        manager = AlertManager(cooldown=cooldown)
+        _feed(manager, {0, gap}, gap + 1)
+        assert len(manager.alerts) == alerts, (
+            f"cooldown={cooldown}, anomalies at steps 0 and {gap}: expected {alerts} alert(s), got "
+            f"{len(manager.alerts)}. An incident closes when MORE than `cooldown` steps have passed since "
+            "its last anomalous step"
+        )
+
+
 def test_stream_to_single_alert():
     values, labels = make_stream(n=600, anomaly_start=400, anomaly_length=12, seed=5)
     detector = StreamingDetector(window=40, threshold=6.0)

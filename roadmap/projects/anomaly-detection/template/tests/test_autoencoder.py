@@ -54,6 +54,11 @@ def test_reconstruction_is_close_for_normal_rows(fitted_autoencoder, sensor_data
     rebuilt = np.asarray(detector.reconstruct(X_test))
     assert rebuilt.shape == X_test.shape, f"reconstruct must return one row per input row, got {rebuilt.shape}"
     scores = np.asarray(detector.score(X_test))
+    errors = ((detector.scaler_.transform(X_test) - rebuilt) ** 2).mean(axis=1)
+    assert np.allclose(scores, errors, rtol=1e-6, atol=1e-9), (
+        "score must be each row's mean squared reconstruction error: the mean over the sensors of "
+        "(self.scaler_.transform(X) - self.reconstruct(X)) ** 2, as the test recomputes it"
+    )
     y = sensor_data["y_test"]
     normal_error = np.median(scores[y == 0])
     anomaly_error = np.median(scores[y == 1])

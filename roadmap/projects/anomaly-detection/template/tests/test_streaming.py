@@ -20,6 +20,26 @@ def test_warmup_never_flags():
     assert jump.is_anomaly, "after a perfectly constant signal, a jump of 2 is an anomaly"
 
 
+def test_score_is_a_robust_z_score_by_hand():
+    detector = StreamingDetector(window=5, threshold=6.0)
+    for v in [1.0, 2.0, 3.0, 4.0, 100.0]:
+        detector.update(v)  # warm-up: the window is now 1, 2, 3, 4, 100
+    # median 3; absolute deviations 2, 1, 0, 1, 97 -> MAD 1; scale 1.4826 * 1; score |6 - 3| / 1.4826.
+    # (A mean and standard deviation, 22 and 39.0, would let the 100 hide everything: score 0.41.)
+    first = detector.update(6.0)
+    assert np.isclose(first.score, 3 / 1.4826) and not first.is_anomaly, (
+        f"score = |x - median(window)| / (1.4826 * MAD(window)): expected {3 / 1.4826:.4f}, got {first.score:.4f}"
+    )
+    # 6 was normal, so the window slides to 2, 3, 4, 100, 6: median 4, MAD 2, scale 2.9652.
+    jump = detector.update(30.0)
+    assert np.isclose(jump.score, 26 / 2.9652) and jump.is_anomaly, (
+        f"after 6 joined the window (2, 3, 4, 100, 6), 30 scores (30 - 4) / 2.9652 = {26 / 2.9652:.3f} and is "
+        f"flagged; got {jump.score:.3f}"
+    )
+    back = detector.update(4.0)
+    assert np.isclose(back.score, 0.0), "the flagged 30 must stay out of the window: 4 is its median again"
+
+
 def test_flags_injected_anomaly_quickly():
     for seed, start in ((0, 400), (1, 437), (2, 281)):
         values, labels = make_stream(n=600, anomaly_start=start, anomaly_length=12, seed=seed)

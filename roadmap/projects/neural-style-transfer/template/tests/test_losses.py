@@ -34,6 +34,9 @@ def test_losses_by_hand():
     img = torch.tensor([[[[0.0, 1.0], [0.0, 1.0]]]]).repeat(1, 3, 1, 1)  # vertical edge
     # vertical neighbours: all equal -> 0; horizontal neighbours: differ by 1 everywhere -> 1
     assert float(total_variation(img)) == pytest.approx(1.0)
+    img = torch.tensor([[[[0.0, 1.0], [2.0, 4.0]]]]).repeat(1, 3, 1, 1)
+    # vertical neighbours differ by 2 and 3 -> mean of (4, 9) = 6.5; horizontal by 1 and 2 -> mean of (1, 4) = 2.5
+    assert float(total_variation(img)) == pytest.approx(9.0), "both directions, squared differences, means"
     assert float(total_variation(torch.full((1, 3, 4, 4), 0.3))) == pytest.approx(0.0)
 
 

@@ -2,6 +2,7 @@
 import base64
 import io
 import json
+import threading
 
 import numpy as np
 import torch
@@ -9,7 +10,7 @@ from fastapi.testclient import TestClient
 from PIL import Image
 
 from conftest import ProbeExtractor
-from stylize.web import create_app, format_sse, frame_to_png
+from stylize.web import create_app, event_stream, format_sse, frame_to_png
 
 
 def test_format_sse_by_hand():
@@ -68,3 +69,44 @@ def test_web_page_streams_the_frames():
         assert status["done"] and status["frames"] == 4 and status["error"] is None
         latest = client.get(f"/jobs/{job}/latest.png")
         assert latest.headers["content-type"] == "image/png" and latest.content[:4] == b"\x89PNG"
+
+
+class PausingProbe(ProbeExtractor):
+    """The probe network, which holds the painting at its second step until the test lets it go on
+    (or 10 s have passed): by then the first frame exists, and the job is still painting."""
+
+    def __init__(self):
+        super().__init__()
+        self.steps_seen = 0
+        self.go_on = threading.Event()
+
+    def forward(self, x):
+        if torch.is_grad_enabled() and x.requires_grad:  # a step on the image, not the targets
+            self.steps_seen += 1
+            if self.steps_seen == 2:
+                self.go_on.wait(timeout=10)
+        return super().forward(x)
+
+
+def test_frames_reach_the_page_while_the_image_is_painted():
+    extractor = PausingProbe()
+    app = create_app(make_extractor=lambda: extractor)
+    with TestClient(app) as client:
+        try:
+            r = client.post("/jobs", json={"content": "scene", "style": "dots", "size": 32, "steps": 12, "every": 4,
+                                           "style_weight": 1e3, "lr": 0.05})
+            assert r.status_code == 200, r.text
+            job = app.state.jobs[r.json()["id"]]
+            stream = event_stream(job, timeout=30)
+            first = next(stream)
+            still_painting = not job.done
+        finally:
+            extractor.go_on.set()
+        rest = list(stream)
+    assert _events(first.split("\n"))[0][0] == "frame", f"the stream starts with a frame, got {first[:40]!r}"
+    assert still_painting, (
+        "the first frame reached the stream only after the job had finished: send each frame as soon as the "
+        "job adds it (a live preview), not all of them at the end"
+    )
+    names = [name for name, _ in _events("".join([first] + rest).split("\n"))]
+    assert names == ["frame"] * 4 + ["done"], f"frames at steps 0, 4, 8 and 12, then done; got {names}"
