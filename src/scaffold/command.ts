@@ -9,7 +9,7 @@ import type { ProgressStore } from '../progress/store';
 import { markScaffolded } from '../progress/state';
 import { checkRelativePath, planScaffold, summarise, type ScaffoldPlan } from './plan';
 import { kindOf, probeTarget, starterFiles } from './templateFiles';
-import { createNew, type Target } from './createNew';
+import { createAll, type Target } from './createNew';
 import { Commands, ContextKeys } from '../ids';
 import { stepDone } from '../walkthrough/steps';
 import type { ProjectLocations } from './locations';
@@ -164,16 +164,11 @@ async function write(
   options: ScaffoldOptions, progress: ProgressStore, locations: ProjectLocations, opened: boolean,
 ): Promise<ScaffoldResult | undefined> {
   const target = destination.uri;
-  const written: string[] = [];
-  const skipped = [...planned];
-  try {
-    for (const rel of writes) {
-      if ((await createNew(destination, rel, sources.get(rel)!)) === 'written') written.push(rel);
-      else skipped.push(rel);
-    }
-  } catch (err) {
+  const { written, existing, failure } = await createAll(destination, writes.map((rel) => [rel, sources.get(rel)!] as const));
+  const skipped = [...planned, ...existing];
+  if (failure) {
     void vscode.window.showErrorMessage(
-      vscode.l10n.t('ML Roadmap: scaffolding "{0}" stopped: {1}. {2}', project.title, (err as Error).message,
+      vscode.l10n.t('ML Roadmap: scaffolding "{0}" stopped: {1}. {2}', project.title, failure.message,
         written.length ? vscode.l10n.t('Written before the failure: {0}.', summarise(written)) : vscode.l10n.t('No file was written.')),
     );
     return undefined;

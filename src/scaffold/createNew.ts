@@ -1,6 +1,7 @@
 // Creating one file of a scaffold only if nothing has its name yet, checked by the write itself
 // (never check-then-write): on a local disk with the `wx` flag (writeNewFile.ts), elsewhere by
-// copying with overwrite off. Used by Scaffold Project and Start Project Over.
+// copying with overwrite off; `createAll` writes a whole starter several files at a time. Used by
+// Scaffold Project and Start Project Over.
 import * as vscode from 'vscode';
 import { writeNewFile } from './writeNewFile';
 
@@ -28,4 +29,41 @@ export async function createNew(target: Target, rel: string, source: vscode.Uri)
     if (err instanceof vscode.FileSystemError && err.code === 'FileExists') return 'exists';
     throw err;
   }
+}
+
+export interface CreateAllResult {
+  /** Created, in the order given. */
+  readonly written: string[];
+  /** Left alone because something already had the name when its write came. */
+  readonly existing: string[];
+  /** The first write that failed; no write was started after it. */
+  readonly failure?: Error;
+}
+
+/** How many files are written at once: enough to hide each write's latency, few enough not to flood the disk. */
+const PARALLEL_WRITES = 8;
+
+/**
+ * Creates each `[relative path, source]` with `createNew`, several at a time (a folder on the way
+ * that two writes create at once is fine: the loser sees it exists and checks it is a plain
+ * folder). Stops starting writes after the first failure.
+ */
+export async function createAll(target: Target, files: ReadonlyArray<readonly [string, vscode.Uri]>): Promise<CreateAllResult> {
+  const outcomes: ('written' | 'exists' | undefined)[] = new Array(files.length);
+  let failure: Error | undefined;
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length && !failure) {
+      const i = next++;
+      const [rel, source] = files[i]!;
+      try {
+        outcomes[i] = await createNew(target, rel, source);
+      } catch (err) {
+        failure ??= err instanceof Error ? err : new Error(String(err));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_WRITES, files.length) }, worker));
+  const pick = (want: 'written' | 'exists'): string[] => files.flatMap(([rel], i) => (outcomes[i] === want ? [rel] : []));
+  return failure ? { written: pick('written'), existing: pick('exists'), failure } : { written: pick('written'), existing: pick('exists') };
 }

@@ -8,7 +8,7 @@ import { markScaffolded, resetItems } from '../progress/state';
 import { keptFolderName, summarise } from './plan';
 import { kindOf, starterFiles } from './templateFiles';
 import type { ProjectLocations } from './locations';
-import { createNew, type Target } from './createNew';
+import { createAll, type CreateAllResult, type Target } from './createNew';
 import { Commands } from '../ids';
 
 export interface ResetOptions {
@@ -79,19 +79,19 @@ export function registerReset(
         void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: could not start over, nothing was changed: {0}', (err as Error).message));
         return undefined;
       }
-      const written: string[] = [];
-      const appeared: string[] = [];
       // The folder is gone now: each file is created only if nothing took its name meanwhile (a
       // process of the learner's still writing there), never over it.
       const target: Target = { root: parent, segments: [name], uri: folder };
+      let outcome: CreateAllResult;
       try {
-        for (const [rel, source] of [...(await starterFiles(template, context.extensionUri))].sort(([a], [b]) => a.localeCompare(b))) {
-          if ((await createNew(target, rel, source)) === 'written') written.push(rel);
-          else appeared.push(rel);
-        }
+        outcome = await createAll(target, [...(await starterFiles(template, context.extensionUri))].sort(([a], [b]) => a.localeCompare(b)));
       } catch (err) {
+        outcome = { written: [], existing: [], failure: err instanceof Error ? err : new Error(String(err)) };
+      }
+      const { written, existing: appeared, failure } = outcome;
+      if (failure) {
         void vscode.window.showErrorMessage(
-          vscode.l10n.t('ML Roadmap: the fresh starter stopped part-way ({0}); {1}. Your previous work is safe in {2}.', (err as Error).message,
+          vscode.l10n.t('ML Roadmap: the fresh starter stopped part-way ({0}); {1}. Your previous work is safe in {2}.', failure.message,
             written.length ? vscode.l10n.t('written: {0}', summarise(written)) : vscode.l10n.t('nothing was written'), keptName),
         );
         return undefined;
