@@ -85,14 +85,29 @@ export function registerTopicPages(context: vscode.ExtensionContext, roadmap: Ro
       const topic = await resolve(arg);
       if (!topic) return undefined;
       const uri = topicUri(topic);
-      // The built-in markdown extension's preview editor, opened the way a click in the Explorer
-      // opens a file: in preview mode and leaving the keyboard focus in the tree (its
-      // `markdown.showPreview` command always takes the focus). Without it, read-only text.
-      const options: vscode.TextDocumentShowOptions = { preview: true, preserveFocus: true };
+      // The built-in markdown extension's preview editor, leaving the keyboard focus in the tree
+      // (its `markdown.showPreview` command always takes the focus). Not in the editor's preview
+      // mode, which would replace whatever preview tab is open (the walkthrough, a file the
+      // learner glanced at): the topic page replaces only the previous topic page instead.
+      // Without the markdown extension, read-only text.
+      const options: vscode.TextDocumentShowOptions = { preview: false, preserveFocus: true };
       await vscode.commands.executeCommand('vscode.openWith', uri, MARKDOWN_PREVIEW_EDITOR, options).then(undefined, async () => {
         await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), options);
       });
+      await closeOtherTopicPages(uri);
       return uri;
     }),
   );
+}
+
+/** Closes the topic pages other than `uri` in the group that shows `uri`, except pinned ones. */
+async function closeOtherTopicPages(uri: vscode.Uri): Promise<void> {
+  const topicOf = (tab: vscode.Tab): vscode.Uri | undefined =>
+    tab.input instanceof vscode.TabInputCustom || tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+  const group = vscode.window.tabGroups.all.find((g) => g.tabs.some((t) => topicOf(t)?.toString() === uri.toString()));
+  const stale = (group?.tabs ?? []).filter((t) => {
+    const other = topicOf(t);
+    return other?.scheme === TOPIC_SCHEME && other.toString() !== uri.toString() && !t.isPinned && !t.isDirty;
+  });
+  if (stale.length) await vscode.window.tabGroups.close(stale, true);
 }

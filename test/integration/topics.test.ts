@@ -76,6 +76,22 @@ describe('topic texts and pages in the real editor', () => {
     assert.match(doc.getText(), /· \*\*Done\*\* on /);
   });
 
+  it('a topic page replaces the previous topic page, never a preview tab of something else', async () => {
+    // A file the learner glanced at (a preview tab, as a single click in the Explorer opens it).
+    const glanced = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'glanced.md');
+    await vscode.workspace.fs.writeFile(glanced, new TextEncoder().encode('# notes\n'));
+    await vscode.window.showTextDocument(glanced, { preview: true });
+    const second = python.topics[2]!;
+    await vscode.commands.executeCommand(Commands.openTopic, oop.id);
+    await waitFor(() => previewTab(oop.title), 'the first topic page');
+    await vscode.commands.executeCommand(Commands.openTopic, second.id);
+    await waitFor(() => previewTab(second.title), 'the second topic page');
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    const topicTabs = tabs.filter((t) => t.input instanceof vscode.TabInputCustom && t.input.uri.scheme === TOPIC_SCHEME);
+    assert.deepEqual(topicTabs.map((t) => t.label), [previewTab(second.title)!.label], 'the first topic page was not replaced');
+    assert.ok(tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === glanced.toString()), 'opening a topic closed the learner\'s preview tab');
+  });
+
   it('an unknown topic id opens nothing and says so', async () => {
     assert.equal(await vscode.commands.executeCommand(Commands.openTopic, 'no-such-topic'), undefined);
   });

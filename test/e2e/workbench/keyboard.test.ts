@@ -25,12 +25,21 @@ async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 30
   }
 }
 
-/** Expands a skill row with the keyboard (after a click to focus it) and waits until it is open. */
+/** Whether the Roadmap tree holds the keyboard focus (a `:focus-within` query: no DOM types here). */
+async function treeHasFocus(page: Page): Promise<boolean> {
+  return (await page.locator('.monaco-list[aria-label="Roadmap"]:focus-within').count()) > 0;
+}
+
+/**
+ * Expands a skill row with the keyboard (after a click to focus it) and waits until it is open.
+ * A page that was just opened (the walkthrough) can take the focus back a moment after the click:
+ * then the row is clicked again.
+ */
 async function expandSkill(page: Page, title: string): Promise<void> {
   const skill = treeRow(page, title);
-  await skill.locator('.label-name').first().click();
   await until(async () => {
     if ((await skill.getAttribute('aria-expanded')) === 'true') return true;
+    if (!(await treeHasFocus(page))) await skill.locator('.label-name').first().click();
     await page.keyboard.press('ArrowRight');
     return false;
   }, `${title} to expand`);
@@ -72,6 +81,8 @@ describe('walkthrough, find and keyboard in the real workbench', function () {
     await until(async () => (await focusedRow(page).innerText()).includes(topic), `the focus to move to "${topic}"`);
     await page.keyboard.press('Space');
     await until(() => isChecked(treeRow(page, topic)), 'the focused topic to be ticked');
+    // The click on a topic opened its page over the walkthrough: back to the walkthrough's tab.
+    await walkthrough.click();
     await until(async () => (await stepBadge('tickTopic').getAttribute('aria-checked')) === 'true', 'the walkthrough step to complete');
     assert.equal(await stepBadge('scaffoldProject').getAttribute('aria-checked'), 'false');
     await screenshot(page, 'walkthrough-step-done');
@@ -108,9 +119,7 @@ describe('walkthrough, find and keyboard in the real workbench', function () {
     await clicked.locator('.label-name').click();
     await page.locator('.tab', { hasText: 'Linear algebra' }).first().waitFor({ timeout: 30_000 });
     await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('h1', { hasText: 'Linear algebra' }).waitFor({ timeout: 30_000 });
-    // The Roadmap tree's list holds the DOM focus (a `:focus-within` query: no DOM types here).
-    const treeHasFocus = async (): Promise<boolean> => (await page.locator('.monaco-list[aria-label="Roadmap"]:focus-within').count()) > 0;
-    assert.ok(await treeHasFocus(), 'opening the topic page took the keyboard focus from the tree');
+    assert.ok(await treeHasFocus(page), 'opening the topic page took the keyboard focus from the tree');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     const label = 'Calculus of several variables';
@@ -122,7 +131,7 @@ describe('walkthrough, find and keyboard in the real workbench', function () {
     assert.equal(await isChecked(treeRow(page, 'Matrix calculus')), false, 'Space ticked another row');
     await screenshot(page, 'tree-space-toggle');
     // The focus stays on the row: Space again unticks it, and the next row is one ArrowDown away.
-    assert.ok(await treeHasFocus(), 'the toggle took the keyboard focus from the tree');
+    assert.ok(await treeHasFocus(page), 'the toggle took the keyboard focus from the tree');
     await page.keyboard.press('Space');
     await until(async () => !(await isChecked(row)), `"${label}" to be unticked by a second Space`);
     await page.keyboard.press('ArrowDown');
