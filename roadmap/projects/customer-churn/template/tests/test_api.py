@@ -49,6 +49,10 @@ def test_predict_answers_good_input():
     body = response.json()
     assert math.isclose(body.get("churn_probability", -1), 0.8), f"churn_probability should come from the model, got {body}"
     assert body.get("will_churn") is True, f"0.8 >= threshold 0.5 so will_churn must be true, got {body}"
+    on_the_line = TestClient(create_app(StubModel(0.5), threshold=0.5)).post("/predict", json=GOOD).json()
+    assert on_the_line.get("will_churn") is True, (
+        f"a probability equal to the threshold counts as churn (proba >= threshold), got {on_the_line}"
+    )
     assert len(model.seen) == 1, "the endpoint must call model.predict_proba exactly once"
     frame = model.seen[0]
     assert len(frame) == 1 and sorted(frame.columns) == sorted(GOOD), (

@@ -26,6 +26,10 @@ def test_retention_value_by_hand():
     assert got == pytest.approx(300.0), (
         f"at 0.65 customer 2 is flagged but would have stayed: 500 - 200 = 300, got {got}"
     )
+    got = retention_value(Y, PROBA, CHARGES, threshold=0.6, **TERMS)
+    assert got == pytest.approx(450.0), (
+        f"customer 1's probability is exactly 0.6: proba >= threshold flags them, as at 0.5 (450), got {got}"
+    )
 
 
 def test_best_threshold_beats_simple_rules():

@@ -30,9 +30,9 @@ def test_split_is_stratified_and_reproducible(customers):
 def test_add_features_engineers_ratios():
     raw = pd.DataFrame(
         {
-            "tenure_months": [0, 10, 24],
-            "total_charges": [np.nan, 500.0, 1200.0],
-            "support_calls": [2, 5, 0],
+            "tenure_months": [0, 10, 24, 0, 5, 6],
+            "total_charges": [np.nan, 500.0, 1200.0, 60.0, 250.0, 300.0],
+            "support_calls": [2, 5, 0, 1, 5, 3],
         }
     )
     before = raw.copy()
@@ -42,14 +42,18 @@ def test_add_features_engineers_ratios():
         assert column in out.columns, f"add_features must add the column '{column}'"
     assert np.isnan(out["avg_monthly_spend"].iloc[0]), "missing total_charges must stay missing"
     np.testing.assert_allclose(
-        out["avg_monthly_spend"].iloc[1:], [50.0, 50.0],
-        err_msg="avg_monthly_spend = total_charges / tenure_months",
+        out["avg_monthly_spend"].iloc[1:], [50.0, 50.0, 60.0, 50.0, 50.0],
+        err_msg="avg_monthly_spend = total_charges / tenure_months, with tenure 0 counted as 1 "
+        "(a first-month customer who has a bill spends it in one month, not infinitely)",
     )
     np.testing.assert_allclose(
-        out["calls_per_year"], [24.0, 6.0, 0.0],
+        out["calls_per_year"], [24.0, 6.0, 0.0, 12.0, 12.0, 6.0],
         err_msg="calls_per_year = support_calls / tenure_months * 12, with tenure 0 counted as 1",
     )
-    assert list(out["is_new_customer"]) == [1, 0, 0], "is_new_customer is 1 below 6 months"
+    assert list(out["is_new_customer"]) == [1, 0, 0, 1, 1, 0], (
+        f"is_new_customer is 1 below 6 months (5 is new, 6 is not), got {list(out['is_new_customer'])} "
+        "for tenures 0, 10, 24, 0, 5, 6"
+    )
 
 
 def test_preprocessor_learns_from_train_only(customers):

@@ -79,6 +79,13 @@ def test_ensemble_is_competitive(trained):
     ensemble.fit(data["X_train"], data["y_train"])
     auc = roc_auc_score(data["y_test"], ensemble.predict_proba(data["X_test"])[:, 1])
     best_single = data["board"]["roc_auc"].max()
+    # Soft voting is the plain mean of the three models' probabilities (each fitted on the
+    # training split, as the models in `data` are).
+    mean = np.mean([m.predict_proba(data["X_test"])[:, 1] for m in data["models"].values()], axis=0)
+    assert np.allclose(ensemble.predict_proba(data["X_test"])[:, 1], mean, atol=1e-9), (
+        "the ensemble must average the probabilities of all the models it is given (soft voting, equal "
+        "weights): one model alone is not an ensemble"
+    )
     assert auc >= AUC_BAR + 0.01, f"ensemble ROC AUC {auc:.3f} is below {AUC_BAR + 0.01}"
     assert auc >= best_single - 0.02, (
         f"the ensemble ({auc:.3f}) should be about as good as the best single model "

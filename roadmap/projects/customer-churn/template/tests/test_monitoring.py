@@ -24,6 +24,13 @@ def test_psi_matches_a_worked_example():
         f"shares 40/10/20/30 % against 25 % each give a PSI of 0.228217; got {got}. Values beyond "
         "the reference's range belong in the outer bins."
     )
+    # The bins are the reference's quantiles, so the index depends only on ranks: squaring both
+    # (a skewed reference, whose equal-width bins would hold 50/21/16/13 %) changes nothing.
+    skewed = population_stability_index(reference ** 2, current ** 2, bins=4)
+    assert skewed is not None and math.isclose(skewed, 0.2282174095733918, rel_tol=1e-9), (
+        f"with the reference and the values squared the bins are still the reference's quartiles, so the PSI "
+        f"stays 0.228217; got {skewed}. Cut the bins at the quantiles of the reference, not at equal widths."
+    )
     assert math.isclose(population_stability_index(reference, reference, bins=4), 0.0, abs_tol=1e-12), (
         "a distribution compared with itself has a PSI of 0"
     )

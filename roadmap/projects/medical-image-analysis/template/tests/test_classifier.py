@@ -79,4 +79,12 @@ def test_operating_point_chosen_on_validation(classifier, scans):
         "the reported sensitivity and specificity must be measured on the test slices at that threshold"
     )
     assert abs(report["auc"] - _auc(y, p)) < 1e-6, "the reported AUC must be the test slices' ROC AUC"
+    accuracy = float(np.mean((p >= expected) == y))
+    assert abs(report["accuracy"] - accuracy) < 1e-9, (
+        f"the reported accuracy {report['accuracy']:.4f} must be the test slices' accuracy at the chosen "
+        f"threshold ({accuracy:.4f}), not at 0.5: the operating point is the one the screening uses"
+    )
+    assert abs(report["val_sensitivity"] - float(np.mean(p_val[y_val] >= expected))) < 1e-9, (
+        "val_sensitivity is the validation slices' sensitivity at the chosen threshold"
+    )
     assert sens >= 0.85 and spec >= 0.8, f"at the chosen threshold: sensitivity {sens:.3f}, specificity {spec:.3f}"

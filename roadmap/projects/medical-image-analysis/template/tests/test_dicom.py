@@ -146,7 +146,16 @@ def test_anonymise_series_uids_consistent(series):
             f"slice {k} refers to slice {k - 1}: the reference inside ReferencedImageSequence must be mapped to "
             "the same new UID"
         )
-    old = {str(ds[k].value) for ds in datasets for k in ("StudyInstanceUID", "SeriesInstanceUID", "SOPInstanceUID")}
+    old = {str(ds[k].value) for ds in datasets
+           for k in ("StudyInstanceUID", "SeriesInstanceUID", "SOPInstanceUID", "FrameOfReferenceUID")}
     left = [(kw, v) for a in anon for kw, _, v in _all_values(a) if str(v) in old]
     assert not left, f"old UIDs are left: {left}"
+    # A new UID made from the old one (a suffix added, a digit changed) still leads back to the
+    # archive: no run of 12 characters from the end of an old UID may appear in a new value.
+    pieces = {u[-24:][i:i + 12] for u in old for i in range(13)}
+    derived = [(kw, str(v)) for a in anon for kw, _, v in _all_values(a) if any(p in str(v) for p in pieces)]
+    assert not derived, (
+        f"new UIDs are made from the old ones: {derived[:2]}. Generate fresh ones (generate_uid) and keep "
+        "the old -> new pairs in uid_map"
+    )
     assert anon[0].SOPClassUID == datasets[0].SOPClassUID, "SOPClassUID names the kind of object: keep it"

@@ -24,6 +24,17 @@ class KnownModel(nn.Module):
         return self.classifier(self.pool(x).mean(dim=(2, 3))).squeeze(1)
 
 
+class LeftHeavyModel(KnownModel):
+    """As KnownModel, but the pooled cells of the left half count four times as much: the gradient
+    now changes over space, and Grad-CAM averages it per channel before weighting."""
+
+    def forward(self, x):
+        pooled = self.pool(x)
+        emphasis = torch.ones(pooled.shape[-2:])
+        emphasis[:, : pooled.shape[-1] // 2] = 4.0
+        return self.classifier((pooled * emphasis).mean(dim=(2, 3))).squeeze(1)
+
+
 def test_gradcam_hand_case():
     torch.manual_seed(0)
     model = KnownModel()
@@ -38,6 +49,14 @@ def test_gradcam_hand_case():
     expected = (up / up.flatten(1).max(dim=1).values.view(-1, 1, 1)).numpy()
     assert np.allclose(cams, expected, atol=1e-5), "Grad-CAM of the known model differs from the formula"
     assert not model.pool._forward_hooks and not model.pool._backward_hooks, "remove your hooks afterwards"
+    # The channel weights of LeftHeavyModel are KnownModel's times 2.5 (the mean emphasis), so once
+    # normalised its maps are the same; weighting each cell by its own gradient would make the left
+    # half four times as bright as the right.
+    left_heavy = LeftHeavyModel()
+    assert np.allclose(grad_cam(left_heavy, x, left_heavy.pool), expected, atol=1e-5), (
+        "Grad-CAM weights each channel by the gradient averaged over the whole map, then sums the channels: "
+        "a map of gradient x activation cell by cell is a different method"
+    )
     zero = grad_cam(model, torch.cat([torch.zeros(1, 1, 8, 8), torch.ones(1, 1, 8, 8)], dim=1), model.pool)
     assert np.all(zero == 0), "a map that is all zero after the ReLU stays zero (no division by zero)"
 

@@ -3,7 +3,7 @@ import numpy as np
 import torch
 
 from medimg.nets import DoubleConv, UNet
-from medimg.train import predict_masks, sample_patches
+from medimg.train import predict_masks, sample_patches, soft_dice_loss
 
 DICE_BAR = 0.75  # thresholding the lung window gives ~0.36 (vessels light up too)
 EMPTY_BAR = 0.8  # share of lesion-free slices with an empty prediction
@@ -35,6 +35,25 @@ def test_sample_patches_are_crops():
     assert len(offsets) >= 10, "lesion patches should be placed around the lesion at varying offsets"
 
 
+def test_soft_dice_loss_hand_case():
+    target = torch.zeros(2, 1, 4, 4)
+    target[0, 0, :2, :3] = 1  # 6 lesion pixels in the first patch, none in the second
+    logits = torch.zeros(2, 1, 4, 4, requires_grad=True)  # p = 0.5 everywhere
+    loss = soft_dice_loss(logits, target)
+    # Over the whole batch: sum(p * y) = 3, sum(p) = 16, sum(y) = 6: 1 - (2 * 3 + 1) / (16 + 6 + 1).
+    # (Averaging the two patches' losses instead would give 1 - (7/15 + 1/9) / 2.)
+    assert loss.dim() == 0, "soft_dice_loss returns one number for the batch"
+    assert abs(loss.item() - (1 - 7 / 23)) < 1e-6, f"soft Dice loss {loss.item():.6f}, expected {1 - 7 / 23:.6f}"
+    loss.backward()
+    assert logits.grad is not None and logits.grad.abs().sum() > 0, "the loss must be differentiable in the logits"
+    assert logits.grad[0, 0, 0, 0] < 0 < logits.grad[0, 0, 3, 3], (
+        "raising a lesion pixel's logit lowers the loss, raising a background pixel's logit raises it"
+    )
+    sure = (target * 2 - 1) * 20.0  # confident and right
+    assert soft_dice_loss(sure, target).item() < 1e-3, "a confident, right prediction has a loss near 0"
+    assert soft_dice_loss(-sure, target).item() > 0.9, "a confident, wrong prediction has a loss near 1"
+
+
 def test_unet_structure():
     torch.manual_seed(0)
     net = UNet()
@@ -45,6 +64,32 @@ def test_unet_structure():
     assert len(blocks) >= 5, f"encoder, bottleneck and decoder: at least 5 DoubleConv blocks, found {len(blocks)}"
     ups = [m for m in net.modules() if isinstance(m, (torch.nn.ConvTranspose2d, torch.nn.Upsample))]
     assert ups, "the decoder upsamples (ConvTranspose2d or Upsample)"
+    # What each DoubleConv receives and gives, in the order they run on a 32 x 32 input.
+    seen = []
+    hooks = [b.register_forward_hook(lambda m, inp, out: seen.append((inp[0].detach(), out.detach())))
+             for b in blocks]
+    try:
+        net.eval()(torch.rand(1, 1, 32, 32))
+    finally:
+        for h in hooks:
+            h.remove()
+    sizes = sorted({out.shape[-1] for _, out in seen})
+    assert sizes[0] <= 8, f"the bottleneck works at a quarter of the input size or less (8 for 32), got sizes {sizes}"
+
+    def has_skip(k):
+        inp = seen[k][0]
+        for _, earlier in seen[:k]:
+            c = earlier.shape[1]
+            if earlier.shape[-2:] == inp.shape[-2:] and inp.shape[1] > c:
+                if any(torch.equal(inp[:, s:s + c], earlier) for s in range(inp.shape[1] - c + 1)):
+                    return True
+        return False
+
+    skips = sum(has_skip(k) for k in range(len(seen)))
+    assert skips >= 2, (
+        f"{skips} decoder block(s) receive an encoder block's output: a U-Net concatenates the encoder's "
+        "maps at each resolution into the decoder (torch.cat([up(x), skip], 1)), at least 2 levels"
+    )
 
 
 def test_unet_dice_on_held_out(segmenter, scans):
