@@ -109,3 +109,61 @@ def test_gradients_are_exact():
                 f"{name}_grad({x}, {y}) should be exactly {expected}, got {g.tolist()} (off by "
                 f"{err.max():.1e}): a finite-difference estimate is not a derivation"
             )
+
+
+class RealOnly:
+    """A real number that takes part in real arithmetic only (+ - * / ** with ints, floats and
+    other RealOnly numbers) and refuses complex numbers. A gradient written as a formula in x
+    and y works on it unchanged; a gradient that steps into the complex plane to read the
+    derivative off an imaginary part (complex-step differentiation) cannot."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = float(value)
+
+    def _real(self, other):
+        if isinstance(other, RealOnly):
+            return other.value
+        if isinstance(other, (complex, np.complexfloating)):
+            raise TypeError("complex arithmetic on x or y: the gradient must be a derived formula, "
+                            "not read off f at a complex point (complex-step differentiation)")
+        if isinstance(other, (int, float, np.integer, np.floating)):
+            return float(other)
+        return None
+
+    def _op(self, other, fn):
+        real = self._real(other)
+        return NotImplemented if real is None else RealOnly(fn(self.value, real))
+
+    def __add__(self, o): return self._op(o, lambda a, b: a + b)
+    def __radd__(self, o): return self._op(o, lambda a, b: b + a)
+    def __sub__(self, o): return self._op(o, lambda a, b: a - b)
+    def __rsub__(self, o): return self._op(o, lambda a, b: b - a)
+    def __mul__(self, o): return self._op(o, lambda a, b: a * b)
+    def __rmul__(self, o): return self._op(o, lambda a, b: b * a)
+    def __truediv__(self, o): return self._op(o, lambda a, b: a / b)
+    def __rtruediv__(self, o): return self._op(o, lambda a, b: b / a)
+    def __pow__(self, o): return self._op(o, lambda a, b: a ** b)
+    def __rpow__(self, o): return self._op(o, lambda a, b: b ** a)
+    def __neg__(self): return RealOnly(-self.value)
+    def __pos__(self): return self
+    def __abs__(self): return RealOnly(abs(self.value))
+    def __float__(self): return self.value
+
+    def __complex__(self):
+        raise TypeError("complex(x): the gradient must be a derived formula, not complex-step "
+                        "differentiation")
+
+
+def test_gradients_are_real_formulas():
+    with by_hand("optviz.functions") as (functions,):
+        for name, (x, y), expected in EXACT:
+            try:
+                g = getattr(functions, f"{name}_grad")(RealOnly(x), RealOnly(y))
+                g = np.array([float(v) for v in np.asarray(g, dtype=object).ravel()])
+            except TypeError as refused:
+                raise AssertionError(f"{name}_grad({x}, {y}) given real numbers that allow only "
+                                     f"+ - * / ** failed: {refused}") from None
+            assert np.allclose(g, expected, rtol=1e-12, atol=1e-12), (
+                f"{name}_grad({x}, {y}) in plain real arithmetic gave {g.tolist()}, expected {expected}")

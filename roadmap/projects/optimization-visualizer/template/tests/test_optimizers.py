@@ -103,6 +103,32 @@ def test_adam_steps(optimizers):
         assert np.allclose(got[t - 1], x, rtol=1e-9), f"Adam step {t}: expected {x}, got {got[t - 1]}"
 
 
+# Three steps from (1, -2) on the bowl with hyperparameters far from the usual defaults (and a
+# large eps, which pins down where eps goes): an optimizer that ignores what it is given fails.
+GOLDEN = {
+    ("Momentum", (("lr", 0.05), ("beta", 0.5))): [[0.95, -1.0], [0.8775, 0.0], [0.797375, 0.5]],
+    ("Nesterov", (("lr", 0.05), ("beta", 0.5))): [[0.95, -1.0], [0.87875, -0.25], [0.80096875, 0.0625]],
+    ("AdaGrad", (("lr", 0.5), ("eps", 0.5))): [
+        [0.6666666666666667, -1.5121951219512195], [0.470801431739784, -1.216536849022161],
+        [0.33934951801151436, -1.0021222160916552]],
+    ("RMSprop", (("lr", 0.1), ("rho", 0.5), ("eps", 0.5))): [
+        [0.917157287525381, -1.8634079036422433], [0.8476174526854999, -1.7540612918402982],
+        [0.784048363536688, -1.6541049707014055]],
+    ("Adam", (("lr", 0.1), ("beta1", 0.5), ("beta2", 0.8), ("eps", 0.5))): [
+        [0.9333333333333333, -1.9024390243902438], [0.8680422999264997, -1.8055167552974514],
+        [0.8045213456052653, -1.7095860335971558]],
+}
+
+
+def test_hyperparameters_are_used(optimizers):
+    for (name, params), expected in GOLDEN.items():
+        label = f"{name}({', '.join(f'{k}={v}' for k, v in params)})"
+        got = _steps(getattr(optimizers, name)(**dict(params)), 3)
+        for i in range(3):
+            _check(got[i], expected[i], f"{label} step {i + 1} (use the optimizer's own "
+                   "hyperparameters, and put eps where the docstring says)")
+
+
 def test_reset_clears_state(optimizers):
     for opt in [optimizers.Momentum(lr=0.1), optimizers.Nesterov(lr=0.1), optimizers.AdaGrad(lr=0.5), optimizers.RMSprop(lr=0.1), optimizers.Adam(lr=0.1)]:
         fresh = _steps(opt, 1)[0]

@@ -104,6 +104,14 @@ def test_compare_optimizers():
             f"{name}: metrics must come from convergence_metrics(objective, trajectory, tol)"
         )
     assert results["GD"]["metrics"]["final_loss"] < 1e-2, "GD with lr=0.1 should make progress on the bowl"
+    # The dashboard's --start, --noise and --seed go through compare_optimizers to every run.
+    moved = compare_optimizers(BOWL, {"GD": GradientDescent(lr=0.1), "Adam": Adam(lr=0.05)},
+                               start=(3.0, -1.0), n_steps=30, noise=0.4, seed=11)
+    for name, twin in {"GD": GradientDescent(lr=0.1), "Adam": Adam(lr=0.05)}.items():
+        expected = run_optimizer(BOWL, twin, (3.0, -1.0), 30, noise=0.4, seed=11)
+        assert np.allclose(moved[name]["trajectory"], expected, rtol=1e-12, atol=1e-12), (
+            f"{name}: compare_optimizers(start=(3, -1), noise=0.4, seed=11) should run "
+            "run_optimizer from that start with that noise and seed")
 
 
 def test_noisy_gradients_make_it_stochastic():

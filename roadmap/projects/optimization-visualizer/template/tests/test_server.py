@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
-from optviz import OBJECTIVES, Adam, Momentum, convergence_metrics, loss_curve, run_optimizer
+from optviz import OBJECTIVES, Adam, Momentum, convergence_metrics, loss_curve, make_optimizers, run_optimizer
 
 
 def client():
@@ -29,6 +29,11 @@ def test_api_lists_functions():
     assert rosen["default_lr"]["Adam"] == pytest.approx(0.02) and set(rosen["default_lr"]) == {
         "GD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam"}, (
         "default_lr should map every optimizer to its make_optimizers learning rate")
+    for name, listed_function in by_name.items():
+        tuned = {opt: optimizer.lr for opt, optimizer in make_optimizers(name).items()}
+        assert listed_function["default_lr"] == pytest.approx(tuned), (
+            f"default_lr of {name} should be make_optimizers({name!r})'s learning rates {tuned}; "
+            f"got {listed_function['default_lr']} (the page scales these with its slider)")
 
 
 def test_api_run_matches_the_runner():
@@ -42,8 +47,8 @@ def test_api_run_matches_the_runner():
         "the trajectory should be run_optimizer's, with the lr from the request (the slider)")
     assert np.allclose(got["losses"], loss_curve(rosen, expected), rtol=1e-12)
     metrics = convergence_metrics(rosen, expected)
-    assert got["metrics"]["steps_to_tol"] == metrics["steps_to_tol"]
-    assert got["metrics"]["final_loss"] == pytest.approx(metrics["final_loss"], rel=1e-12)
+    assert got["metrics"] == pytest.approx(metrics, rel=1e-12), (
+        f"metrics should be convergence_metrics of the trajectory: {metrics}, got {got['metrics']}")
 
     moved = check(api.get("/api/run", params={"function": "bowl", "optimizer": "Momentum",
                                               "lr": 0.05, "beta": 0.5, "steps": 40, "x": 3.0,
@@ -57,6 +62,13 @@ def test_api_run_matches_the_runner():
     default = check(api.get("/api/run", params={"function": "beale", "optimizer": "RMSprop",
                                                 "steps": 20}), 200, "GET /api/run without lr")
     assert default["lr"] == pytest.approx(0.01), "without lr, use make_optimizers' value"
+    for function, optimizer in [("bowl", "Adam"), ("rosenbrock", "GD"), ("himmelblau", "AdaGrad")]:
+        tuned = make_optimizers(function)[optimizer].lr
+        default = check(api.get("/api/run", params={"function": function, "optimizer": optimizer,
+                                                    "steps": 5}), 200, "GET /api/run without lr")
+        assert default["lr"] == pytest.approx(tuned), (
+            f"without lr, {optimizer} on {function} should use make_optimizers({function!r})'s "
+            f"lr {tuned}, not {default['lr']}")
 
 
 def test_api_landscape_is_the_function_on_a_grid():

@@ -13,7 +13,11 @@ import numpy as np
 
 PACKAGE = Path(__file__).resolve().parent.parent / "probdist"
 TESTS = Path(__file__).resolve().parent
-BLOCKED = ("scipy", "statsmodels", "sklearn", "torch", "pandas")
+# Libraries that would do the maths: scipy and its kin, the symbolic and arbitrary-precision
+# ones (mpmath's root finders, sympy.stats), and the standard library's own distributions
+# (statistics.NormalDist, random.gammavariate and the like).
+BLOCKED = ("scipy", "statsmodels", "sklearn", "torch", "pandas", "mpmath", "sympy", "statistics",
+           "random", "secrets")
 _default_rng = np.random.default_rng  # kept here, so blocking numpy.random below spares the tests
 
 
@@ -47,6 +51,25 @@ class UniformOnlyRNG:
 
     def __setattr__(self, name, value):
         raise AttributeError("this rng is read-only")
+
+
+class RecordingRNG:
+    """Uniforms on [0, 1) like UniformOnlyRNG, and a record of every one it handed out."""
+
+    def __init__(self, seed):
+        self._uniforms = UniformOnlyRNG(seed)
+        self._record = []
+
+    def random(self, size=None):
+        values = self._uniforms.random(size)
+        self._record.append(np.ravel(values))
+        return values
+
+    def handed_out(self):
+        return np.concatenate(self._record) if self._record else np.empty(0)
+
+    def __getattr__(self, name):
+        raise AttributeError(f"rng.{name} is not allowed: use rng.random()")
 
 
 class ScriptedRNG:
@@ -109,6 +132,30 @@ def _refers_to_blocked(value):
     return isinstance(module, str) and _blocked_name(module)
 
 
+def _numpy_samplers():
+    """(module, name) of everything in numpy.random that can sample: its public callables, and
+    in its private modules the Generator and RandomState classes, their instances and their
+    bound methods (``numpy.random._generator.default_rng``, ``numpy.random.mtrand._rand`` ...).
+    The bit generators (raw integers only) and the seeding stay: the tests' rng needs them."""
+    found = [(np.random, name) for name in dir(np.random)
+             if not name.startswith("_") and callable(getattr(np.random, name))]
+    kinds = (np.random.Generator, np.random.RandomState)
+    for module_name, module in list(sys.modules.items()):
+        if (not module_name.startswith("numpy.random.") or module is None
+                or module_name in ("numpy.random.bit_generator", "numpy.random._common")):
+            continue  # seeding and raw bits, which numpy's own default_rng needs
+        for name, value in list(vars(module).items()):
+            if name.startswith("__") or isinstance(value, types.ModuleType):
+                continue
+            if isinstance(value, type) and issubclass(value, (np.random.BitGenerator, BaseException)):
+                continue
+            ours = str(getattr(value, "__module__", None) or "").startswith("numpy.random")
+            if (callable(value) and ours) or isinstance(value, kinds) or isinstance(
+                    getattr(value, "__self__", None), kinds):
+                found.append((module, name))
+    return found
+
+
 def _numpy_random_raiser(name):
     def refuse(*args, **kwargs):
         raise RuntimeError(f"numpy.random.{name} is blocked in this test: build your samplers "
@@ -138,11 +185,9 @@ def home_made(*module_names, block_numpy_random=False):
                     setattr(mod, attr, _Unavailable(f"{mod.__name__}.{attr}"))
     patched = []
     if block_numpy_random:
-        for name in dir(np.random):
-            value = getattr(np.random, name)
-            if not name.startswith("_") and callable(value):
-                patched.append((name, value))
-                setattr(np.random, name, _numpy_random_raiser(name))
+        for module, name in _numpy_samplers():
+            patched.append((module, name, getattr(module, name)))
+            setattr(module, name, _numpy_random_raiser(name))
     blocker = _BlockedImport()
     sys.meta_path.insert(0, blocker)
     try:
@@ -155,8 +200,8 @@ def home_made(*module_names, block_numpy_random=False):
         yield [importlib.import_module(name) for name in module_names]
     finally:
         sys.meta_path.remove(blocker)
-        for name, value in patched:
-            setattr(np.random, name, value)
+        for module, name, value in patched:
+            setattr(module, name, value)
         for mod, attr, value in hidden:
             setattr(mod, attr, value)
         for name in [n for n in sys.modules if _blocked_name(n) or n == "probdist"

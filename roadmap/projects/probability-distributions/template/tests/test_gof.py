@@ -116,6 +116,53 @@ class _UnitUniform:
         return "U(0, 1)"
 
 
+class _UnitExponential:
+    """Exponential(1) written with numpy: a second model, so a plot of U(0, 1) cannot pass."""
+
+    def cdf(self, x):
+        return -np.expm1(-np.maximum(np.asarray(x, dtype=float), 0.0))
+
+    def __repr__(self):
+        return "Exponential(1)"
+
+
+def _check_ecdf_plot(fig, model_dist, samples, d):
+    n = len(samples)
+    lines = {line.get_label(): line for line in fig.axes[0].get_lines()}
+    assert "empirical cdf" in lines and "model cdf" in lines, (
+        f"expected lines labelled 'empirical cdf' and 'model cdf', found {list(lines)}")
+    ecdf = lines["empirical cdf"]
+    assert np.allclose(ecdf.get_xdata(), np.sort(samples)) and np.allclose(
+        ecdf.get_ydata(), np.arange(1, n + 1) / n), (
+        "the empirical cdf should go through (x_(i), i / n) for the sorted samples")
+    assert "steps" in ecdf.get_drawstyle(), "draw the empirical cdf as steps (drawstyle='steps-post')"
+    model = lines["model cdf"]
+    grid = np.asarray(model.get_xdata(), dtype=float)
+    assert len(grid) >= 200 and np.allclose(model.get_ydata(), model_dist.cdf(grid)), (
+        f"the model cdf line should be dist.cdf on a grid of at least 200 points ({model_dist!r} here)")
+    assert grid.min() <= samples.min() and grid.max() >= samples.max(), (
+        f"the model cdf's grid should span the samples ({samples.min():.3f} to {samples.max():.3f}), "
+        f"it runs from {grid.min():.3f} to {grid.max():.3f}")
+    marks = [line for label, line in lines.items() if label.startswith("KS distance")]
+    assert marks and f"{d:.4f}" in marks[0].get_label(), (
+        f"mark the KS distance with a line labelled 'KS distance D = {d:.4f}'; labels: {list(lines)}")
+    xs, ys = np.asarray(marks[0].get_xdata(), float), np.asarray(marks[0].get_ydata(), float)
+    assert len(xs) == 2 and xs[0] == xs[1] and np.isclose(abs(ys[1] - ys[0]), d, atol=1e-9), (
+        f"the KS mark should be a vertical segment of length D = {d:.4f}, got x {xs}, y {ys}")
+    # where the gap is largest: the i-th sorted sample, between F(x_(i)) and i/n or (i - 1)/n
+    x = np.sort(samples)
+    F = model_dist.cdf(x)
+    after, before = np.arange(1, n + 1) / n, np.arange(n) / n
+    i = int(np.argmax(np.maximum(after - F, F - before)))
+    end = after[i] if after[i] - F[i] >= F[i] - before[i] else before[i]
+    assert np.isclose(xs[0], x[i]), (
+        f"the KS mark should stand at the sample where the gap is largest, x = {x[i]:.4f} "
+        f"(number {i + 1} in sorted order), not at x = {xs[0]:.4f}")
+    assert np.allclose(np.sort(ys), np.sort([F[i], end]), atol=1e-9), (
+        f"the KS mark should run from the model cdf {F[i]:.4f} to the empirical cdf {end:.4f} "
+        f"there; it runs from {ys[0]:.4f} to {ys[1]:.4f}")
+
+
 def test_ecdf_plot_shows_the_ks_distance(tmp_path):
     import matplotlib.pyplot as plt
 
@@ -125,24 +172,14 @@ def test_ecdf_plot_shows_the_ks_distance(tmp_path):
     d = stats.kstest(samples, stats.uniform.cdf).statistic
     fig = plot_ecdf_vs_cdf(_UnitUniform(), samples, tmp_path / "plots" / "ecdf.png")
     try:
-        lines = {line.get_label(): line for line in fig.axes[0].get_lines()}
-        assert "empirical cdf" in lines and "model cdf" in lines, (
-            f"expected lines labelled 'empirical cdf' and 'model cdf', found {list(lines)}")
-        ecdf = lines["empirical cdf"]
-        assert np.allclose(ecdf.get_xdata(), np.sort(samples)) and np.allclose(
-            ecdf.get_ydata(), np.arange(1, 61) / 60), (
-            "the empirical cdf should go through (x_(i), i / n) for the sorted samples")
-        assert "steps" in ecdf.get_drawstyle(), "draw the empirical cdf as steps (drawstyle='steps-post')"
-        model = lines["model cdf"]
-        assert len(model.get_xdata()) >= 200 and np.allclose(
-            model.get_ydata(), np.clip(model.get_xdata(), 0, 1)), "the model cdf line should be dist.cdf on a grid"
-        marks = [line for label, line in lines.items() if label.startswith("KS distance")]
-        assert marks and f"{d:.4f}" in marks[0].get_label(), (
-            f"mark the KS distance with a line labelled 'KS distance D = {d:.4f}'; labels: {list(lines)}")
-        xs, ys = np.asarray(marks[0].get_xdata(), float), np.asarray(marks[0].get_ydata(), float)
-        assert len(xs) == 2 and xs[0] == xs[1] and np.isclose(abs(ys[1] - ys[0]), d, atol=1e-9), (
-            f"the KS mark should be a vertical segment of length D = {d:.4f}, got x {xs}, y {ys}")
-        assert np.isclose(xs[0], samples).any(), "the KS mark should stand at one of the samples"
+        _check_ecdf_plot(fig, _UnitUniform(), samples, d)
         assert (tmp_path / "plots" / "ecdf.png").read_bytes()[:4] == b"\x89PNG", "save the figure to path"
+    finally:
+        plt.close(fig)
+    samples = 1.15 * np.random.default_rng(8).exponential(size=80)  # a little too spread out
+    d = stats.kstest(samples, stats.expon.cdf).statistic
+    fig = plot_ecdf_vs_cdf(_UnitExponential(), samples)
+    try:
+        _check_ecdf_plot(fig, _UnitExponential(), samples, d)
     finally:
         plt.close(fig)

@@ -19,7 +19,7 @@ from probdist import (
     discrete_inverse_transform,
     rejection_sample,
 )
-from support import ScriptedRNG, UniformOnlyRNG, home_made
+from support import RecordingRNG, ScriptedRNG, UniformOnlyRNG, home_made
 
 N = 20_000
 ALPHA = 1e-3
@@ -182,6 +182,36 @@ def test_samplers_turn_known_uniforms_into_exact_values():
         "rejection_sample should keep candidate i exactly when u_i * M * g(x_i) <= f(x_i), in "
         f"order, until it has n; expected {np.round(expected, 3)}, got {np.round(np.asarray(got), 3)}"
     )
+
+
+def _from_uniforms(samples, uniforms, images, what):
+    """Every sample is, to rounding, images(u) or images(1 - u) of a uniform the rng handed out."""
+    samples = np.asarray(samples, dtype=float)
+    for candidates in (uniforms, 1.0 - uniforms):
+        pool = np.sort(images(candidates))
+        at = np.clip(np.searchsorted(pool, samples), 1, len(pool) - 1)
+        gap = np.minimum(np.abs(samples - pool[at - 1]), np.abs(samples - pool[at]))
+        if np.all(gap <= 1e-9 * (1.0 + np.abs(samples))):
+            return
+    raise AssertionError(
+        f"{what}: {np.mean(gap > 1e-9 * (1.0 + np.abs(samples))):.0%} of the samples are not "
+        "candidates drawn from the rng's uniforms: rejection sampling returns some of its proposal's "
+        "own draws, not numbers from another generator")
+
+
+def test_rejection_samplers_keep_proposal_candidates():
+    """Rejection sampling keeps some of the proposal's candidates, which come from rng's uniforms.
+
+    Beta(a, b >= 1) proposes Uniform(0, 1) draws, so each sample is one of the uniforms; Gamma(k
+    >= 1) proposes Exponential draws with mean k (inverse transform), so each sample divided by
+    the scale is k * -log(1 - u) for one of them.
+    """
+    rng = RecordingRNG(19)
+    samples = Beta(2.0, 5.0).sample(300, rng)
+    _from_uniforms(samples, rng.handed_out(), lambda u: u, "Beta(2, 5).sample")
+    rng = RecordingRNG(20)
+    samples = Gamma(2.5, 1.5).sample(300, rng)
+    _from_uniforms(samples, rng.handed_out(), lambda u: 1.5 * 2.5 * -np.log1p(-u), "Gamma(2.5, 1.5).sample")
 
 
 SAMPLED = [("continuous", "Gaussian", (2.0, 0.5), 1), ("continuous", "Exponential", (2.0,), 1),
