@@ -99,7 +99,14 @@ function renderModelStatus(): void {
   const failed = states.filter((s) => s === 'error').length;
   modelStatus.replaceChildren();
   if (failed) modelStatus.append(el('span', 'error-text', failed > 1 ? t('{0} models failed to load', failed) : t('1 model failed to load')));
-  else if (ready < states.length) modelStatus.append(spinner(), el('span', undefined, t(' Loading models {0}/{1}…', ready, states.length)));
+  else if (ready < states.length) {
+    // Name what is loading: the first model also waits for the runtime's wasm.
+    const loading = [...models.state].find(([, state]) => state === 'loading')?.[0];
+    const text = !loading ? t(' Loading models {0}/{1}…', ready, states.length)
+      : ready === 0 ? t(' Loading the WebAssembly runtime and {0} ({1}/{2})…', loading, ready + 1, states.length)
+        : t(' Loading {0} ({1}/{2})…', loading, ready + 1, states.length);
+    modelStatus.append(spinner(), el('span', undefined, text));
+  }
   else modelStatus.append(el('span', 'caption', t('{0} models ready · first session {1}', ready, ms(timings.get('sessionFirstMs')))));
   document.body.dataset.modelsReady = String(states.length > 0 && ready === states.length);
   document.body.dataset.modelsFailed = String(failed);
@@ -116,9 +123,9 @@ function speedSection(): HTMLElement {
     appearance: 'secondary', testId: 'measure-speed', onClick: () => void measure(),
   });
   details.append(summary, el('p', 'caption',
-    t('Times the bundled MLP: creating another session, one digit (mean of 500 runs), a batch of 1,000 digits (median of 10) and scoring the 2,000 held-out digits (median of 3). Takes a few seconds.')), go, out);
+    t('Times the bundled MLP: creating another session, one digit (mean of 500 runs), a batch of 1,000 digits (median of 10) and scoring the 2,000 held-out digits (median of 3); and, to compare, this panel without onnxruntime. Takes a few seconds.')), go, out);
   // speed.ts names its steps in English (the benchmark's plain page runs it too).
-  const stepText: Record<string, string> = { session: t('session'), 'one digit': t('one digit'), 'batch of 1,000': t('batch of 1,000'), 'scoring 2,000 digits': t('scoring 2,000 digits') };
+  const stepText: Record<string, string> = { 'page floors': t('the panel without onnxruntime'), session: t('session'), 'one digit': t('one digit'), 'batch of 1,000': t('batch of 1,000'), 'scoring 2,000 digits': t('scoring 2,000 digits') };
   async function measure(): Promise<void> {
 
     go.setAttribute('disabled', '');
@@ -133,6 +140,8 @@ function speedSection(): HTMLElement {
         run: (s, feeds) => run(s, feeds),
         scorable,
       }, session, bytes, heldout, { onStep: (what) => { out.lastElementChild!.textContent = t(' Measuring: {0}…', stepText[what] ?? what); } });
+      timings.record('roundTripMs', r.roundTripMs);
+      timings.record('wasmLoopMs', r.wasmLoopMs);
       timings.record('sessionLaterMs', r.sessionLaterMs);
       timings.record('oneDigitMs', r.oneDigitMs);
       timings.record('batch1000Ms', r.batch1000Ms);
@@ -142,6 +151,8 @@ function speedSection(): HTMLElement {
         [t('first session (includes loading the wasm)'), timings.get('sessionFirstMs')],
         [t('another session'), r.sessionLaterMs], [t('one digit'), r.oneDigitMs], [t('1,000 digits in one batch'), r.batch1000Ms],
         [t('scoring 2,000 held-out digits'), r.score2000Ms],
+        [t('without onnxruntime: an empty round trip through the event loop'), r.roundTripMs],
+        [t('without onnxruntime: a fixed WebAssembly loop'), r.wasmLoopMs],
       ] as const) {
         const tr = el('tr');
         tr.append(el('td', undefined, k), el('td', 'num', ms(v)));

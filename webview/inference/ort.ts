@@ -11,6 +11,8 @@ export type Tensor = ort.Tensor;
 
 /** The runtime's wasm, gzipped by esbuild.mjs (14 MB → under 4 MB on the way in). */
 const WASM_GZ = 'ort-wasm-simd-threaded.wasm.gz';
+/** Its JavaScript glue, which onnxruntime-web imports from the same folder. */
+const GLUE_MJS = 'ort-wasm-simd-threaded.mjs';
 let configured = false;
 let wasmBinary: Promise<ArrayBuffer> | undefined;
 let initialised = false;
@@ -36,12 +38,17 @@ async function fetchWasm(url: string): Promise<ArrayBuffer> {
 export function configureOrt(wasmBase: string): void {
   if (configured) return;
   configured = true;
+  // Absolute, so that the glue imported below and the one onnxruntime-web imports are one module.
+  const base = new URL(wasmBase, document.baseURI).href;
   ort.env.wasm.numThreads = 1;
   ort.env.wasm.proxy = false;
-  ort.env.wasm.wasmPaths = wasmBase;
+  ort.env.wasm.wasmPaths = base;
   ort.env.logLevel = 'error';
   const t0 = performance.now();
-  wasmBinary = fetchWasm(wasmBase + WASM_GZ).then((b) => {
+  // onnxruntime-web imports the glue only once it has the wasm: a second trip through the webview's
+  // resource loader after the first. Importing it now, alongside, leaves its import nothing to wait for.
+  import(/* @vite-ignore */ base + GLUE_MJS).catch(() => undefined); // a failure is reported by createSession
+  wasmBinary = fetchWasm(base + WASM_GZ).then((b) => {
     wasmFetchMs = performance.now() - t0;
     return b;
   });

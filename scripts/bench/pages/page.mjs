@@ -25,8 +25,9 @@ async function main() {
   const heldout = decodeMnistSet(await bytes('data/mnist-heldout.bin'));
   // In the gallery the measurement starts seconds after the first session (the other models load,
   // then someone clicks Measure), when V8 has finished optimising the wasm in the background. Wait
-  // as long here, or single runs would be timed on the baseline tier.
-  await new Promise((r) => setTimeout(r, 3000));
+  // as long here (onnx.mjs passes the same ?settle= to both), or single runs would be timed on the
+  // baseline tier.
+  await new Promise((r) => setTimeout(r, Number(new URLSearchParams(location.search).get('settle') ?? 3000)));
   const speed = await measureSpeed({
     createSession: async (b) => (await createSession(b)).session,
     release: (s) => s.release(),

@@ -440,7 +440,7 @@ describe(DESCRIBE, function () {
     await frame.locator('[data-testid="measure-speed"]').click();
     await frame.locator('[data-testid="speed-result"][data-state="done"]').waitFor({ timeout: 120_000 });
     const t = frame.locator('[data-testid="timings"]');
-    for (const k of ['session-first-ms', 'session-later-ms', 'one-digit-ms', 'batch1000-ms', 'score2000-ms']) {
+    for (const k of ['session-first-ms', 'session-later-ms', 'one-digit-ms', 'batch1000-ms', 'score2000-ms', 'round-trip-ms', 'wasm-loop-ms']) {
       assert.ok(Number(await t.getAttribute(`data-${k}`)) > 0, `no ${k}`);
     }
   });

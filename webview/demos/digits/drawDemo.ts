@@ -33,6 +33,8 @@ export function drawDemo(ctx: DemoContext): Demo {
         continue;
       }
       try {
+        // Drawn before the model is ready: say so, then answer once it is.
+        if (ctx.models.state.get(c.model) !== 'ready') c.bars.set(null, t('Loading {0}…', c.model));
         const session = await ctx.models.session(c.model);
         const out = await run(session, { [session.inputNames[0]]: float32(digit.pixels, c.dims) });
         c.bars.set(softmax(floats(out[session.outputNames[0]], session.outputNames[0]).subarray(0, 10)));
