@@ -10,6 +10,15 @@ from facerec.pipeline import Recognizer
 from facerec.verify import make_pairs, pair_distances
 
 
+# The tables and columns of the schema in facerec/database.py: nothing else may be stored.
+SCHEMA_COLUMNS = {
+    "meta": ["key", "value"],
+    "identities": ["id", "lookup", "name"],
+    "embeddings": ["id", "identity_id", "vector"],
+    "audit": ["id", "ts", "action", "client", "outcome", "detail"],
+}
+
+
 def _unit(v):
     v = np.asarray(v, dtype=np.float32)
     return v / np.linalg.norm(v)
@@ -93,3 +102,15 @@ def test_database_holds_no_raw_pixels(embedder, faces, tmp_path):
             assert bytes(row[:32]) not in raw, "pixels of an enrolled image are in the database file"
     n = conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0]
     assert 4 <= n <= 6, f"one embedding per enrolled image with a face, found {n}"
+    extra = set(tables) - set(SCHEMA_COLUMNS) - {"sqlite_sequence"}
+    assert not extra, f"the database may hold only the tables of the schema, found also {sorted(extra)}"
+    for table, columns in SCHEMA_COLUMNS.items():
+        found = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        assert found == columns, f"table {table} has columns {found}, the schema's are {columns}"
+    for (vector,) in conn.execute("SELECT vector FROM embeddings"):
+        v = np.frombuffer(bytes(vector), dtype="<f4")
+        assert v.shape == (32,) and np.isclose(np.linalg.norm(v), 1.0, atol=1e-4), (
+            "every stored vector is one embedding: 32 float32 numbers of unit length"
+        )
+    assert [r[0] for r in conn.execute("SELECT key FROM meta")] == ["check"], "meta holds only the key check"
+    conn.close()

@@ -3,6 +3,7 @@ import sqlite3
 
 import numpy as np
 import pytest
+from cryptography.fernet import Fernet, InvalidToken
 
 from facerec.database import FaceDB
 from facerec.security import RateLimiter
@@ -30,6 +31,20 @@ def test_rate_limit_holds():
     assert limiter.allow("mallory") is True and limiter.allow("mallory") is True
     assert limiter.allow("mallory") is False, "refused attempts did not count, allowed ones do"
     assert limiter.retry_after("alice") == 0.0
+    # Attempts spread over time: each one leaves the window 10 s after it was made, not when a
+    # fixed 10-second period of the clock ends.
+    spread = RateLimiter(limit=3, window=10.0, clock=clock)
+    clock.now = 2000.0
+    for dt in (0.0, 4.0, 4.0):  # attempts at 2000, 2004 and 2008
+        clock.now += dt
+        assert spread.allow("eve") is True
+    clock.now = 2009.0
+    assert spread.allow("eve") is False, "3 attempts in the last 10 s: refused"
+    clock.now = 2010.5
+    assert spread.allow("eve") is True, "the attempt at 2000 has left the window"
+    clock.now = 2011.0
+    assert spread.allow("eve") is False, "2004, 2008 and 2010.5 are all within the last 10 s: a sliding window"
+    assert 2.9 <= spread.retry_after("eve") <= 3.0, "the attempt at 2004 leaves the window at 2014"
 
 
 def test_audit_log_is_append_only(tmp_path):
@@ -47,6 +62,14 @@ def test_audit_log_is_append_only(tmp_path):
             db.conn.execute(statement)
     assert len(db.audit_log()) == 2, "nobody may change or delete audit lines, even with SQL"
     db.close()
+    other = sqlite3.connect(tmp_path / "faces.db")  # someone else opening the file: the rule lives in it
+    for statement in ("UPDATE audit SET outcome = 'match'", "DELETE FROM audit"):
+        with pytest.raises(sqlite3.DatabaseError):
+            other.execute(statement)
+    assert other.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == 2, (
+        "the audit log must be append-only in the database file itself (triggers), not only in FaceDB's connection"
+    )
+    other.close()
 
 
 def test_encrypted_database(tmp_path):
@@ -59,6 +82,26 @@ def test_encrypted_database(tmp_path):
     raw = (tmp_path / "secret.db").read_bytes()
     assert b"Grace Example" not in raw, "with a key, names are stored encrypted"
     assert e[0].astype("<f4").tobytes()[:16] not in raw, "with a key, embeddings are stored encrypted"
+    conn = sqlite3.connect(tmp_path / "secret.db")
+    fernet = Fernet(key)
+    (lookup, name_token), = conn.execute("SELECT lookup, name FROM identities").fetchall()
+    vectors = [bytes(r[0]) for r in conn.execute("SELECT vector FROM embeddings ORDER BY id")]
+    conn.close()
+    try:
+        assert fernet.decrypt(bytes(name_token)) == b"Grace Example"
+        assert [fernet.decrypt(v) for v in vectors] == [v.astype("<f4").tobytes() for v in e]
+    except InvalidToken:
+        raise AssertionError("with a key, names and embeddings are stored as Fernet tokens under that key") from None
+    other = FaceDB(tmp_path / "other.db", key=FaceDB.new_key())
+    other.enrol("Grace Example", e[:1])
+    other.close()
+    conn = sqlite3.connect(tmp_path / "other.db")
+    other_lookup = conn.execute("SELECT lookup FROM identities").fetchone()[0]
+    conn.close()
+    assert other_lookup != lookup, (
+        "the name lookup must depend on the key (an HMAC): a plain hash of the name lets anyone with the file "
+        "test a list of names"
+    )
     db = FaceDB(tmp_path / "secret.db", key=key)
     assert db.names() == ["Grace Example"]
     assert db.identify(e[0], threshold=0.9)[0] == "Grace Example", "the right key gives everything back"

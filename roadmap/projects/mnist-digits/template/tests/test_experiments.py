@@ -30,12 +30,16 @@ def test_sweep_trains_every_config(mnist):
         "a learning rate of 1e-6 barely moves the weights in 2 epochs: its validation accuracy should be far "
         f"below lr 3e-3's, got {rows[1]['val_acc']:.3f} vs {rows[0]['val_acc']:.3f}"
     )
-    # The test runs the first entry again itself: the sweep's number must be what training gives.
-    model, history = train_from_config(sweep_config(grid[0]), train_set, val_set, seed=3)
-    assert rows[0]["val_acc"] == pytest.approx(history["val_acc"][-1], abs=1e-9), (
-        "the sweep's val_acc differs from a rerun of the same config with the same seed"
-    )
-    assert rows[0]["val_acc"] == pytest.approx(accuracy(model, images[-400:], labels[-400:]), abs=1e-9)
+    # The test runs every entry again itself: each of the sweep's numbers must be what training gives.
+    for i, (entry, row) in enumerate(zip(grid, rows)):
+        model, history = train_from_config(sweep_config(entry), train_set, val_set, seed=3)
+        assert row["val_acc"] == pytest.approx(history["val_acc"][-1], abs=1e-9), (
+            f"row {i}: the sweep's val_acc differs from a rerun of the same config with the same seed"
+        )
+        assert row["val_loss"] == pytest.approx(history["val_loss"][-1], rel=1e-6), (
+            f"row {i}: the sweep's val_loss differs from a rerun of the same config with the same seed"
+        )
+        assert row["val_acc"] == pytest.approx(accuracy(model, images[-400:], labels[-400:]), abs=1e-9)
     assert not heldout_opens(), f"the sweep opened the held-out digits: {heldout_opens()}"
 
 

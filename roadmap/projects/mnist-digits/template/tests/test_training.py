@@ -90,6 +90,65 @@ def test_fit_records_the_history_and_is_reproducible(mnist):
     )
 
 
+def _watched_fit(monkeypatch, train_set, val_set, **settings):
+    """Runs ``fit`` on an MLP and records, at every optimiser step, the optimiser's class, learning
+    rate and weight decay, and every batch the model sees in training mode."""
+    steps, batches = [], []
+    for cls in (torch.optim.Adam, torch.optim.AdamW):
+        def step(self, *args, _original=cls.step, **kwargs):
+            group = self.param_groups[0]
+            steps.append((type(self).__name__, group["lr"], group["weight_decay"]))
+            return _original(self, *args, **kwargs)
+        monkeypatch.setattr(cls, "step", step)
+    torch.manual_seed(0)
+    model = MLP()
+    model.register_forward_pre_hook(lambda m, inputs: batches.append(inputs[0].detach().clone()) if m.training else None)
+    history = fit(model, train_set, val_set, epochs=3, batch_size=100, seed=0, device="cpu", **settings)
+    monkeypatch.undo()
+    return steps, batches, history
+
+
+def test_fit_follows_the_schedule_weight_decay_and_augmentation(mnist, monkeypatch):
+    train_set, val_set = _small_sets(mnist)  # 600 training digits: 6 batches of 100 per epoch, 18 steps
+    n_steps = 18
+    # One-cycle: the learning rate of every step is the one torch's OneCycleLR gives.
+    steps, batches, history = _watched_fit(monkeypatch, train_set, val_set, lr=2e-3, schedule="onecycle")
+    assert len(steps) == n_steps, f"3 epochs of 6 batches are 18 optimiser steps, got {len(steps)}"
+    reference = torch.optim.Adam([nn.Parameter(torch.zeros(1))], lr=2e-3)
+    cycle = torch.optim.lr_scheduler.OneCycleLR(reference, max_lr=2e-3, total_steps=n_steps)
+    expected = []
+    for _ in range(n_steps):
+        expected.append(reference.param_groups[0]["lr"])
+        reference.step()
+        cycle.step()
+    used = [lr for _, lr, _ in steps]
+    assert used == pytest.approx(expected, rel=1e-6), 'schedule="onecycle": the learning rate must follow OneCycleLR'
+    assert {name for name, _, _ in steps} == {"Adam"}, "without weight decay the optimiser is Adam"
+    seen = {train_set[i][0].numpy().tobytes() for i in range(len(train_set))}
+    assert all(x.numpy().tobytes() in seen for batch in batches for x in batch), (
+        "augment=0: the model must be trained on the images themselves"
+    )
+    # Cosine: from lr down to (about) 0 over all the steps.
+    steps, _, _ = _watched_fit(monkeypatch, train_set, val_set, lr=2e-3, schedule="cosine")
+    used = np.array([lr for _, lr, _ in steps])
+    assert len(used) == n_steps and used[0] == pytest.approx(2e-3), 'schedule="cosine" starts at lr'
+    assert np.all(np.diff(used) <= 1e-12) and used[-1] < 0.1 * 2e-3, (
+        f'schedule="cosine" must decay the learning rate towards 0 over the training, got {used.round(6).tolist()}'
+    )
+    assert 0.4 * 2e-3 <= used.mean() <= 0.6 * 2e-3, "a cosine decay spends about half its steps above lr / 2"
+    # Weight decay: AdamW; augmentation: the model sees shifted copies of the digits.
+    steps, batches, _ = _watched_fit(monkeypatch, train_set, val_set, lr=2e-3, schedule="none",
+                                     weight_decay=0.01, augment=1)
+    assert {(name, lr, wd) for name, lr, wd in steps} == {("AdamW", 2e-3, 0.01)}, (
+        "weight_decay > 0: AdamW with that weight decay, and a constant lr with schedule='none'"
+    )
+    inputs = [x.numpy().tobytes() for batch in batches for x in batch]
+    shifted = np.mean([x not in seen for x in inputs])
+    assert len(inputs) == 3 * 600 and shifted > 0.6, (
+        f"augment=1: most training images should be shifted by random_shift, but {shifted:.0%} were"
+    )
+
+
 def test_mlp_beats_the_linear_baseline_on_heldout_digits(graded, mnist):
     run = graded("mlp")
     assert not heldout_opens(), f"training code opened the held-out digits: {heldout_opens()}"
