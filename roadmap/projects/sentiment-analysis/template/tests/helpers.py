@@ -18,3 +18,20 @@ def torch_attention_blocked():
         yield
     finally:
         F.multi_head_attention_forward, nn.MultiheadAttention.forward = saved
+
+
+def aspect_scores(found, truth):
+    """(aspect detection F1, aspect polarity accuracy, the same on reviews whose opinions disagree)
+    of ``found`` (one ``{aspect: polarity}`` per review) against the reviews ``truth``."""
+    tp = fp = fn = 0
+    right = total = right_mixed = total_mixed = 0
+    for f, r in zip(found, truth):
+        tp += len(set(f) & set(r.aspects))
+        fp += len(set(f) - set(r.aspects))
+        fn += len(set(r.aspects) - set(f))
+        for aspect, polarity in r.aspects.items():
+            ok = f.get(aspect) == polarity
+            right, total = right + ok, total + 1
+            if r.mixed:
+                right_mixed, total_mixed = right_mixed + ok, total_mixed + 1
+    return 2 * tp / max(1, 2 * tp + fp + fn), right / max(1, total), right_mixed / max(1, total_mixed)

@@ -7,6 +7,8 @@ from sentiment import reviews
 from sentiment.aspects import extract_aspects
 from sentiment.data import ASPECTS, LABELS
 from sentiment.model import Output
+from sentiment.tokenizer import PAD
+from tests.helpers import aspect_scores
 
 F1_BAR = 0.90
 POLARITY_BAR = 0.85
@@ -25,10 +27,12 @@ class FixedModel(torch.nn.Module):
         self.aspect[0, 0, 1 + ASPECTS.index("price")] = 9  # [CLS]: must be ignored
         self.aspect[0, 2, 1 + ASPECTS.index("battery")] = 9
         self.aspect[0, 3, 1 + ASPECTS.index("battery")] = 9
-        self.polarity[0, 2] = torch.tensor([2.0, 0.0, 0.0])  # battery tokens: mean [0.5, 0, 1.5] -> positive
-        self.polarity[0, 3] = torch.tensor([-1.0, 0.0, 3.0])
+        # Battery: the mean of the two tokens' logits is [0, 1.25, 2] -> positive. The first token
+        # alone (or the largest logit) says negative, the last token alone says neutral.
+        self.polarity[0, 2] = torch.tensor([3.0, 0.0, 2.0])
+        self.polarity[0, 3] = torch.tensor([-3.0, 2.5, 2.0])
         self.aspect[0, 5, 1 + ASPECTS.index("sound")] = 9
-        self.polarity[0, 5] = torch.tensor([0.0, 4.0, 1.0])  # sound: neutral
+        self.polarity[0, 5] = torch.tensor([0.0, 4.0, 1.0])  # sound: neutral, where position 5 is a real token
 
     def forward(self, ids):
         n, L = ids.shape
@@ -36,34 +40,24 @@ class FixedModel(torch.nn.Module):
 
 
 class FakeVocab:
-    def encode_batch(self, texts, max_len=64):
-        return torch.tensor([[2, 5, 6, 7, 8, 9]] * len(texts))[:, :max_len]
+    """Six ids for a text, except "short", whose last two positions are padding."""
 
     def encode(self, text, max_len=64):
-        return [2, 5, 6, 7, 8, 9]
+        return [2, 5, 6, 7] if text == "short" else [2, 5, 6, 7, 8, 9]
+
+    def encode_batch(self, texts, max_len=64):
+        rows = [self.encode(t, max_len) for t in texts]
+        return torch.tensor([r + [PAD] * (6 - len(r)) for r in rows])[:, :max_len]
 
 
 def test_decoding_rules_on_a_model_the_test_builds():
-    got = extract_aspects(FixedModel(), FakeVocab(), ["any text", "another"])
-    assert got == [{"battery": "positive", "sound": "neutral"}] * 2, (
-        f"expected battery (tokens 2-3, mean polarity logits [0.5, 0, 1.5]) positive and sound neutral, "
-        f"[CLS] ignored; got {got}"
+    got = extract_aspects(FixedModel(), FakeVocab(), ["any text", "another", "short"])
+    expected = [{"battery": "positive", "sound": "neutral"}] * 2 + [{"battery": "positive"}]
+    assert got == expected, (
+        f"expected {expected}: battery is positive (the MEAN of its two tokens' polarity logits is "
+        "[0, 1.25, 2]), sound is neutral, [CLS] never names an aspect, and neither does padding (in \"short\", "
+        f"position 5 is padding); got {got}"
     )
-
-
-def _score(found, truth):
-    tp = fp = fn = 0
-    right = total = right_mixed = total_mixed = 0
-    for f, r in zip(found, truth):
-        tp += len(set(f) & set(r.aspects))
-        fp += len(set(f) - set(r.aspects))
-        fn += len(set(r.aspects) - set(f))
-        for aspect, polarity in r.aspects.items():
-            ok = f.get(aspect) == polarity
-            right, total = right + ok, total + 1
-            if r.mixed:
-                right_mixed, total_mixed = right_mixed + ok, total_mixed + 1
-    return 2 * tp / max(1, 2 * tp + fp + fn), right / total, right_mixed / max(1, total_mixed)
 
 
 def test_aspect_polarity_on_heldout(trained, splits):
@@ -71,7 +65,7 @@ def test_aspect_polarity_on_heldout(trained, splits):
     test = splits["test"]
     found = extract_aspects(data["model"], data["vocab"], [r.text for r in test])
     assert isinstance(found, list) and len(found) == len(test) and all(isinstance(f, dict) for f in found)
-    f1, polarity, mixed = _score(found, test)
+    f1, polarity, mixed = aspect_scores(found, test)
     assert f1 >= F1_BAR, f"aspect detection F1 on held-out reviews is {f1:.3f}, below {F1_BAR}"
     assert polarity >= POLARITY_BAR, f"aspect polarity accuracy on held-out reviews is {polarity:.3f}, below {POLARITY_BAR}"
     assert mixed >= MIXED_BAR, (
@@ -100,7 +94,7 @@ def test_aspects_on_sentences_the_test_builds(trained):
     data = trained()
     built = _built_reviews()
     found = extract_aspects(data["model"], data["vocab"], [r.text for r in built])
-    f1, polarity, _ = _score(found, built)
+    f1, polarity, _ = aspect_scores(found, built)
     assert f1 >= F1_BAR and polarity >= 0.75, (
         f"on reviews the test writes, aspect F1 is {f1:.3f} (bar {F1_BAR}) and polarity accuracy {polarity:.3f} "
         "(bar 0.75): the model must read the text, not look it up"

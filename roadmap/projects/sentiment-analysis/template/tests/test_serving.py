@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from sentiment.api import MAX_CHARS, Predictor, create_app
 from sentiment.export import export_onnx
 from tests import onnx_numpy
+from tests.helpers import aspect_scores
 
 GOOD = {"text": "The battery dies before lunch, but the screen is bright and sharp."}
 
@@ -93,12 +94,16 @@ def test_onnx_export_matches_torch(trained, splits, tmp_path):
             assert diff < 1e-4, f"{name}: the ONNX graph differs from the trained model by {diff:.2e} ({len(texts)} texts)"
 
 
+CLI_ACCURACY_BAR = 0.6  # majority class 0.34, a model saved without training about 0.33
+
+
 def test_cli_writes_artefacts_that_match(splits, tmp_path):
     from sentiment.__main__ import main
+    from sentiment.aspects import extract_aspects
     from sentiment.data import sentence_examples
     from sentiment.model import load_model
 
-    main(["train", "--epochs", "2", "--limit", "200", "--seed", "3", "--out", str(tmp_path)])
+    main(["train", "--epochs", "5", "--seed", "3", "--out", str(tmp_path)])
     for name in ("model.pt", "sentiment.onnx", "tokenizer.json", "metrics.json", "training_loss.png", "attributions.png"):
         assert (tmp_path / name).exists(), f"python -m sentiment train must write {name}"
     for png in ("training_loss.png", "attributions.png"):
@@ -111,6 +116,13 @@ def test_cli_writes_artefacts_that_match(splits, tmp_path):
     assert abs(metrics["sentence_accuracy"] - accuracy) < 1e-6, (
         f"metrics.json says sentence_accuracy {metrics['sentence_accuracy']}, the saved model scores {accuracy}"
     )
+    assert accuracy >= CLI_ACCURACY_BAR, (
+        f"the model that python -m sentiment train saved scores {accuracy:.3f} on held-out sentences (bar "
+        f"{CLI_ACCURACY_BAR}): save the model it trained"
+    )
+    f1, polarity, mixed = aspect_scores(extract_aspects(model, vocab, [r.text for r in splits["test"]]), splits["test"])
+    for key, value in (("aspect_f1", f1), ("aspect_polarity_accuracy", polarity), ("mixed_polarity_accuracy", mixed)):
+        assert abs(metrics[key] - value) < 1e-6, f"metrics.json says {key} {metrics[key]}, the saved model scores {value}"
     spec = json.loads((tmp_path / "tokenizer.json").read_text())
     assert spec["itos"] == vocab.itos and spec["special_ids"]["[PAD]"] == 0
     ids = vocab.encode_batch(texts[:3])

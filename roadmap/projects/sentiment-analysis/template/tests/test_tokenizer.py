@@ -30,6 +30,10 @@ def test_vocab_order_and_unknown_words():
     assert vocab.itos[4:] == ["b", "a", "c", "d"] and vocab.stoi["c"] == 6
     assert Vocab.build(["b a b", "c b a", "d"], min_freq=2).itos[4:] == ["b", "a"], "min_freq=2 keeps b and a"
     assert vocab.ids(["a", "zebra"]) == [5, UNK], "an unknown token maps to [UNK] (1)"
+    ties = Vocab.build(["z y", "y x z"]).itos[4:]
+    assert ties == ["y", "z", "x"], (
+        f"z and y are both seen twice, so y (alphabetical) comes before z, whichever is seen first; got {ties}"
+    )
 
 
 def test_encode_and_pad_a_batch():

@@ -1,11 +1,28 @@
 """Milestone 4: training the classifier, and how well it does on held-out reviews."""
 import torch
+import torch.nn.functional as F
 from torch import nn
 
-from sentiment.data import sentence_examples
+from sentiment.data import IGNORE, sentence_examples
 from sentiment.model import EncoderBlock, SentimentTransformer
+from sentiment.train import make_tensors
 
 SENTENCE_BAR = 0.75  # majority class 0.34, an untrained model about 0.33
+
+
+def _same_weights(a, b):
+    sa, sb = a.state_dict(), b.state_dict()
+    return sa.keys() == sb.keys() and all(torch.equal(sa[k], sb[k]) for k in sa)
+
+
+def _loss_by_hand(model, reviews, vocab):
+    """The multi-task loss of ``model`` on all of ``reviews`` at once, worked out here."""
+    ids, aspect, polarity, sentence = make_tensors(reviews, vocab)
+    with torch.no_grad():
+        out = model(ids)
+    return float(F.cross_entropy(out.aspect.reshape(-1, out.aspect.shape[-1]), aspect.reshape(-1), ignore_index=IGNORE)
+                 + F.cross_entropy(out.polarity.reshape(-1, out.polarity.shape[-1]), polarity.reshape(-1), ignore_index=IGNORE)
+                 + F.cross_entropy(out.sentence, sentence, ignore_index=IGNORE))
 
 
 def test_training_loss_falls_and_is_reproducible(splits):
@@ -18,9 +35,19 @@ def test_training_loss_falls_and_is_reproducible(splits):
     assert len(losses) == 3, f"train_model returns one mean loss per epoch, got {losses}"
     assert losses[-1] < losses[0], f"the training loss should fall: {losses}"
     assert isinstance(model, SentimentTransformer) and not model.training, "return the trained model in eval mode"
-    _, again = train_model(few, vocab, epochs=3, seed=5)
-    assert torch.allclose(torch.tensor(losses), torch.tensor(again), atol=1e-6), (
-        f"the same seed must give the same losses: {losses} vs {again} (seed torch and the shuffling)"
+    again, again_losses = train_model(few, vocab, epochs=3, seed=5)
+    assert torch.allclose(torch.tensor(losses), torch.tensor(again_losses), atol=1e-6) and _same_weights(model, again), (
+        f"the same seed must give the same model and losses: {losses} vs {again_losses} (seed torch and the shuffling)"
+    )
+    other, _ = train_model(few, vocab, epochs=3, seed=6)
+    assert not _same_weights(model, other), "another seed must give another model: use the seed you are given"
+    # With lr=0 the weights never move and one batch holds every review, so each epoch's loss
+    # is the loss of the returned model on these reviews: the number reported must be it.
+    still, flat = train_model(few, vocab, epochs=2, batch_size=len(few), lr=0.0, seed=5)
+    expected = _loss_by_hand(still, few, vocab)
+    assert len(flat) == 2 and all(abs(loss - expected) < 1e-4 for loss in flat), (
+        f"with lr=0 and one batch, every epoch's loss must be the sum of the three cross-entropies of the model "
+        f"({expected:.5f}); train_model reported {flat}"
     )
 
 

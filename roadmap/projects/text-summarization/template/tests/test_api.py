@@ -3,10 +3,10 @@ import json
 
 from fastapi.testclient import TestClient
 
-from summarizer.api import MAX_DOCUMENTS, create_app
-from summarizer.corpus import ARTICLES, clusters
+from summarizer.api import MAX_CHARS, MAX_DOCUMENTS, create_app
+from summarizer.corpus import ARTICLES, CLUSTERS, clusters
 from summarizer.multidoc import summarize_many
-from summarizer.rouge import rouge_n
+from summarizer.rouge import rouge_l, rouge_n
 from summarizer.textrank import lead, summarize
 
 TEXT = ARTICLES[0]["text"]
@@ -59,6 +59,8 @@ def test_rejects_bad_input_with_422():
         "a number instead of text": {"text": 42},
         "a single document": {"documents": [TEXT]},
         "a blank document": {"documents": [TEXT, "  "]},
+        "too long a text": {"text": "word " * (MAX_CHARS // 5 + 1)},
+        "too long a document": {"documents": [TEXT, "word " * (MAX_CHARS // 5 + 1)]},
         "too many documents": {"documents": [TEXT] * (MAX_DOCUMENTS + 1)},
         "zero sentences": {"text": TEXT, "max_sentences": 0},
         "too few words": {"text": TEXT, "max_words": 2},
@@ -69,6 +71,8 @@ def test_rejects_bad_input_with_422():
     for label, payload in bad.items():
         r = client.post("/summarize", json=payload)
         assert r.status_code == 422, f"{label}: expected 422, got {r.status_code} {r.text[:200]}"
+    longest = ("word " * (MAX_CHARS // 5))[:MAX_CHARS]
+    assert client.post("/summarize", json={"text": longest}).status_code == 200, f"{MAX_CHARS} characters are allowed"
     assert stub.calls == []
 
 
@@ -79,6 +83,16 @@ def test_cli_evaluate_reports_what_it_measured(tmp_path):
     metrics = json.loads((tmp_path / "metrics.json").read_text())
     assert (tmp_path / "rouge.png").read_bytes()[:4] == b"\x89PNG" and (tmp_path / "summaries.md").exists()
     for method, fn in (("textrank", summarize), ("lead", lead)):
-        expected = sum(rouge_n(fn(a["text"], max_sentences=2).text, a["summary"], 1).fmeasure for a in ARTICLES) / len(ARTICLES)
-        got = metrics[f"{method}_2_sentences"]["rouge1"]
-        assert abs(got - expected) < 1e-9, f"metrics.json says {method} ROUGE-1 {got}, recomputed {expected}"
+        for key, limits in ((f"{method}_2_sentences", dict(max_sentences=2)), (f"{method}_45_words", dict(max_words=45))):
+            _assert_reported(metrics, key, [(fn(a["text"], **limits).text, a["summary"]) for a in ARTICLES])
+    stories = [(summarize_many([a["text"] for a in arts], max_words=70).text, CLUSTERS[name]) for name, arts in clusters().items()]
+    _assert_reported(metrics, "multidoc_70_words", stories)
+
+
+def _assert_reported(metrics, key, pairs):
+    """Every mean F1 that metrics.json reports under ``key`` equals the one recomputed here."""
+    measures = {"rouge1": lambda c, r: rouge_n(c, r, 1), "rouge2": lambda c, r: rouge_n(c, r, 2), "rougeL": rouge_l}
+    for name, measure in measures.items():
+        expected = sum(measure(c, r).fmeasure for c, r in pairs) / len(pairs)
+        got = metrics[key][name]
+        assert abs(got - expected) < 1e-9, f"metrics.json says {key} {name} {got}, recomputed {expected}"

@@ -34,6 +34,12 @@ def test_multidoc_has_no_near_duplicates():
             pairs = [(a, b) for i, a in enumerate(s.sentences) for b in s.sentences[i + 1:] if _jaccard(a, b) >= NEAR_DUPLICATE]
             assert not pairs, f"{name} {limits}: near-duplicate sentences in the summary: {pairs[0]}"
         assert len(summarize_many(texts, max_sentences=4).sentences) == 4
+        for limits in (dict(max_sentences=4), dict(max_words=70)):
+            forwards, backwards = summarize_many(texts, **limits), summarize_many(texts[::-1], **limits)
+            assert set(forwards.sentences) == set(backwards.sentences), (
+                f"{name} {limits}: the summary changes when the documents come in another order; rank the "
+                f"sentences of all the documents together. Forwards {forwards.sentences}, backwards {backwards.sentences}"
+            )
         assert len(summarize_many(texts, max_words=70).text.split()) <= 70
 
 

@@ -1,5 +1,4 @@
 """Milestone 3: TextRank, length control, and the lead baseline it must beat."""
-import sys
 import time
 
 import numpy as np
@@ -7,25 +6,37 @@ import pytest
 
 from summarizer.corpus import ARTICLES
 from summarizer.rouge import rouge_n
-from summarizer.text import split_sentences
+from summarizer.text import similarity_matrix, split_sentences
 from summarizer.textrank import lead, pagerank, summarize
+from tests.guards import forbid
 
 
-def test_pagerank_hand_computed(monkeypatch):
-    monkeypatch.setitem(sys.modules, "networkx", None)  # write the power iteration yourself
-    monkeypatch.setitem(sys.modules, "scipy.sparse.linalg", None)
-    # A star: node 0 linked to 1 and 2. r0 = 0.05 + 0.85 (r1 + r2) and r1 = r2 = (1 - r0) / 2,
-    # so r0 = 0.9 / 1.85 = 0.486486 and r1 = r2 = 0.95 / 3.7 = 0.256757.
-    r = pagerank(np.array([[0, 1, 1], [1, 0, 0], [1, 0, 0]], dtype=float))
+STAR = np.array([[0, 1, 1], [1, 0, 0], [1, 0, 0]], dtype=float)
+
+
+def test_pagerank_hand_computed():
+    with forbid("networkx", "scipy"):  # write the power iteration yourself
+        # A star: node 0 linked to 1 and 2. r0 = 0.05 + 0.85 (r1 + r2) and r1 = r2 = (1 - r0) / 2,
+        # so r0 = 0.9 / 1.85 = 0.486486 and r1 = r2 = 0.95 / 3.7 = 0.256757.
+        r = pagerank(STAR)
+        # With damping 0.5: r0 = 1/6 + 0.5 (1 - r0), so r0 = 4/9 and r1 = r2 = 5/18.
+        half = pagerank(STAR, damping=0.5)
+        # One step from the uniform vector: r = 0.05 + 0.85 P^T (1/3, 1/3, 1/3) = 0.05 + 0.85 (2/3, 1/6, 1/6).
+        one = pagerank(STAR, max_iter=1)
+        # Weighted edges, and node 3 has none: it shares its score with every node equally.
+        w = np.array([[0, 2, 1, 0], [2, 0, 0, 0], [1, 0, 0, 0], [0, 0, 0, 0]], dtype=float)
+        weighted = pagerank(w)
+        empty = pagerank(np.zeros((4, 4)))
     assert np.allclose(r, [0.9 / 1.85, 0.95 / 3.7, 0.95 / 3.7], atol=1e-6), f"star graph: got {r}"
-    # Weighted edges, and node 3 has none: it shares its score with every node equally.
-    w = np.array([[0, 2, 1, 0], [2, 0, 0, 0], [1, 0, 0, 0], [0, 0, 0, 0]], dtype=float)
-    r = pagerank(w)
-    assert np.allclose(r, [0.463320, 0.310167, 0.178893, 0.047619], atol=1e-5), (
-        f"weighted graph with an isolated node: got {r}; weight the shares by edge weight"
+    assert np.allclose(half, [4 / 9, 5 / 18, 5 / 18], atol=1e-6), f"star graph with damping=0.5: got {half}"
+    assert np.allclose(one, [0.05 + 0.85 * 2 / 3, 0.05 + 0.85 / 6, 0.05 + 0.85 / 6], atol=1e-9), (
+        f"max_iter=1 is one step of the power iteration from the uniform vector; got {one}"
     )
-    assert r.sum() == pytest.approx(1.0)
-    assert np.allclose(pagerank(np.zeros((4, 4))), 0.25), "a graph with no edges gives every node 1/n"
+    assert np.allclose(weighted, [0.463320, 0.310167, 0.178893, 0.047619], atol=1e-5), (
+        f"weighted graph with an isolated node: got {weighted}; weight the shares by edge weight"
+    )
+    assert weighted.sum() == pytest.approx(1.0)
+    assert np.allclose(empty, 0.25), "a graph with no edges gives every node 1/n"
 
 
 def _built_document():
@@ -47,6 +58,11 @@ def test_textrank_finds_the_central_sentence():
     assert three.indices == sorted(three.indices) and len(three.sentences) == 3, "keep document order"
     assert set(three.indices) == {1, 2, 4}, f"the three ferry sentences are the most central, got {three.indices}"
     assert len(three.scores) == 6 and sum(three.scores) == pytest.approx(1.0)
+    ranks = pagerank(similarity_matrix(split_sentences(doc)))
+    assert np.allclose(three.scores, ranks, atol=1e-9), (
+        f"the scores must be the PageRank of the sentence graph, pagerank(similarity_matrix(sentences)) = "
+        f"{np.round(ranks, 4).tolist()}; got {np.round(three.scores, 4).tolist()}"
+    )
 
 
 def test_length_limits_are_respected():
