@@ -1,5 +1,10 @@
 """Milestone 2: entity extraction with BIO tags."""
-from chatbot.entities import TAGS, bio_to_spans, token_features
+import sys
+
+import numpy as np
+
+from chatbot.entities import TAGS, EntityTagger, bio_to_spans, token_features
+from chatbot.softmax import SoftmaxRegression
 from chatbot.text import tokenize
 
 ENTITY_BAR = 0.88   # the regular expressions in chatbot/baselines.py get 0.76
@@ -46,3 +51,23 @@ def test_entity_f1_on_heldout(trained, splits):
     unseen = [(u, p) for u, p in zip(test, predicted) if any(k == "name" for k, _, _ in u.entities)]
     names = _f1([[e for e in u.entities if e[0] == "name"] for u, _ in unseen], [[e for e in p if e[0] == "name"] for _, p in unseen])
     assert names >= 0.7, f"F1 on names never seen in training is {names:.3f}: use the context and the shape"
+
+
+def test_tagger_is_your_softmax_regression(monkeypatch, splits):
+    for name in ("sklearn", "sklearn.linear_model", "torch", "scipy.optimize"):
+        monkeypatch.setitem(sys.modules, name, None)  # the tagger is built on your own softmax regression
+    tagger = EntityTagger(epochs=20).fit(splits["train"][:40])
+    assert isinstance(tagger.model, SoftmaxRegression), "the entity tagger is your SoftmaxRegression"
+    assert tagger.model.W is not None and tagger.model.W.shape[1] == len(TAGS), "fit trains that model"
+    text = "table for 4 at 7 pm under Okafor"
+    assert tagger.predict(text), "a table for 4 at 7 pm under Okafor has entities"
+
+    def everything_is_a_name(X):
+        P = np.zeros((X.shape[0], len(TAGS)))
+        P[:, TAGS.index("B-name")] = 1.0
+        return P
+
+    monkeypatch.setattr(tagger.model, "predict_proba", everything_is_a_name)
+    assert tagger.predict(text) == [("name", s, e) for _, s, e in tokenize(text)], (
+        "the tags come from your model's probabilities"
+    )

@@ -66,6 +66,36 @@ def test_softmax_regression_learns_and_is_your_own(monkeypatch):
     assert isinstance(clf.model, SoftmaxRegression), "the intent classifier is your SoftmaxRegression"
 
 
+def test_softmax_regression_reaches_the_penalised_optimum_and_reports_its_real_loss():
+    rng = np.random.default_rng(1)
+    centers = np.array([[2.0, 0.0], [-2.0, 0.0], [0.0, 2.5]])
+    y = rng.integers(0, 3, size=60)
+    X = centers[y] + rng.normal(size=(60, 2))
+    Y = np.eye(3)[y]
+
+    def objective_and_gradients(W, b, l2):
+        P = softmax(X @ W + b)
+        G = (P - Y) / len(y)
+        loss = -np.log(P[np.arange(len(y)), y]).mean() + l2 / 2 * (W ** 2).sum()
+        return loss, X.T @ G + l2 * W, G.sum(axis=0)
+
+    # With a strong L2 penalty the objective is strictly convex: where gradient descent stops, the
+    # gradient of mean cross-entropy + l2/2 ||W||^2 (b not penalised) must be zero.
+    model = SoftmaxRegression(n_classes=3, lr=0.5, epochs=300, l2=0.5).fit(X, y)
+    _, gW, gb = objective_and_gradients(model.W, model.b, 0.5)
+    assert np.abs(gW).max() < 1e-6 and np.abs(gb).max() < 1e-6, (
+        f"the fit stops where the penalised loss still slopes (|dW| {np.abs(gW).max():.2g}, |db| {np.abs(gb).max():.2g}): "
+        "the gradient of l2/2 ||W||^2 is l2 W, and b is not penalised"
+    )
+    # losses[k] is the loss of the weights after k steps: the test recomputes one from those weights.
+    before = SoftmaxRegression(n_classes=3, lr=0.5, epochs=9, l2=0.5).fit(X, y)
+    after = SoftmaxRegression(n_classes=3, lr=0.5, epochs=10, l2=0.5).fit(X, y)
+    loss, _, _ = objective_and_gradients(before.W, before.b, 0.5)
+    assert after.losses[-1] == pytest.approx(loss, rel=1e-6), (
+        f"losses[9] is {after.losses[-1]:.6f}, but the weights after 9 steps have loss {loss:.6f}: record the real loss"
+    )
+
+
 def test_intent_features():
     feats = intent_features("Table for 4 at 19:30")
     for f in ("w=table", "w=for", "w=<num>", "w=at", "w=<time>", "b=<s>_table", "b=for_<num>", "b=<time>_</s>"):

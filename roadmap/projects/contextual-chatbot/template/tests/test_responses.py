@@ -11,7 +11,7 @@ SLOTS = {"people": 4, "date": "friday", "time": "19:30", "name": "Okafor"}
 def test_format_values():
     cases = [("people", 1, "1 person"), ("people", 4, "4 people"), ("time", "19:00", "7 pm"),
              ("time", "19:30", "7:30 pm"), ("time", "12:00", "noon"), ("time", "11:15", "11:15 am"),
-             ("time", "00:30", "12:30 am"), ("date", "today", "today"), ("date", "friday", "on Friday"),
+             ("time", "00:30", "12:30 am"), ("time", "12:45", "12:45 pm"), ("date", "today", "today"), ("date", "friday", "on Friday"),
              ("date", "next saturday", "next Saturday"), ("name", "Okafor", "Okafor")]
     for kind, value, want in cases:
         assert format_value(kind, value) == want, f"format_value({kind!r}, {value!r}) should be {want!r}"

@@ -94,6 +94,8 @@ def test_ztest_matches_worked_example(monkeypatch):
     assert math.isclose(z, 1.588805, abs_tol=1e-5) and math.isclose(p, 0.112105, abs_tol=1e-5), (z, p)
     z, p = ab.two_proportion_ztest(50, 500, 50, 500)
     assert z == 0 and math.isclose(p, 1.0)
+    for all_or_none in ((0, 200, 0, 300), (200, 200, 300, 300)):  # no variance: nothing to test, no crash
+        assert ab.two_proportion_ztest(*all_or_none) == (0.0, 1.0), f"{all_or_none}: a pooled rate of 0 or 1 gives (0.0, 1.0)"
     with pytest.raises(ValueError):
         ab.two_proportion_ztest(1, 0, 1, 10)
 

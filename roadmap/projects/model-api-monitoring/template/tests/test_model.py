@@ -33,6 +33,24 @@ def test_versions_beat_accuracy_bar(trained, flowers):
     assert len(kinds) == 2, f"v1 and v2 must be two different kinds of model, got {kinds}"
 
 
+def test_versions_never_learn_from_the_holdout(trained, flowers):
+    from mlapi.model import train_version
+
+    X_train, X_test, y_train, y_test = flowers
+    # The same training data with the held-out labels scrambled: a version fitted on the training
+    # split only cannot tell the difference, one that also learnt from the held-out rows can.
+    scrambled = y_test.sample(frac=1.0, random_state=1).set_axis(y_test.index)
+    for name, kind in (("v1", "logreg"), ("v2", "forest")):
+        honest = trained()[name]
+        again = train_version(name, kind, X_train, y_train, X_test, scrambled, seed=7)
+        assert np.allclose(again.predict_proba(X_test), honest.predict_proba(X_test)), (
+            f"{name}: changing only the held-out labels changed the model: fit on the training split only"
+        )
+        assert again.metrics["holdout_accuracy"] == pytest.approx(accuracy(again, X_test, scrambled)), (
+            f"{name}: holdout_accuracy must be measured against the held-out labels it was given"
+        )
+
+
 def test_predict_proba_follows_feature_names(trained, flowers):
     _, X_test, _, _ = flowers
     mv = trained()["v1"]
