@@ -3,6 +3,7 @@
 import glob
 import multiprocessing
 import os
+import resource
 import threading
 import time
 import tracemalloc
@@ -80,6 +81,25 @@ def test_parallel_output_equals_single_process_reference(big_csv, tmp_path):
         f"worker pids {sorted(strangers)} were never child processes of this run (children seen: "
         f"{sorted(children.seen)}); process the chunks in a multiprocessing.Pool and report the "
         "pid each result really came from")
+
+
+def test_the_workers_do_the_parsing(big_csv, tmp_path):
+    # Real child pids are not enough: a pool could sit idle while the parent parses every
+    # chunk itself. The kernel's CPU accounting says who did the work (finished children count
+    # in RUSAGE_CHILDREN once the pool has joined them).
+    before_self = resource.getrusage(resource.RUSAGE_SELF)
+    before_children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    run_pipeline(big_csv, tmp_path / "summary.csv", tmp_path / "quarantine.csv", workers=2,
+                 chunk_bytes=512 * 1024)
+    after_self = resource.getrusage(resource.RUSAGE_SELF)
+    after_children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    parent = (after_self.ru_utime + after_self.ru_stime
+              - before_self.ru_utime - before_self.ru_stime)
+    children = (after_children.ru_utime + after_children.ru_stime
+                - before_children.ru_utime - before_children.ru_stime)
+    assert children >= 2 * parent, (
+        f"the worker processes used {children:.3f} s of CPU and the parent {parent:.3f} s; "
+        "the workers should parse and aggregate the chunks, the parent only merge the results")
 
 
 def test_output_does_not_depend_on_workers_or_chunk_size(medium_csv, tmp_path):

@@ -5,9 +5,34 @@ import logging
 import random
 import re
 import time
+from pathlib import Path
 
+import pipeline.aggregate
+import pipeline.run
 from pipeline.run import run_pipeline
 from tests.golden import HEADER, MEDIUM, check_bad_rows, read_quarantine
+
+_process_chunk = pipeline.aggregate.process_chunk
+_GATE = {"dir": None}  # set by the test before the pool forks its workers
+GATE_SECONDS = 5.0
+
+
+def _gated_process_chunk(path, chunk):
+    """process_chunk, but chunk i waits until progress has reported chunk i - 1 as done.
+
+    A run that reports progress as results arrive gets through at once; a run that waits for
+    every chunk before it reports anything cannot, and the first chunk to wait in vain says so.
+    """
+    gate = Path(_GATE["dir"])
+    if chunk.index >= 2 and not (gate / "timed_out").exists():
+        deadline = time.monotonic() + GATE_SECONDS
+        while not (gate / f"done_{chunk.index - 1}").exists():
+            if time.monotonic() > deadline:
+                (gate / "timed_out").write_text(str(chunk.index))
+                break
+            time.sleep(0.002)
+    return _process_chunk(path, chunk)
+
 
 # (line, expected reason code or None for a good line)
 LINES = [
@@ -126,3 +151,29 @@ def test_progress_logging_and_throughput(medium_csv, tmp_path, caplog):
                for value, message in reported), (
         f"the logged summary should give the run's real numbers: {n_lines} rows at "
         f"{stats.rows_per_second:,.0f} rows/s; logged: {[m for _, m in reported]}")
+
+
+def test_progress_is_reported_while_the_run_goes_on(medium_csv, tmp_path, monkeypatch):
+    # Progress replayed at the end (after pool.map has finished everything) has the right
+    # calls but tells the user nothing while they wait. Here chunk i cannot even start until
+    # progress has reported chunk i - 1, which only a live report lets happen.
+    gate = tmp_path / "gate"
+    gate.mkdir()
+    monkeypatch.setitem(_GATE, "dir", str(gate))
+    monkeypatch.setattr(pipeline.run, "process_chunk", _gated_process_chunk)
+    monkeypatch.setattr(pipeline.aggregate, "process_chunk", _gated_process_chunk)
+    calls = []
+
+    def progress(done, total, rows):
+        calls.append(done)
+        (gate / f"done_{done}").touch()
+
+    stats = run_pipeline(medium_csv, tmp_path / "summary.csv", tmp_path / "quarantine.csv",
+                         workers=2, chunk_bytes=40_000, progress=progress)
+    assert stats.chunks > 4 and calls == list(range(1, stats.chunks + 1)), (
+        f"progress should be called once per chunk ({stats.chunks}); calls: {calls}")
+    stuck = (gate / "timed_out").read_text() if (gate / "timed_out").exists() else None
+    assert stuck is None, (
+        f"chunk {stuck} waited {GATE_SECONDS:.0f} s for progress to report chunk {int(stuck) - 1}, "
+        "which was finished long before: report each chunk as its result arrives (pool.imap), "
+        "not all of them at the end")

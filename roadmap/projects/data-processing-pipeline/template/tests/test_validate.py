@@ -20,6 +20,8 @@ BAD_LINES = {
     b"1000001,2024-03-05,S03,grocery,2,4.99\n": "timestamp",
     b"1000001,2024-3-5T14:22:10,S03,grocery,2,4.99\n": "timestamp",
     b"1000001,2024-02-30T12:00:00,S03,grocery,2,4.99\n": "timestamp",
+    b"1000001,2024-03-05T24:00:00,S03,grocery,2,4.99\n": "timestamp",
+    b"1000001,2024-03-05T12:60:00,S03,grocery,2,4.99\n": "timestamp",
     b"1000001,2024-03-05T14:22:10,,grocery,2,4.99\n": "store",
     b"1000001,2024-03-05T14:22:10,S03,garden,2,4.99\n": "category",
     b"1000001,2024-03-05T14:22:10,S03,BOOKS,2,4.99\n": "category",
@@ -45,6 +47,9 @@ def test_good_rows_are_parsed():
         f"strip spaces around fields and accept \\r\\n line endings; got {spaced}")
     assert parse_line(b"8,2024-01-01T00:00:00,S02,books,1,0.5").price_cents == 50, (
         "a line without a line ending (the last line of a file) must parse too; '0.5' is 50 cents")
+    largest = parse_line(b"9,2024-02-29T23:59:59,S05,home,999,1.00\n")
+    assert largest.quantity == 999, (
+        "999 (MAX_QUANTITY) is the largest quantity allowed, and 2024-02-29 is a real date")
 
 
 def test_bad_rows_get_the_right_reason():

@@ -91,6 +91,38 @@ def test_sweep_tracks_every_run_and_epoch(demo):
                 f"{key.split('_')[0]} split; log what you measure")
 
 
+def test_learning_curves_are_measured(demo):
+    # The params and the curves are the run's own reports: the test retrains each run from its
+    # params (same seed, same training rows) and checks every logged step and the saved weights.
+    from sklearn.linear_model import SGDClassifier
+
+    _, store = demo()
+    (X_train, y_train), (X_val, y_val), _ = splits()
+    for run in store.list_runs("digits"):
+        params = run["params"]
+        assert params.get("loss") == "log_loss" and params.get("seed") == SEED, (
+            f"{run['name']}: params should record loss='log_loss' and seed={SEED}; got {params}")
+        saved = load_model(store, run)
+        assert saved.loss == params["loss"] and saved.random_state == params["seed"], (
+            f"{run['name']}: the saved model has loss={saved.loss!r}, random_state="
+            f"{saved.random_state!r}; the params say {params['loss']!r}, {params['seed']!r}")
+        model = SGDClassifier(loss=params["loss"], alpha=params["alpha"], random_state=params["seed"])
+        logged = {key: [p["value"] for p in store.metric_history(run["id"], key)]
+                  for key in ("train_accuracy", "val_accuracy")}
+        for epoch in range(EPOCHS):
+            model.partial_fit(X_train, y_train, classes=list(range(10)))
+            for key, (X, y) in (("train_accuracy", (X_train, y_train)),
+                                ("val_accuracy", (X_val, y_val))):
+                assert logged[key][epoch] == pytest.approx(model.score(X, y), abs=1e-12), (
+                    f"{run['name']}: {key} at step {epoch} is {logged[key][epoch]:.4f}, but the "
+                    f"model after epoch {epoch + 1} scores {model.score(X, y):.4f}: log each "
+                    "epoch's accuracy as you measure it, after that epoch's partial_fit")
+        assert np.array_equal(model.coef_, saved.coef_), (
+            f"{run['name']}: the saved model's weights differ from {EPOCHS} partial_fit passes "
+            f"of SGDClassifier(loss={params['loss']!r}, alpha={params['alpha']}, "
+            f"random_state={params['seed']}) over the training split")
+
+
 def test_sweep_chooses_on_validation(demo):
     result, store = demo()
     runs = store.list_runs("digits")
