@@ -42,7 +42,6 @@ export class LabPanel implements vscode.Disposable {
       title: vscode.l10n.t('Lab: {0}', controller.project.title),
       loadingText: vscode.l10n.t('Loading the lab…'),
       l10n: vscode.l10n.bundle,
-
     });
     this.disposables.push(
       webview.onDidReceiveMessage((m: unknown) => this.receive(m)),

@@ -13,6 +13,16 @@ import { webLink } from '../shared/webLink';
 
 type Item = Skill | Topic | Project;
 
+/** Export's and Import's file dialogs: both in the first workspace folder, where Export suggests its file. */
+export function progressDialogs(): { save: vscode.SaveDialogOptions; open: vscode.OpenDialogOptions } {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const filters = { JSON: ['json'] };
+  return {
+    save: { title: vscode.l10n.t('Export ML Roadmap progress'), filters, ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, 'ml-roadmap-progress.json') } : {}) },
+    open: { title: vscode.l10n.t('Import ML Roadmap progress'), filters, canSelectMany: false, ...(folder ? { defaultUri: folder } : {}) },
+  };
+}
+
 /**
  * `focused` gives the roadmap tree's focused row: a keybinding scoped to the tree passes
  * `{ focused: true }` (package.json) instead of an item.
@@ -110,11 +120,7 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
     // Uri is a target, anything else means "ask".
     vscode.commands.registerCommand(Commands.exportProgress, async (arg?: unknown) => {
       const target = arg instanceof vscode.Uri ? arg : undefined;
-      const uri = target ?? (await vscode.window.showSaveDialog({
-        title: vscode.l10n.t('Export ML Roadmap progress'),
-        filters: { JSON: ['json'] },
-        defaultUri: vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'ml-roadmap-progress.json') : undefined,
-      }));
+      const uri = target ?? (await vscode.window.showSaveDialog(progressDialogs().save));
       if (!uri) return;
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(exportProgress(progress.current, new Date())));
       if (!target) void vscode.window.showInformationMessage(vscode.l10n.t('Progress exported to {0}.', vscode.workspace.asRelativePath(uri)));
@@ -122,13 +128,7 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
     // `options.confirmed` skips the question before an import that would clear everything (tests).
     vscode.commands.registerCommand(Commands.importProgress, async (arg?: unknown, modeArg?: unknown, options?: { confirmed?: boolean }) => {
       const source = arg instanceof vscode.Uri ? arg : undefined;
-      const uri = source ?? (await vscode.window.showOpenDialog({
-        title: vscode.l10n.t('Import ML Roadmap progress'),
-        filters: { JSON: ['json'] },
-        canSelectMany: false,
-        // Where Export puts its file, so the dialog opens in the workspace.
-        defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-      }))?.[0];
+      const uri = source ?? (await vscode.window.showOpenDialog(progressDialogs().open))?.[0];
       if (!uri) return false;
       const refuse = (reason: string): false => {
         void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: the progress file was not imported: {0}. Your progress is unchanged.', reason));

@@ -5,6 +5,7 @@ import { Commands } from '../../src/ids';
 import type { ExtensionApi } from '../../src/extension';
 import type { TreeNode } from '../../src/tree/nodes';
 import { activeApi } from './util';
+import { progressDialogs } from '../../src/progress/commands';
 
 describe('progress in the real editor', () => {
   let api: ExtensionApi;
@@ -75,6 +76,13 @@ describe('progress in the real editor', () => {
     assert.equal(api.progress.current.items['a-topic-that-was-removed']?.done, true);
     const nodes: TreeNode[] = await api.tree.getChildren();
     assert.equal(nodes.length, 9);
+  });
+
+  it('opens the Import and Export dialogs in the workspace, where Export suggests its file', () => {
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const { save, open } = progressDialogs();
+    assert.equal(open.defaultUri?.toString(), folder.toString());
+    assert.equal(save.defaultUri?.toString(), vscode.Uri.joinPath(folder, 'ml-roadmap-progress.json').toString());
   });
 
   // A view's "…" menu passes its own context object as the first argument, not a file.

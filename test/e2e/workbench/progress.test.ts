@@ -96,7 +96,9 @@ describe('ticking progress in the real workbench', function () {
     await runCommand(page, 'ML Roadmap: Import Progress…');
     const input = page.locator('.quick-input-widget input.input');
     await input.waitFor();
-    // The simple file dialog fills its path in a moment after it appears.
+    // The simple file dialog fills its path in a moment after it appears. (code-server's dialog
+    // starts in the workspace even without a defaultUri: the option itself is checked in the
+    // integration suite, progressDialogs.)
     const inWorkspace = (v: string): boolean => v.replace(/\/$/, '').endsWith(path.basename(wb.workspace));
     let start = await input.inputValue();
     for (let i = 0; i < 50 && !inWorkspace(start); i++) {
