@@ -36,14 +36,14 @@ const node = { ...shared, platform: 'node', format: 'cjs', external: ['vscode'] 
 const builds = [
   // The extension host. The roadmap parser and the ONNX scorer are bundles of their own, required
   // lazily when first needed, so activation loads neither.
-  { ...node, entryPoints: { extension: 'src/extension.ts', 'roadmap-parser': 'src/roadmap/index.ts', 'onnx-check': 'src/lab/onnxCheck.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { extension: 'src/extension.ts', 'roadmap-parser': 'src/roadmap/index.ts', 'onnx-check': 'src/checks/onnxCheck.ts' }, outdir: 'dist' },
   // The worker thread that parses custom roadmaps off the host's main thread (it loads roadmap-parser.js).
   { ...node, entryPoints: { 'roadmap-worker': 'src/loader/parseWorker.ts' }, outdir: 'dist' },
   // Command-line tools.
   // roadmap-compile is the build's own parse of the built-in roadmap (run below).
   { ...node, entryPoints: { 'roadmap-check': 'src/cli/roadmapCheck.ts', 'roadmap-compile': 'src/cli/compileRoadmap.ts', 'model-score': 'src/cli/modelScore.ts' }, outdir: 'dist/cli' },
-  // The webview (browser).
-  { ...shared, platform: 'browser', format: 'iife', entryPoints: { lab: 'webview/main.ts' }, outdir: 'dist/webview' },
+  // The lab webview (browser).
+  { ...shared, platform: 'browser', format: 'iife', entryPoints: { lab: 'webview/lab/main.ts' }, outdir: 'dist/webview' },
   // The ML demo gallery (browser): an ES module, with onnxruntime-web's wasm-only build that loads
   // its glue and binary at run time from dist/webview/ort/ (copied below).
   {

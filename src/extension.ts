@@ -3,23 +3,15 @@ import * as vscode from 'vscode';
 import { RoadmapService } from './loader/roadmapService';
 import { ProgressStore } from './progress/store';
 import { registerTree } from './tree/registerTree';
-import { registerTopicPages } from './tree/topicPages';
 import type { RoadmapTreeProvider } from './tree/provider';
-import { registerProgressCommands } from './progress/commands';
-import { registerStatusBar } from './progress/statusBar';
-import { registerScopeSwitch } from './progress/scopeSwitch';
-import { registerReset } from './scaffold/reset';
-import { registerScaffold } from './scaffold/command';
-import { ProjectLocations } from './scaffold/locations';
+import type { TreeNode } from './tree/nodes';
+import { registerProgress } from './progress/registerProgress';
+import { registerScaffold } from './scaffold/registerScaffold';
+import type { ProjectLocations } from './scaffold/locations';
 import { registerLab, type LabManager } from './lab/registerLab';
 import { registerDemos } from './demos/registerDemos';
-import { Commands } from './ids';
-import { registerFind } from './tree/find';
-import { registerToggle } from './tree/toggle';
-import { nodeKey } from './tree/nodes';
-import { focusedItem } from './tree/focusedItem';
-import type { TreeNode } from './tree/nodes';
-import { registerWalkthrough, openOnFirstActivation } from './walkthrough/walkthrough';
+import { registerWalkthrough, openOnFirstActivation } from './walkthrough/registerWalkthrough';
+import { Commands, EXTENSION_ID } from './ids';
 
 /** What `activate` returns: used by tests and benchmarks, not a public API. */
 export interface ExtensionApi {
@@ -44,24 +36,18 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const progress = new ProgressStore(context);
   context.subscriptions.push(roadmap, progress);
 
-  const { provider: tree, view: treeView } = registerTree(context, roadmap, progress, (at) => (timings.firstTreeItemsAt ??= at));
-  registerTopicPages(context, roadmap, progress);
-  registerFind(context, treeView, tree, roadmap, progress);
-  registerToggle(context, treeView, tree, progress);
-  registerProgressCommands(context, progress, roadmap, () => focusedItem(treeView, nodeKey));
-  registerStatusBar(context, progress, roadmap);
-  registerScopeSwitch(context, progress);
-  const locations = new ProjectLocations(context.workspaceState);
-  registerScaffold(context, roadmap, progress, locations);
+  const { provider: tree, view: treeView, focused } = registerTree(context, roadmap, progress, (at) => (timings.firstTreeItemsAt ??= at));
+  registerProgress(context, progress, roadmap, focused);
+  // Start Over tells the lab to forget the project's results; the lab is registered next.
+  const locations = registerScaffold(context, roadmap, progress, (id) => labs.startedOver(id));
   const labs = registerLab(context, roadmap, progress, locations);
-  registerReset(context, roadmap, progress, locations, (id) => labs.results.set(id, { milestones: {} }));
   registerDemos(context);
   registerWalkthrough(context, progress, roadmap);
 
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.refresh, () => roadmap.reload()),
     vscode.commands.registerCommand(Commands.openSettings, () =>
-      vscode.commands.executeCommand('workbench.action.openSettings', '@ext:ml-roadmap.ml-roadmap'),
+      vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${EXTENSION_ID}`),
     ),
     vscode.commands.registerCommand(Commands.showOverview, () => roadmap.showOverview()),
   );

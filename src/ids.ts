@@ -1,5 +1,6 @@
-// Every id the extension shares with package.json, in one place. A unit test checks that the
-// manifest and this file agree.
+// Every id the extension shares with package.json or the workbench, in one place: commands, views,
+// settings keys, panels, storage keys, context keys. A unit test checks that the manifest and this
+// file agree.
 
 export const EXTENSION_ID = 'ml-roadmap.ml-roadmap';
 
@@ -31,10 +32,28 @@ export const Commands = {
   openWalkthrough: 'mlRoadmap.openWalkthrough',
 } as const;
 
-export type CommandId = (typeof Commands)[keyof typeof Commands];
-
 export const Settings = {
   section: 'mlRoadmap',
+  customRoadmapFolder: 'customRoadmapFolder',
+  progressScope: 'progress.scope',
+  pythonPath: 'pythonPath',
+  checksTimeoutSeconds: 'checks.timeoutSeconds',
+  labRunOnSave: 'lab.runOnSave',
+} as const;
+
+/** The status bar entry of overall progress. */
+export const STATUS_BAR_ID = 'mlRoadmap.progress';
+
+/**
+ * Ids that are not ours but that the extension relies on: the command VS Code derives from our view
+ * id, and a workbench setting it reads. package.json does not declare them. (VS Code's built-in
+ * commands, `markdown.showPreview` and the like, are its API and are named where they are called.)
+ */
+export const WorkbenchIds = {
+  /** The command VS Code makes for every view: reveals and focuses the roadmap tree. */
+  focusTree: `${Views.tree}.focus`,
+  /** Whether VS Code opens a new extension's walkthrough on install (the workbench's setting). */
+  openWalkthroughOnInstall: 'workbench.welcomePage.walkthroughs.openOnInstall',
 } as const;
 
 export const Panels = {

@@ -115,6 +115,7 @@ async function pageRuns(n) {
       const page = await context.newPage();
       await page.goto(`${site.origin}/?settle=${SETTLE_MS}`);
       await page.locator('body[data-done="true"]').waitFor({ timeout: 180_000 });
+      // eslint-disable-next-line no-undef -- runs in the page, where window is defined
       const r = await page.evaluate(() => window.__bench);
       await context.close();
       if (r.error) throw new Error(`baseline page failed: ${r.error}`);
@@ -130,7 +131,7 @@ async function pageRuns(n) {
 // ── 3. onnxruntime-node, the native floor ─────────────────────────────────────────────────────
 const NODE_CHILD = `
 import { readFileSync } from 'node:fs';
-import { decodeMnistSet } from './src/inference/mnistData';
+import { decodeMnistSet } from './src/shared/inference/mnistData';
 import { measureSpeed } from './webview/inference/speed';
 const started = performance.now();
 const ort = require('onnxruntime-node');

@@ -128,7 +128,7 @@ async function size(entry, external = ['vscode']) {
 }
 const host = await size('src/extension.ts');
 const parser = await size('src/roadmap/index.ts');
-const webview = (await esbuild.build({ entryPoints: [join(ROOT, 'webview/main.ts')], bundle: true, minify: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' })).outputFiles[0].contents.length;
+const webview = (await esbuild.build({ entryPoints: [join(ROOT, 'webview/lab/main.ts')], bundle: true, minify: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' })).outputFiles[0].contents.length;
 row('host bundle loaded at activation', host, undefined, '', kb);
 row('markdown stack (parser bundle, loaded lazily)', parser, host, 'host bundle', kb);
 row('lab webview bundle (incl. UI toolkit)', webview, undefined, '', kb);

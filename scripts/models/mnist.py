@@ -221,7 +221,7 @@ def model_card(name, title, arch, params, acc, per_class, size, input_shape, tra
 version (1), bytes 5 and 6 the rows and columns (28, 28), byte 7 reserved (0), bytes 8–11 the
 count N as uint32, then N label bytes (0–9), then N × 784 pixel bytes (row-major, image i starts at
 12 + N + 784·i). Decode a pixel as `byte / 255` (float32). The TypeScript reader is
-`src/inference/mnistData.ts`.
+`src/shared/inference/mnistData.ts`.
 
 ## Parity data
 

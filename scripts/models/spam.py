@@ -4,7 +4,7 @@ Text the model sees: the message's Subject header, a newline, then the body (eve
 first blank line). Other headers are dropped: they carry corpus artefacts (relay hosts, dates of
 collection) that say nothing about a message a learner would paste in.
 
-Features (reproduced in TypeScript by src/inference/textHash.ts; keep the two in step):
+Features (reproduced in TypeScript by src/shared/inference/textHash.ts; keep the two in step):
   1. Lower-case ASCII A-Z only (no Unicode case folding).
   2. Tokens are maximal runs of [a-z0-9]; every other character separates tokens.
      Keep tokens of 2 to 24 characters.
@@ -197,7 +197,7 @@ A two-layer network on a hashed bag-of-words: 4096 presence features → 16 ReLU
 ## Features (reproduce exactly)
 
 The text is the message's subject, a newline, then its body (headers other than `Subject:` are
-dropped). `src/inference/textHash.ts` implements these steps; `scripts/models/spam.py` is the
+dropped). `src/shared/inference/textHash.ts` implements these steps; `scripts/models/spam.py` is the
 Python twin.
 
 1. Lower-case ASCII `A`–`Z` only (no Unicode case folding).

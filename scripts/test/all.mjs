@@ -1,12 +1,12 @@
 // `npm test`: every test layer, then one summary line `N passed, N failed[, N skipped]`.
-// Usage: node scripts/test/all.mjs [layer…]   layers: typecheck unit templates integration vsix e2e
+// Usage: node scripts/test/all.mjs [layer…]   layers: typecheck lint unit templates integration vsix e2e
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { ROOT, freshWorkspace, runSuite } from './host.mjs';
 
-const LAYERS = ['typecheck', 'unit', 'templates', 'integration', 'vsix', 'e2e'];
+const LAYERS = ['typecheck', 'lint', 'unit', 'templates', 'integration', 'vsix', 'e2e'];
 const asked = process.argv.slice(2);
 const layers = asked.length ? asked : LAYERS;
 for (const l of layers) if (!LAYERS.includes(l)) { console.error(`unknown layer ${l}; known: ${LAYERS.join(', ')}`); process.exit(2); }
@@ -36,6 +36,22 @@ const runners = {
       console.log(`${ok ? '✓' : '✗'} tsc --noEmit -p ${project}`);
       results[ok ? 'passed' : 'failed']++;
     }
+    return results;
+  },
+  // ESLint (eslint.config.mjs) over the repository: one counted check per file, so a failure
+  // names the file; each problem is printed as file:line:column.
+  lint: async () => {
+    const { ESLint } = await import('eslint');
+    const reports = await new ESLint({ cwd: ROOT }).lintFiles(['.']);
+    const results = { passed: 0, failed: 0, skipped: 0 };
+    for (const report of reports) {
+      const file = relative(ROOT, report.filePath);
+      if (report.messages.length === 0) { results.passed++; continue; }
+      results.failed++;
+      console.log(`✗ ${file}`);
+      for (const m of report.messages) console.log(`  ${file}:${m.line ?? 0}:${m.column ?? 0} ${m.message} (${m.ruleId ?? 'parse error'})`);
+    }
+    console.log(`eslint: ${reports.length} files`);
     return results;
   },
   unit: () => mochaLayer('unit', 'out/test/unit', 30_000),

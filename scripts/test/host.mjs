@@ -183,9 +183,10 @@ export async function runCommand(page, title, attempts = 8) {
       await row.click();
       return;
     } catch (e) {
-      if (attempt >= attempts) throw new Error(`could not run "${title}" from the command palette after ${attempts} tries: ${e.message}`);
+      if (attempt >= attempts) throw new Error(`could not run "${title}" from the command palette after ${attempts} tries: ${e.message}`, { cause: e });
       await page.keyboard.press('Escape').catch(() => undefined);
       // Give the keyboard back to the workbench: take focus away from any webview's iframe.
+      // eslint-disable-next-line no-undef -- runs in the page, where document is defined
       await page.evaluate(() => document.activeElement?.blur()).catch(() => undefined);
     }
   }

@@ -125,7 +125,7 @@ export function chooseInterpreter(probes: readonly Probe[]): Choice {
   const complete = eligible.find(isComplete);
   if (complete) return { chosen: complete, reason: `Using ${nameOf(complete)}: it has ${listed(complete.has)}${skipped(probes, complete)}.` };
   if (settingAt >= 0) {
-    const setting = probes[settingAt]!;
+    const setting = probes[settingAt];
     if (setting.problem !== undefined) return { reason: `The mlRoadmap.pythonPath setting names ${setting.candidate.command}, which ${setting.problem}.` };
     return { chosen: setting, reason: `Using ${nameOf(setting)}, set in mlRoadmap.pythonPath; it lacks ${listed(setting.lacks)}.` };
   }

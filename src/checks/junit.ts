@@ -5,6 +5,7 @@ import type { XmlElement } from './xml';
 import { descendants, parseXml } from './xml';
 import { summarizePythonError } from './pythonError';
 import { capText, TEXT_CAPS } from './textCap';
+import { describeError } from '../shared/errors';
 
 export type CaseStatus = 'passed' | 'failed' | 'error' | 'skipped';
 
@@ -39,7 +40,7 @@ export function parseJunit(xml: string): JunitReport {
   try {
     return parseUnsafe(typeof xml === 'string' ? xml : '');
   } catch (e) {
-    return { cases: [], collectionErrors: [unreadable(e instanceof Error ? e.message : String(e))] };
+    return { cases: [], collectionErrors: [unreadable(describeError(e))] };
   }
 }
 

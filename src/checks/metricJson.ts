@@ -1,4 +1,5 @@
 // Reading one value out of a learner's metrics JSON, for metric checks. Pure.
+import { describeError } from '../shared/errors';
 
 export type MetricRead =
   | { readonly ok: true; readonly value: number }
@@ -22,7 +23,7 @@ export function readMetric(jsonText: string, key: string, fileName = 'the metric
   try {
     data = JSON.parse(pythonJsonToJson(jsonText));
   } catch (e) {
-    return { ok: false, problem: 'invalid-json', message: `${fileName} is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+    return { ok: false, problem: 'invalid-json', message: `${fileName} is not valid JSON (${describeError(e)})` };
   }
   const found = lookup(data, key);
   if (!found.found) return { ok: false, problem: 'missing-key', message: `${fileName} has no "${key}"${found.near ? ` (it has ${found.near})` : ''}` };
@@ -100,5 +101,5 @@ function describe(value: unknown): string {
   if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  return String(value);
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
 }

@@ -3,6 +3,8 @@
 // The child leads its own process group, and every process of the run carries a marker in its
 // environment (src/checks/processTree.ts): a timeout, a cancel or the child's exit ends everything
 // it started, also what left the group (setsid, setpgrp), found by parent links and by the marker.
+// Long on purpose: every way a child can end (exit, signal, timeout, cancel, memory, output cap,
+// spawn error) is handled here, in one place, so no caller handles one of them differently.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { isDirectory } from './quietFs';
 import { StringDecoder } from 'node:string_decoder';
 import { CappedOutput } from './outputCap';
 import { RUN_MARKER_VAR, type SeenProcess, findRunProcesses, killRunProcesses, signalProcesses } from './processTree';
+import { describeError } from '../shared/errors';
 
 export interface RunOptions {
   readonly cwd: string;
@@ -253,6 +256,6 @@ function residentBytes(pid: number): number | undefined {
 
 function asSpawnError(e: unknown): SpawnError {
   const code = typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : 'ESPAWN';
-  return { code, message: e instanceof Error ? e.message : String(e) };
+  return { code, message: describeError(e) };
 }
 

@@ -4,14 +4,14 @@
 // node ids instead, pytest stops the whole run with "not found" when one id is renamed or one
 // module fails to import, and every milestone would show nothing. This way each milestone gets
 // its own answer: a missing test is reported as missing, a broken module only affects its tests.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { type Dirent, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { isFile, readText } from './quietFs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JunitReport } from './junit';
 import { parseJunit } from './junit';
 import type { ProcessRunner, RunResult } from './process';
-import { fileOf, normalizeNodeId } from './evaluate';
+import { fileOf, normalizeNodeId } from './pytestOutcome';
 
 export interface PytestRunOptions {
   readonly projectDir: string;
@@ -208,7 +208,7 @@ function listConftests(projectDir: string): string[] {
   const found = isFile(join(projectDir, 'conftest.py')) ? ['conftest.py'] : [];
   const walk = (rel: string, depth: number): void => {
     if (depth > 8) return;
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
       entries = readdirSync(join(projectDir, ...rel.split('/')), { withFileTypes: true });
     } catch {

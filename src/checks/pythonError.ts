@@ -24,7 +24,7 @@ export function summarizePythonError(text: string): string | undefined {
 }
 
 function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
-  for (let k = items.length - 1; k >= 0; k--) if (test(items[k] as T)) return k;
+  for (let k = items.length - 1; k >= 0; k--) if (test(items[k])) return k;
   return -1;
 }
 

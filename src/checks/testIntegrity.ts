@@ -2,7 +2,7 @@
 // expectations" only while the files that state those expectations (the template's `tests/` and a
 // root `conftest.py`) are as shipped. This compares them and plans a restore that keeps the
 // learner's edited copies. Pure: no `vscode`, no I/O; the lab reads the files and writes the plan.
-import { checkRelativePath, type PathKind } from '../scaffold/plan';
+import { checkPortablePath, type PathKind } from '../shared/safePath';
 
 export interface TestDrift {
   /** Present in the project but different from the template (line endings aside). */
@@ -75,7 +75,7 @@ export function planRestore(drift: TestDrift, kindOf: (relativePath: string) => 
   // Backup names are distinct per file (each carries its own path), so no two plans collide.
   const refused: { path: string; reason: string }[] = [];
   for (const path of [...drift.changed, ...drift.missing]) {
-    const checked = checkRelativePath(path);
+    const checked = checkPortablePath(path);
     if ('reason' in checked) {
       refused.push({ path, reason: checked.reason });
       continue;

@@ -1,7 +1,7 @@
 // Caps on the texts a check's result carries (a test's message, its traceback, a test name), so a
 // test that fails with a 50 MB message yields an outcome of a few kilobytes that workspace state
 // can store and a webview message can carry. The cut text says how much was left out. Pure.
-import type { Failure, Outcome } from './evaluate';
+import { failure, type Failure, type Outcome } from './outcome';
 
 export const TEXT_CAPS = {
   /** A headline or a failure's message: what the lab shows first. */
@@ -25,13 +25,13 @@ export function capText(text: string, max: number): string {
 }
 
 export function capFailure(f: Failure): Failure {
-  return { nodeId: capText(f.nodeId, TEXT_CAPS.name), message: capText(f.message, TEXT_CAPS.message), details: capText(f.details, TEXT_CAPS.details) };
+  return failure(capText(f.name, TEXT_CAPS.name), capText(f.message, TEXT_CAPS.message), capText(f.details ?? '', TEXT_CAPS.details));
 }
 
 /** The outcome with every text capped and at most TEXT_CAPS.failures failures. */
 export function capOutcome(o: Outcome): Outcome {
   const failures = o.failures.slice(0, TEXT_CAPS.failures).map(capFailure);
   const more = o.failures.length - failures.length;
-  if (more > 0) failures.push({ nodeId: '', message: `… and ${more.toLocaleString('en-US')} more failures`, details: '' });
+  if (more > 0) failures.push(failure('', `… and ${more.toLocaleString('en-US')} more failures`));
   return { status: o.status, headline: capText(o.headline, TEXT_CAPS.message), failures };
 }

@@ -116,7 +116,7 @@ function openTag(text: string, lt: number, stack: XmlElement[], problems: string
   const name = NAME.exec(text)?.[0];
   if (!name) {
     problems.push(`stray "<" at offset ${lt}`);
-    stack[stack.length - 1]!.text += '<';
+    stack[stack.length - 1].text += '<';
     return lt + 1;
   }
   const attrs: Record<string, string> = {};
@@ -142,7 +142,7 @@ function openTag(text: string, lt: number, stack: XmlElement[], problems: string
     if (gt < 0) return text.length;
   }
   const el = element(name, attrs);
-  stack[stack.length - 1]!.children.push(el);
+  stack[stack.length - 1].children.push(el);
   if (selfClosing) {
     el.closed = true;
     return i + 2;
@@ -157,7 +157,7 @@ export function descendants(el: XmlElement, name: string): XmlElement[] {
   const todo: XmlElement[] = [...el.children].reverse();
   for (let e = todo.pop(); e; e = todo.pop()) {
     if (e.name === name) out.push(e);
-    for (let k = e.children.length - 1; k >= 0; k--) todo.push(e.children[k] as XmlElement);
+    for (let k = e.children.length - 1; k >= 0; k--) todo.push(e.children[k]);
   }
   return out;
 }

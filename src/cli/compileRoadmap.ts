@@ -9,6 +9,7 @@ import { compileRoadmap } from '../roadmap/compiled';
 import { formatDiagnostic } from '../roadmap/diagnostics';
 import type { SourceFile } from '../roadmap/model';
 import { compileInWorker, parseTimeoutMs } from '../loader/workerParse';
+import { milestonesPath, PROJECTS_FOLDER, projectSegments } from '../roadmap/layout';
 
 // Bundled to dist/cli/roadmap-compile.js: the parser, its worker and roadmap.json are one level up,
 // the roadmap two.
@@ -18,9 +19,9 @@ const ROADMAP = join(DIST, '..', 'roadmap');
 async function main(): Promise<number> {
   const files: SourceFile[] = readdirSync(ROADMAP).filter((n) => n.endsWith('.md')).sort()
     .map((name) => ({ path: name, text: readFileSync(join(ROADMAP, name), 'utf8') }));
-  const milestones: SourceFile[] = readdirSync(join(ROADMAP, 'projects')).sort()
-    .filter((id) => existsSync(join(ROADMAP, 'projects', id, 'milestones.md')))
-    .map((id) => ({ path: `projects/${id}/milestones.md`, text: readFileSync(join(ROADMAP, 'projects', id, 'milestones.md'), 'utf8') }));
+  const milestones: SourceFile[] = readdirSync(join(ROADMAP, PROJECTS_FOLDER)).sort()
+    .filter((id) => existsSync(join(ROADMAP, ...projectSegments(id, 'milestones.md'))))
+    .map((id) => ({ path: milestonesPath(id), text: readFileSync(join(ROADMAP, ...projectSegments(id, 'milestones.md')), 'utf8') }));
   const compiled = await compileInWorker(files, milestones, { workerFile: join(DIST, 'roadmap-worker.js'), timeoutMs: parseTimeoutMs(process.env) });
   if ('error' in compiled) {
     process.stderr.write(`${compiled.error}\n`);

@@ -6,8 +6,9 @@
 
 import { join, resolve } from 'node:path';
 import { ModelLoadError } from '../inference/nodeRuntime';
-import { ScoreError } from '../inference/score';
+import { ScoreError } from '../shared/inference/score';
 import { scoreModelFile } from '../inference/scoreFile';
+import { describeError } from '../shared/errors';
 
 class UsageError extends Error {}
 
@@ -58,7 +59,7 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     const known = e instanceof ModelLoadError || e instanceof ScoreError || e instanceof UsageError;
-    const reason = known ? e.message : `unexpected failure: ${e instanceof Error ? e.message : String(e)}`;
+    const reason = known ? e.message : `unexpected failure: ${describeError(e)}`;
     if (!known && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
     process.stdout.write(`${JSON.stringify({ error: reason })}\n`);
     process.exitCode = e instanceof UsageError ? 2 : 1;

@@ -1,6 +1,7 @@
 // The demo gallery's webview panel: one per window, restored after a reload. The webview runs the
 // models; this side answers its (validated) requests for the learner's .onnx files and pushes a
-// model or a tab when the command asks for one.
+// model or a tab when the command asks for one. The handshake (messages wait for the page's
+// `ready`), the guard, errors and dispose are the panel base's (src/panel/webviewPanel.ts).
 import * as vscode from 'vscode';
 import {
   DEMO_TITLES,
@@ -9,80 +10,64 @@ import {
   type DemoId,
   type DemoWebviewToHost,
 } from '../shared/demoProtocol';
-import { makeNonce } from '../lab/html';
 import { demosHtml } from './html';
 import { findWorkspaceModels, pickModelFile, readModelFile, type FoundModel } from './modelFiles';
 import { Panels } from '../ids';
+import { createPanel, WebviewPanelBase, type PanelKind } from '../panel/webviewPanel';
 
 const title = (): string => vscode.l10n.t('ML Demos');
 const LIST_DEBOUNCE_MS = 300;
 
-export class DemoPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private ready = false;
-  /** Messages for the webview before it said `ready`. */
-  private readonly queue: DemoHostToWebview[] = [];
+export class DemoPanel extends WebviewPanelBase<DemoWebviewToHost, DemoHostToWebview> {
+  /**
+   * Kept when hidden: the sessions and a half-drawn digit are expensive or impossible to rebuild
+   * from saved state.
+   */
+  static readonly kind: PanelKind = { viewType: Panels.demos, retainContextWhenHidden: true, name: 'the demo gallery' };
   /** The files offered in the last `models` message: `loadModel` may only name one of these. */
   private offered = new Map<string, FoundModel>();
   private listTimer: NodeJS.Timeout | undefined;
   private demo: DemoId | undefined;
-  private readonly disposed = new vscode.EventEmitter<void>();
-  readonly onDidDispose = this.disposed.event;
 
   static create(extensionUri: vscode.Uri, demo?: DemoId, onShown?: (demo: DemoId) => void): DemoPanel {
-    const panel = vscode.window.createWebviewPanel(Panels.demos, title(), vscode.ViewColumn.Active, DemoPanel.options(extensionUri));
-    return new DemoPanel(panel, extensionUri, demo, onShown);
-  }
-
-  /**
-   * The webview loads only its bundle (with onnxruntime's two wasm files) and media (css, models,
-   * data). It keeps its context when hidden: the sessions and a half-drawn digit are expensive or
-   * impossible to rebuild from saved state.
-   */
-  static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      retainContextWhenHidden: true,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
-    };
+    return new DemoPanel(createPanel(extensionUri, DemoPanel.kind, title()), extensionUri, demo, onShown);
   }
 
   /** `onShown` hears every tab the learner opens (the gallery remembers the last for a reload). */
   constructor(
-    readonly panel: vscode.WebviewPanel,
-    private readonly extensionUri: vscode.Uri,
+    panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
     demo?: DemoId,
     private readonly onShown?: (demo: DemoId) => void,
   ) {
-    this.demo = demo;
-    const webview = panel.webview;
-    webview.options = DemoPanel.options(extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'roadmap.svg');
-    const uri = (...parts: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
-    webview.html = demosHtml({
-      cspSource: webview.cspSource,
-      nonce: makeNonce(),
-      scriptUri: uri('dist', 'webview', 'demos.js'),
-      styleUri: uri('media', 'demos', 'demos.css'),
-      ortBase: uri('dist', 'webview', 'ort'),
-      mediaBase: uri('media'),
-      title: title(),
-      loadingText: vscode.l10n.t('Loading the demos…'),
-      l10n: vscode.l10n.bundle,
-
+    super(panel, extensionUri, {
+      kind: DemoPanel.kind,
+      isMessage: isDemoWebviewMessage,
+      // The page loads its bundle (with onnxruntime's two wasm files) and media (css, models, data).
+      html: (page) => demosHtml({
+        cspSource: page.cspSource,
+        nonce: page.nonce,
+        scriptUri: page.uri('dist', 'webview', 'demos.js'),
+        styleUri: page.uri('media', 'demos', 'demos.css'),
+        ortBase: page.uri('dist', 'webview', 'ort'),
+        mediaBase: page.uri('media'),
+        title: title(),
+        loadingText: vscode.l10n.t('Loading the demos…'),
+        l10n: vscode.l10n.bundle,
+      }),
     });
+    this.demo = demo;
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.onnx');
     const relist = (): void => this.scheduleList();
     this.disposables.push(
-      webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
-      panel.onDidDispose(() => this.dispose()),
       watcher, watcher.onDidCreate(relist), watcher.onDidDelete(relist), watcher.onDidChange(relist),
+      new vscode.Disposable(() => clearTimeout(this.listTimer)),
     );
   }
 
   /** Brings the panel forward, on `demo` when given. */
-  reveal(demo?: DemoId): void {
-    this.panel.reveal();
+  override reveal(demo?: DemoId): void {
+    super.reveal();
     if (demo) {
       this.demo = demo;
       this.post({ type: 'show', demo });
@@ -98,12 +83,13 @@ export class DemoPanel implements vscode.Disposable {
     else this.post({ type: 'modelError', requestId, name: read.name, reason: read.reason });
   }
 
-  private post(message: DemoHostToWebview): void {
-    if (!this.ready) {
-      this.queue.push(message);
-      return;
-    }
-    void this.panel.webview.postMessage(message);
+  /** The answer to each `ready`: the tab to show first (when the command asked for one). */
+  protected greeting(): DemoHostToWebview {
+    return { type: 'init', demo: this.demo };
+  }
+
+  protected async afterReady(): Promise<void> {
+    await this.sendModels();
   }
 
   private scheduleList(): void {
@@ -117,71 +103,47 @@ export class DemoPanel implements vscode.Disposable {
     this.post({ type: 'models', requestId, models: models.map(({ id, label, size }) => ({ id, label, size })) });
   }
 
-  private async receive(raw: unknown): Promise<void> {
-    // The webview is untrusted input: anything outside the protocol is dropped.
-    if (!isDemoWebviewMessage(raw)) {
-      console.warn('[ml-roadmap] dropped an invalid message from the demo gallery');
-      return;
-    }
-    const message: DemoWebviewToHost = raw;
-    try {
-      switch (message.type) {
-        case 'ready': {
-          // A reloaded webview says ready again: answer each time, then flush what waited.
-          this.ready = true;
-          void this.panel.webview.postMessage({ type: 'init', demo: this.demo } satisfies DemoHostToWebview);
-          const waiting = this.queue.splice(0);
-          for (const m of waiting) void this.panel.webview.postMessage(m);
-          await this.sendModels();
+  protected async handle(message: Exclude<DemoWebviewToHost, { type: 'ready' }>): Promise<void> {
+    switch (message.type) {
+      case 'shown':
+        this.demo = message.demo;
+        this.panel.title = vscode.l10n.t('ML Demos: {0}', DEMO_TITLES[message.demo]);
+        this.onShown?.(message.demo);
+        break;
+      case 'listModels':
+        await this.sendModels(message.requestId);
+        break;
+      case 'loadModel': {
+        const found = this.offered.get(message.id);
+        if (!found) {
+          this.post({ type: 'modelError', requestId: message.requestId, reason: 'that file is no longer in the list; refresh and pick it again' });
           break;
         }
-        case 'shown':
-          this.demo = message.demo;
-          this.panel.title = vscode.l10n.t('ML Demos: {0}', DEMO_TITLES[message.demo]);
-          this.onShown?.(message.demo);
-          break;
-        case 'listModels':
-          await this.sendModels(message.requestId);
-          break;
-        case 'loadModel': {
-          const found = this.offered.get(message.id);
-          if (!found) {
-            this.post({ type: 'modelError', requestId: message.requestId, reason: 'that file is no longer in the list; refresh and pick it again' });
-            break;
-          }
-          await this.sendModel(found.uri, message.requestId);
-          break;
-        }
-        case 'pickModel': {
-          const uri = await pickModelFile(message.purpose ?? 'classifier');
-          if (uri) await this.sendModel(uri, message.requestId);
-          else this.post({ type: 'modelCancelled', requestId: message.requestId });
-          break;
-        }
-        case 'openModelCard': {
-          const card = vscode.Uri.joinPath(this.extensionUri, 'media', 'models', `${message.model}.md`);
-          // Beside the gallery, never over it (nor over the learner's own files).
-          await vscode.commands.executeCommand('markdown.showPreviewToSide', card);
-          break;
-        }
-        default: {
-          const never: never = message;
-          void never;
-        }
+        await this.sendModel(found.uri, message.requestId);
+        break;
       }
-    } catch (err) {
-      const reason = (err as Error).message;
-      if ('requestId' in message && message.type !== 'listModels') this.post({ type: 'modelError', requestId: message.requestId, reason });
-      else void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: {0}', reason));
+      case 'pickModel': {
+        const uri = await pickModelFile(message.purpose ?? 'classifier');
+        if (uri) await this.sendModel(uri, message.requestId);
+        else this.post({ type: 'modelCancelled', requestId: message.requestId });
+        break;
+      }
+      case 'openModelCard': {
+        const card = vscode.Uri.joinPath(this.extensionUri, 'media', 'models', `${message.model}.md`);
+        // Beside the gallery, never over it (nor over the learner's own files).
+        await vscode.commands.executeCommand('markdown.showPreviewToSide', card);
+        break;
+      }
+      default: {
+        const never: never = message;
+        void never;
+      }
     }
   }
 
-  dispose(): void {
-    clearTimeout(this.listTimer);
-    this.disposed.fire();
-    this.disposed.dispose();
-    for (const d of this.disposables) d.dispose();
-    this.disposables.length = 0;
-    this.panel.dispose();
+  /** A failed model request is answered in the "Your model" tab, which waits for it; anything else is an error message. */
+  protected override showError(message: DemoWebviewToHost, reason: string): void {
+    if ('requestId' in message && message.type !== 'listModels') this.post({ type: 'modelError', requestId: message.requestId, reason });
+    else super.showError(message, reason);
   }
 }

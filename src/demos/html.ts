@@ -1,8 +1,8 @@
-// The demo gallery's HTML: the shared skeleton and policy (scripts by nonce only), plus the two
-// powers only this page has: 'wasm-unsafe-eval' for onnxruntime's WebAssembly and fetches from the
-// webview's own resources
-// and hands the webview the three base URLs it needs as data attributes. Pure: unit-tested.
-import { webviewDocument } from '../lab/html';
+// The demo gallery's HTML: the shared skeleton and policy (src/panel/html.ts, scripts by nonce
+// only) plus the two powers only this page has, 'wasm-unsafe-eval' for onnxruntime's WebAssembly
+// and fetches from the webview's own resources, and the two base URLs the webview needs as data
+// attributes. Pure: unit-tested.
+import { webviewDocument, type PagePowers } from '../panel/html';
 
 export interface DemosHtmlInput {
   /** `webview.cspSource`. */
@@ -27,6 +27,9 @@ export function asFolderUrl(url: string): string {
   return url.replace(/\/*$/, '/');
 }
 
+/** onnxruntime compiles WebAssembly; the models and data are fetched from the webview's own resources. */
+export const DEMO_POWERS: PagePowers = { wasm: true, fetch: true };
+
 export function demosHtml(input: DemosHtmlInput): string {
   return webviewDocument({
     cspSource: input.cspSource,
@@ -36,10 +39,9 @@ export function demosHtml(input: DemosHtmlInput): string {
     title: input.title,
     mainId: 'demos',
     loadingText: input.loadingText,
-
     bodyData: { 'ort-base': asFolderUrl(input.ortBase), 'media-base': asFolderUrl(input.mediaBase) },
     module: true,
     l10n: input.l10n,
-    powers: { wasm: true, fetch: true },
+    powers: DEMO_POWERS,
   });
 }

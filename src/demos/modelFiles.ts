@@ -2,8 +2,9 @@
 // and reading one with the cheap checks (size before reading, then the ONNX sniff) so that the
 // webview only ever receives bytes that look like a model of a sensible size.
 import * as vscode from 'vscode';
-import { DEFAULT_MAX_MODEL_BYTES, checkModelBytes, checkModelSize, formatBytes } from '../inference/validate';
+import { DEFAULT_MAX_MODEL_BYTES, checkModelBytes, checkModelSize, formatBytes } from '../shared/inference/validate';
 import type { ModelPurpose, WorkspaceModel } from '../shared/demoProtocol';
+import { describeError } from '../shared/errors';
 
 export const MAX_WORKSPACE_MODELS = 200;
 const EXCLUDE = '{**/node_modules/**,**/.git/**,**/.venv/**,**/venv/**,**/site-packages/**}';
@@ -44,7 +45,7 @@ export async function readModelFile(uri: vscode.Uri, maxBytes = DEFAULT_MAX_MODE
     if (stat.type & vscode.FileType.Directory) return { ok: false, name, reason: 'it is a folder, not a model file' };
     size = stat.size;
   } catch (e) {
-    return { ok: false, name, reason: `the file cannot be found or read (${(e as Error).message})` };
+    return { ok: false, name, reason: `the file cannot be found or read (${describeError(e)})` };
   }
   const sized = checkModelSize(size, { maxBytes });
   if (!sized.ok) return { ok: false, name, reason: sized.reason };
@@ -52,7 +53,7 @@ export async function readModelFile(uri: vscode.Uri, maxBytes = DEFAULT_MAX_MODE
   try {
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (e) {
-    return { ok: false, name, reason: `the file cannot be read (${(e as Error).message})` };
+    return { ok: false, name, reason: `the file cannot be read (${describeError(e)})` };
   }
   const checked = checkModelBytes(bytes, { maxBytes });
   if (!checked.ok) return { ok: false, name, reason: checked.reason };

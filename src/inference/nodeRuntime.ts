@@ -1,7 +1,8 @@
-// NODE ONLY (the CLI and the tests): loads onnxruntime-web's Node build and creates sessions.
-// The other files in src/inference are runtime-neutral; the webview must not import this one.
+// NODE ONLY: loads onnxruntime-web's Node build and creates sessions, for the lab's onnx check
+// (dist/onnx-check.js, through scoreFile.ts), the model-score CLI and the tests. The
+// runtime-neutral inference code the webview shares is in src/shared/inference/.
 //
-// Two things make onnxruntime-web work from an esbuild bundle in Node:
+// Three things make onnxruntime-web work from an esbuild bundle in Node:
 //  1. `require`, not `import`: esbuild then picks the package's CommonJS Node build
 //     (dist/ort.node.min.js). The ESM build (ort.node.min.mjs) calls createRequire(import.meta.url),
 //     and import.meta is empty in a CommonJS bundle, so it throws as soon as it is loaded.
@@ -17,7 +18,7 @@ import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as OrtModule from 'onnxruntime-web';
-import { type ModelFileOptions, checkModelBytes, describeLoadError } from './validate';
+import { type ModelFileOptions, checkModelBytes, describeLoadError } from '../shared/inference/validate';
 
 export type Ort = typeof OrtModule;
 
@@ -52,6 +53,7 @@ export function findOrtWasmDir(starts: readonly string[] = [__dirname, process.c
  */
 export function loadOrt(wasmDir?: string): Ort {
   if (cached) return cached;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- onnxruntime is loaded only when a model is scored
   const ort = require('onnxruntime-web') as Ort;
   ort.env.wasm.numThreads = 1;
   const dir = wasmDir ?? findOrtWasmDir();

@@ -1,10 +1,10 @@
 // Scores an ONNX digit classifier file on the held-out MNIST digits, in Node (onnxruntime-web's
 // wasm backend). Shared by `npm run model:score` and the lab's `onnx` check.
 import { readFileSync, statSync } from 'node:fs';
-import { decodeMnistSet } from './mnistData';
+import { decodeMnistSet } from '../shared/inference/mnistData';
 import { ModelLoadError, createSession, float32Tensor, loadOrt } from './nodeRuntime';
-import { scoreModel, type ScoreResult } from './score';
-import { checkModelSize } from './validate';
+import { scoreModel, type ScoreResult } from '../shared/inference/score';
+import { checkModelSize } from '../shared/inference/validate';
 
 export interface ScoreFileOptions {
   /** media/data/mnist-heldout.bin */

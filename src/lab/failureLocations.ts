@@ -4,6 +4,7 @@
 // `.env` file; the learner's own line where the exception was raised (the deepest frame outside
 // `tests/`) comes first, then the others in the order they appear. No `vscode`.
 import { isAbsolute, relative, sep } from 'node:path';
+import type { FailureView } from '../shared/labProtocol';
 
 export interface FailureLocation {
   /** Project-relative, with `/` separators. */
@@ -44,7 +45,7 @@ export function failureLocations(text: string, projectDir: string): FailureLocat
     const m = PYTEST_LINE.exec(line) ?? TRACEBACK_LINE.exec(line);
     if (!m) continue;
     const n = Number(m[2]);
-    const path = projectRelative(m[1]!, projectDir);
+    const path = projectRelative(m[1], projectDir);
     if (path === undefined || !Number.isSafeInteger(n) || n < 1 || n > MAX_LINE) continue;
     found.push({ path, line: n });
   }
@@ -66,4 +67,18 @@ export function failureLocations(text: string, projectDir: string): FailureLocat
 export function testFileOf(name: string): string | undefined {
   const file = name.split('::')[0] ?? '';
   return /\.py$/.test(file) && !isAbsolute(file) ? projectRelative(file, '') : undefined;
+}
+
+/** The failure with the project places it names (links in the lab), the learner's raising line first. */
+export function locateFailure(f: FailureView, projectDir: string): FailureView {
+  const locations = failureLocations([f.message, f.details ?? ''].join('\n'), projectDir);
+  const test = testFileOf(f.name);
+  const testFile = test && !isHiddenSecret(test) ? { path: test, ...lineIn(locations, test) } : undefined;
+  return { ...f, ...(locations.length ? { locations } : {}), ...(testFile ? { testFile } : {}) };
+}
+
+/** The first line `locations` name in `file`, as `{ line }`, or nothing. */
+function lineIn(locations: readonly FailureLocation[], file: string): { line?: number } {
+  const hit = locations.find((l) => l.path === file);
+  return hit ? { line: hit.line } : {};
 }

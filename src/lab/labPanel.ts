@@ -1,57 +1,45 @@
 // The lab's webview panel: one per project, restored after a reload, and a thin router between
-// the webview's (validated) messages and the project's LabController.
+// the webview's (validated) messages and the project's LabController. The handshake, the guard,
+// errors and dispose are the panel base's (src/panel/webviewPanel.ts).
 import * as vscode from 'vscode';
-import { isWebviewMessage, type HostToWebview, type WebviewToHost } from '../shared/protocol';
-import { labHtml, makeNonce } from './html';
+import { isWebviewMessage, type HostToWebview, type WebviewToHost } from '../shared/labProtocol';
+import { labHtml } from './html';
 import type { LabController } from './labController';
 import { Commands, Panels } from '../ids';
 import { webLink } from '../shared/webLink';
+import { createPanel, WebviewPanelBase, type PanelKind } from '../panel/webviewPanel';
 
-export class LabPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private ready = false;
-  /** `performance.now()` when the panel was created and when the webview first painted a state. */
-  readonly createdAt = performance.now();
+const labTitle = (controller: LabController): string => vscode.l10n.t('Lab: {0}', controller.project.title);
+
+export class LabPanel extends WebviewPanelBase<WebviewToHost, HostToWebview> {
+  /** Not kept when hidden: the page repaints from its saved state and the host's next one. */
+  static readonly kind: PanelKind = { viewType: Panels.lab, retainContextWhenHidden: false, name: 'the lab webview' };
+  /** `performance.now()` when the webview first painted a state (the first-paint benchmark reads it). */
   firstPaintAt: number | undefined;
-  private readonly disposed = new vscode.EventEmitter<void>();
-  readonly onDidDispose = this.disposed.event;
 
   static create(extensionUri: vscode.Uri, controller: LabController): LabPanel {
-    const panel = vscode.window.createWebviewPanel(Panels.lab, vscode.l10n.t('Lab: {0}', controller.project.title), vscode.ViewColumn.Active, LabPanel.options(extensionUri));
-    return new LabPanel(panel, extensionUri, controller);
+    return new LabPanel(createPanel(extensionUri, LabPanel.kind, labTitle(controller)), extensionUri, controller);
   }
 
-  /** What the webview may load: its bundle and stylesheet, nothing else. */
-  static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      retainContextWhenHidden: false,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
-    };
-  }
-
-  constructor(readonly panel: vscode.WebviewPanel, extensionUri: vscode.Uri, readonly controller: LabController) {
-    const webview = panel.webview;
-    webview.options = LabPanel.options(extensionUri);
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'roadmap.svg');
-    webview.html = labHtml({
-      cspSource: webview.cspSource,
-      nonce: makeNonce(),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'lab.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'lab.css')).toString(),
-      title: vscode.l10n.t('Lab: {0}', controller.project.title),
-      loadingText: vscode.l10n.t('Loading the lab…'),
-      l10n: vscode.l10n.bundle,
+  constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, readonly controller: LabController) {
+    super(panel, extensionUri, {
+      kind: LabPanel.kind,
+      isMessage: isWebviewMessage,
+      html: (page) => labHtml({
+        cspSource: page.cspSource,
+        nonce: page.nonce,
+        scriptUri: page.uri('dist', 'webview', 'lab.js'),
+        styleUri: page.uri('media', 'lab.css'),
+        title: labTitle(controller),
+        loadingText: vscode.l10n.t('Loading the lab…'),
+        l10n: vscode.l10n.bundle,
+      }),
     });
-    this.disposables.push(
-      webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
-      controller.onDidChange(() => void this.push()),
-      panel.onDidDispose(() => this.dispose()),
-    );
+    this.disposables.push(controller.onDidChange(() => void this.push()));
   }
 
-  reveal(): void {
-    this.panel.reveal();
+  protected async greeting(): Promise<HostToWebview> {
+    return { type: 'state', state: await this.controller.state() };
   }
 
   /** The editor column next to the lab's, so code and checks show together. */
@@ -65,103 +53,71 @@ export class LabPanel implements vscode.Disposable {
     return column === undefined ? vscode.ViewColumn.Beside : column + 1;
   }
 
+  /** The controller's current state; nothing before the page is ready (its greeting is the state). */
   private async push(): Promise<void> {
-    if (!this.ready) return;
-    await this.post({ type: 'state', state: await this.controller.state() });
+    if (!this.isReady) return;
+    this.post({ type: 'state', state: await this.controller.state() });
   }
 
-  private post(message: HostToWebview): Thenable<boolean> {
-    return this.panel.webview.postMessage(message);
-  }
-
-  private async receive(raw: unknown): Promise<void> {
-    // The webview is untrusted input: anything that does not match the protocol is dropped.
-    if (!isWebviewMessage(raw)) {
-      console.warn('[ml-roadmap] dropped an invalid message from the lab webview');
-      return;
-    }
-    const message: WebviewToHost = raw;
-    try {
-      switch (message.type) {
-        case 'ready':
-          this.ready = true;
-          await this.push();
-          break;
-        case 'painted':
-          this.firstPaintAt ??= performance.now();
-          break;
-        case 'run':
-          try {
-            await this.controller.run(message.milestoneId);
-            await this.post({ type: 'reply', requestId: message.requestId, ok: true });
-          } catch (err) {
-            const error = (err as Error).message;
-            void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: {0}', error));
-            await this.post({ type: 'reply', requestId: message.requestId, ok: false, error });
-          }
-          break;
-        case 'cancel':
-          this.controller.cancel();
-          break;
-        case 'markManual':
-          await this.controller.markManual(message.milestoneId, message.done);
-          break;
-        case 'compare':
-          await this.controller.compare(message.milestoneId, false, this.besideColumn());
-          break;
-        case 'openFile':
-          await this.controller.openFile(message.path, message.line, this.besideColumn());
-          break;
-        case 'openLink':
-          // The guard let only web links through (webLink); open the normalised form.
-          await vscode.env.openExternal(vscode.Uri.parse(webLink(message.url) ?? message.url));
-          break;
-        case 'scaffold':
-          await vscode.commands.executeCommand(Commands.scaffoldProject, this.controller.project.id);
-          await this.push();
-          break;
-        case 'trust':
-          await vscode.commands.executeCommand('workbench.trust.manage');
-          break;
-        case 'installEnvironment':
-          await this.controller.openInstallTerminal();
-          break;
-        case 'selectInterpreter':
-          await this.controller.selectInterpreter();
-          break;
-        case 'setPythonPath':
-          await this.controller.openPythonPathSetting();
-          break;
-        case 'openDemo': {
-          const demo = (await this.controller.state()).relatedDemo;
-          if (demo) await vscode.commands.executeCommand(Commands.openDemos, { demo: demo.id });
-          break;
-        }
-        case 'showTestChanges':
-          await this.controller.showTestChanges();
-          break;
-        case 'restoreTests':
-          await this.controller.restoreTests();
-          break;
-        case 'startOver':
-          await vscode.commands.executeCommand(Commands.resetProject, this.controller.project.id);
-          await this.push();
-          break;
-        default: {
-          const never: never = message;
-          void never;
-        }
+  protected async handle(message: Exclude<WebviewToHost, { type: 'ready' }>): Promise<void> {
+    switch (message.type) {
+      case 'painted':
+        this.firstPaintAt ??= performance.now();
+        break;
+      case 'run':
+        await this.controller.run(message.milestoneId);
+        break;
+      case 'cancel':
+        this.controller.cancel();
+        break;
+      case 'markManual':
+        await this.controller.markManual(message.milestoneId, message.done);
+        break;
+      case 'compare':
+        await this.controller.compare(message.milestoneId, false, this.besideColumn());
+        break;
+      case 'openFile':
+        await this.controller.openFile(message.path, message.line, this.besideColumn());
+        break;
+      case 'openLink':
+        // The guard let only web links through (webLink); open the normalised form.
+        await vscode.env.openExternal(vscode.Uri.parse(webLink(message.url) ?? message.url));
+        break;
+      case 'scaffold':
+        await vscode.commands.executeCommand(Commands.scaffoldProject, this.controller.project.id);
+        await this.push();
+        break;
+      case 'trust':
+        await vscode.commands.executeCommand('workbench.trust.manage');
+        break;
+      case 'installEnvironment':
+        await this.controller.openInstallTerminal();
+        break;
+      case 'selectInterpreter':
+        await this.controller.selectInterpreter();
+        break;
+      case 'setPythonPath':
+        await this.controller.openPythonPathSetting();
+        break;
+      case 'openDemo': {
+        const demo = (await this.controller.state()).relatedDemo;
+        if (demo) await vscode.commands.executeCommand(Commands.openDemos, { demo: demo.id });
+        break;
       }
-    } catch (err) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: {0}', (err as Error).message));
+      case 'showTestChanges':
+        await this.controller.showTestChanges();
+        break;
+      case 'restoreTests':
+        await this.controller.restoreTests();
+        break;
+      case 'startOver':
+        await vscode.commands.executeCommand(Commands.resetProject, this.controller.project.id);
+        await this.push();
+        break;
+      default: {
+        const never: never = message;
+        void never;
+      }
     }
-  }
-
-  dispose(): void {
-    this.disposed.fire();
-    this.disposed.dispose();
-    for (const d of this.disposables) d.dispose();
-    this.disposables.length = 0;
-    this.panel.dispose();
   }
 }

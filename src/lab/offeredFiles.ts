@@ -1,10 +1,12 @@
 // Which project files the lab may open when its webview asks: only the ones the lab itself offers
-// (Compare paths, the files its checks read, the README), resolved with realpath and required to be
-// inside the project's real folder, so `.env`, `.git/config` or a symlink out of the project are
+// (Compare paths, the files its checks read, the README, the places its stored failures name),
+// resolved with realpath and required to be inside the project's real folder, so `.env`, `.git/config` or a symlink out of the project are
 // refused with a message that says why. No `vscode`: the host passes the project's local path.
 import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { Check } from '../roadmap/milestones';
+import { failuresOf, type ProjectResults } from './labResults';
+import { isHiddenSecret } from './failureLocations';
 
 /** The README is always offered: every template has one and the lab links to it. */
 export const README = 'README.md';
@@ -22,6 +24,18 @@ export function offeredFiles(milestones: ReadonlyArray<{ readonly check: Check; 
     else if (m.check.kind === 'file' && isPlainPath(m.check.glob)) out.add(m.check.glob);
   }
   return out;
+}
+
+/** The project files the stored failures name (their places and test files), never `.git/` or `.env`. */
+export function failureFiles(results: ProjectResults, projectDir: string): Set<string> {
+  const out = new Set<string>();
+  for (const r of Object.values(results.milestones)) {
+    for (const f of failuresOf(r, projectDir)) {
+      for (const l of f.locations ?? []) out.add(l.path);
+      if (f.testFile) out.add(f.testFile.path);
+    }
+  }
+  return new Set([...out].filter((f) => !isHiddenSecret(f)));
 }
 
 /** True when `inner` is strictly below `root` (both already real, absolute paths). */

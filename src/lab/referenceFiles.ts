@@ -3,6 +3,8 @@
 // never change the model answer for every later comparison. Only files of the current roadmap's
 // projects are served.
 import * as vscode from 'vscode';
+import { PROJECTS_FOLDER } from '../roadmap/layout';
+import { isInside } from '../common/workspaceUris';
 
 export const REFERENCE_SCHEME = 'ml-roadmap-reference';
 
@@ -11,8 +13,8 @@ export function registerReferenceFiles(context: vscode.ExtensionContext, roadmap
   context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(REFERENCE_SCHEME, {
     async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
       const source = sourceOf(uri);
-      const projects = vscode.Uri.joinPath(await roadmapFolder(), 'projects');
-      if (!source.path.startsWith(`${projects.path}/`) || source.path.split('/').includes('..')) {
+      const projects = vscode.Uri.joinPath(await roadmapFolder(), PROJECTS_FOLDER);
+      if (!isInside(projects, source) || source.path.split('/').includes('..')) {
         throw new Error(vscode.l10n.t('{0} is not a file of the roadmap\'s projects', uri.path));
       }
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(source));

@@ -1,15 +1,13 @@
 // One lab run, from the lab's point of view: choose the Python (the first candidate that has
 // pytest and the project's requirements, see InterpreterChooser), say which and why, then run the
-// milestones' checks. Plain Node: no `vscode` here.
-import { join } from 'node:path';
+// milestones' checks (every kind, onnx scored with the extension's held-out digits). Plain Node:
+// no `vscode` here.
 import type { Milestone } from '../roadmap/milestones';
-import type { FailureView } from '../shared/protocol';
 import { runProcess } from '../checks/process';
 import type { EnvironmentReport } from '../checks/environment';
 import type { InterpreterChooser } from '../checks/interpreterProbe';
+import type { Outcome } from '../checks/outcome';
 import { runMilestoneChecks } from '../checks/runChecks';
-import type { OutcomeStatus } from '../checks/evaluate';
-import { capText, TEXT_CAPS } from '../checks/textCap';
 
 export interface LabRunOptions {
   readonly projectDir: string;
@@ -26,27 +24,13 @@ export interface LabRunOptions {
   readonly conftests?: readonly string[] | undefined;
 }
 
-export interface LabOutcome {
-  readonly status: OutcomeStatus;
-  readonly headline?: string;
-  readonly failures: FailureView[];
-}
-
 export interface LabRunOutcome {
   /** Which Python was used (or would have been) and why; undefined when the run was cancelled first. */
   readonly interpreter?: { readonly python?: string; readonly reason: string };
   /** Set when nothing could be checked: the environment is not ready. */
   readonly environment?: { readonly problem: string; readonly installCommand?: string };
-  readonly outcomes: Record<string, LabOutcome>;
+  readonly outcomes: Record<string, Outcome>;
   readonly output?: string;
-}
-
-type OnnxModule = typeof import('./onnxCheck');
-let onnx: OnnxModule | undefined;
-/** The ONNX scorer bundle (onnxruntime-web), loaded the first time a milestone needs it. */
-function onnxModule(extensionDir: string): OnnxModule {
-  // A computed path keeps esbuild from inlining the runtime into the host bundle.
-  return (onnx ??= require(join(extensionDir, 'dist', 'onnx-check.js')) as OnnxModule);
 }
 
 /** Quotes an argument array for a POSIX shell, for showing and typing into a terminal. */
@@ -67,16 +51,6 @@ export function describeEnvironment(env: EnvironmentReport): { problem: string; 
   return env.installCommand.length ? { problem, installCommand: shellCommand(env.installCommand) } : { problem };
 }
 
-/** An onnx check's outcome with its texts capped like every other check's (src/checks/textCap.ts). */
-function capLabOutcome(o: LabOutcome): LabOutcome {
-  const failures = o.failures.slice(0, TEXT_CAPS.failures).map((f) => ({
-    name: capText(f.name, TEXT_CAPS.name),
-    message: capText(f.message, TEXT_CAPS.message),
-    ...(f.details !== undefined ? { details: capText(f.details, TEXT_CAPS.details) } : {}),
-  }));
-  return { status: o.status, ...(o.headline !== undefined ? { headline: capText(o.headline, TEXT_CAPS.message) } : {}), failures };
-}
-
 export async function runLabChecks(options: LabRunOptions): Promise<LabRunOutcome> {
   const pick = await options.interpreters.choose(options.pythonCandidates, { projectDir: options.projectDir, run: runProcess, signal: options.signal });
   if (options.signal.aborted) return { outcomes: {} };
@@ -94,20 +68,8 @@ export async function runLabChecks(options: LabRunOptions): Promise<LabRunOutcom
     timeoutMs: options.timeoutMs,
     maxOutputBytes: options.maxOutputBytes ?? 512 * 1024,
     signal: options.signal,
+    extensionDir: options.extensionDir,
     ...(options.conftests ? { conftests: options.conftests } : {}),
   });
-  const outcomes: Record<string, LabOutcome> = {};
-  for (const m of options.milestones) {
-    if (m.check.kind !== 'onnx' || options.signal.aborted) continue;
-    outcomes[m.id] = capLabOutcome(await onnxModule(options.extensionDir).evaluateOnnx(options.projectDir, m.check, options.extensionDir, { timeoutMs: options.timeoutMs, signal: options.signal }));
-  }
-  for (const [id, o] of Object.entries(run.outcomes)) {
-    if (Object.hasOwn(outcomes, id)) continue;
-    outcomes[id] = {
-      status: o.status,
-      ...(o.headline ? { headline: o.headline } : {}),
-      failures: o.failures.map((f) => ({ name: f.nodeId, message: f.message, ...(f.details ? { details: f.details } : {}) })),
-    };
-  }
-  return { interpreter, outcomes, output: run.output };
+  return { interpreter, outcomes: run.outcomes, output: run.output };
 }

@@ -4,8 +4,10 @@
 import { parentPort } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { WorkerReply, WorkerRequest } from './workerParse';
+import { describeError } from '../shared/errors';
+import type * as Parser from '../roadmap/index';
 
-type ParserModule = typeof import('../roadmap/index');
+type ParserModule = typeof Parser;
 
 // A computed path keeps esbuild from bundling the parser a second time: it sits next to this file.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -27,7 +29,7 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
         };
     }
   } catch (e) {
-    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+    return { ok: false, reason: describeError(e) };
   }
 }
 

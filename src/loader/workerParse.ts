@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { FolderCheck } from '../roadmap/checkFolder';
 import type { MilestoneCell } from '../roadmap/milestoneCells';
 import type { Diagnostic, ParseResult, SourceFile } from '../roadmap/model';
+import { describeError } from '../shared/errors';
 
 export interface ParsedMilestones {
   readonly file: SourceFile;
@@ -65,7 +66,7 @@ export function runInWorker(request: WorkerRequest, options: WorkerOptions): Pro
         stderr: true,
       });
     } catch (e) {
-      finish({ ok: false, reason: `the parser could not start: ${e instanceof Error ? e.message : String(e)}` });
+      finish({ ok: false, reason: `the parser could not start: ${describeError(e)}` });
       return;
     }
     worker.on('message', (reply: WorkerReply) => finish(reply));

@@ -10,6 +10,8 @@ import type { RoadmapService } from '../loader/roadmapService';
 import type { Skill, Topic, Project } from '../roadmap/model';
 import { Commands } from '../ids';
 import { webLink } from '../shared/webLink';
+import { describeError } from '../shared/errors';
+import { idFromArgument } from '../common/commandTargets';
 
 type Item = Skill | Topic | Project;
 
@@ -36,7 +38,7 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
     }
     const { roadmap: rm } = await roadmap.get();
     const all: Item[] = rm.skills.flatMap((s) => [s, ...s.topics, ...s.projects]);
-    const id = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && 'id' in arg ? String((arg as { id: unknown }).id) : undefined;
+    const id = idFromArgument(arg);
     if (id !== undefined) {
       const found = all.find((i) => i.id === id);
       if (!found) void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: no skill, topic or project has the id "{0}".', id));
@@ -140,7 +142,7 @@ export function registerProgressCommands(context: vscode.ExtensionContext, progr
         if (large) return refuse(large);
         text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       } catch (err) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: could not read {0}: {1}', uri.fsPath, (err as Error).message));
+        void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: could not read {0}: {1}', uri.fsPath, describeError(err)));
         return false;
       }
       const parsed = parseImport(text);

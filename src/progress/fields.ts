@@ -3,10 +3,10 @@
 // import, and whether a reset clears it. `ItemProgress` derives from this table; reading, merging,
 // resetting and writing all walk it. A new per-item field is one new row. Pure: no `vscode`.
 import { isRecord, nonEmpty, own } from './records';
+import { ID_PATTERN } from '../shared/safePath';
 
 export type MilestoneMark = 'passed' | 'manual';
 
-export const ID = /^[a-z0-9][a-z0-9-]*$/;
 export const MAX_NOTE = 10_000;
 /** Ends a note that an import had to cut to stay under MAX_NOTE. */
 export const TRUNCATED = '\n… [truncated on import: the note reached 10,000 characters]';
@@ -100,7 +100,7 @@ const milestones: Field<Readonly<Record<string, MilestoneMark>>> = {
     const bad: Array<[string, unknown]> = [];
     const problems: string[] = [];
     for (const [id, mark] of Object.entries(stored)) {
-      if (!ID.test(id)) { bad.push([id, mark]); problems.push(`has an invalid id ${JSON.stringify(id)}`); continue; }
+      if (!ID_PATTERN.test(id)) { bad.push([id, mark]); problems.push(`has an invalid id ${JSON.stringify(id)}`); continue; }
       if (mark !== 'passed' && mark !== 'manual') { bad.push([id, mark]); problems.push(`mark "${id}" is neither "passed" nor "manual"`); continue; }
       good.push([id, mark]);
     }

@@ -12,7 +12,7 @@ export function own<T>(record: Readonly<Record<string, T>> | undefined, key: str
 export function withKey<T>(record: Readonly<Record<string, T>> | undefined, key: string, value: T | undefined): Record<string, T> {
   const entries = Object.entries(record ?? {}).filter(([k]) => k !== key);
   if (value !== undefined) entries.push([key, value]);
-  return Object.fromEntries(entries) as Record<string, T>;
+  return Object.fromEntries(entries);
 }
 
 /** A plain object (not an array, not null) seen as a record. */

@@ -1,14 +1,14 @@
 // When the learner switches where progress lives (this workspace ↔ all workspaces, synced),
 // offer to copy the current progress over.
 import * as vscode from 'vscode';
-import { SCOPE_SETTING, type ProgressScope, type ProgressStore } from './store';
+import { type ProgressScope, type ProgressStore } from './store';
 import { Settings } from '../ids';
 
 export function registerScopeSwitch(context: vscode.ExtensionContext, progress: ProgressStore): void {
   let scope: ProgressScope = progress.scope();
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (!e.affectsConfiguration(`${Settings.section}.${SCOPE_SETTING}`)) return;
+      if (!e.affectsConfiguration(`${Settings.section}.${Settings.progressScope}`)) return;
       const from = scope;
       const to = progress.scope();
       if (from === to) return;

@@ -4,7 +4,8 @@
 // a bad field, an unreadable entry, a newer version's keys) is kept verbatim in `kept` and written
 // back unchanged, so no read and no write ever loses it. Items are read, reset and written by
 // walking the field table in `fields.ts`.
-import { FIELD_NAMES, ID, MAX_NOTE, field, isField, type FieldName, type ItemProgress, type MilestoneMark } from './fields';
+import { FIELD_NAMES, MAX_NOTE, field, isField, type FieldName, type ItemProgress, type MilestoneMark } from './fields';
+import { ID_PATTERN } from '../shared/safePath';
 import { SCHEMA_VERSION, describe, migrate } from './migrate';
 import { isRecord, nonEmpty, own, withKey } from './records';
 
@@ -60,7 +61,7 @@ function readEntry(id: string, value: Record<string, unknown>): ReadEntry {
     if (r.unread !== undefined) kept.push([key, r.unread]);
     for (const p of r.problems ?? []) problems.push(`"${id}": "${key}" ${p}`);
   }
-  return { item: Object.fromEntries(item) as ItemProgress, kept: nonEmpty(Object.fromEntries(kept)), problems };
+  return { item: Object.fromEntries(item), kept: nonEmpty(Object.fromEntries(kept)), problems };
 }
 
 export interface Recovered {
@@ -90,7 +91,7 @@ export function recoverState(raw: unknown): Recovered {
   const fields: Array<[string, Record<string, unknown>]> = [];
   const entries: Array<[string, unknown]> = [];
   for (const [id, value] of Object.entries(rawItems)) {
-    if (!ID.test(id)) { problems.push(`entry with invalid id ${JSON.stringify(id)}`); entries.push([id, value]); continue; }
+    if (!ID_PATTERN.test(id)) { problems.push(`entry with invalid id ${JSON.stringify(id)}`); entries.push([id, value]); continue; }
     if (!isRecord(value)) { problems.push(`"${id}" is not an object`); entries.push([id, value]); continue; }
     const r = readEntry(id, value);
     problems.push(...r.problems);

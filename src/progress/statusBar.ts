@@ -3,10 +3,10 @@ import * as vscode from 'vscode';
 import type { ProgressStore } from './store';
 import type { RoadmapService } from '../loader/roadmapService';
 import { estimateFinish, overallProgress } from './summary';
-import { Commands } from '../ids';
+import { Commands, STATUS_BAR_ID, WorkbenchIds } from '../ids';
 
 export function registerStatusBar(context: vscode.ExtensionContext, progress: ProgressStore, roadmap: RoadmapService): vscode.StatusBarItem {
-  const item = vscode.window.createStatusBarItem('mlRoadmap.progress', vscode.StatusBarAlignment.Left, 10);
+  const item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 10);
   item.name = vscode.l10n.t('ML Roadmap Progress');
   item.command = Commands.showProgress;
   const render = async (): Promise<void> => {
@@ -27,7 +27,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, progress: Pr
     item,
     progress.onDidChange(() => void render()),
     roadmap.onDidChange(() => void render()),
-    vscode.commands.registerCommand(Commands.showProgress, () => vscode.commands.executeCommand('mlRoadmap.tree.focus')),
+    vscode.commands.registerCommand(Commands.showProgress, () => vscode.commands.executeCommand(WorkbenchIds.focusTree)),
   );
   // The roadmap is parsed lazily: render once it is loaded, without delaying activation.
   setTimeout(() => void render(), 0);

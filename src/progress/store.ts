@@ -7,7 +7,6 @@ import { recoveryMessage } from './recoveryMessage';
 import { Settings, StorageKeys } from '../ids';
 
 export type ProgressScope = 'workspace' | 'global';
-export const SCOPE_SETTING = 'progress.scope';
 
 export class ProgressStore implements vscode.Disposable {
   private state: ProgressState = emptyState();
@@ -25,7 +24,7 @@ export class ProgressStore implements vscode.Disposable {
   }
 
   scope(): ProgressScope {
-    return vscode.workspace.getConfiguration(Settings.section).get<ProgressScope>(SCOPE_SETTING, 'workspace') === 'global' ? 'global' : 'workspace';
+    return vscode.workspace.getConfiguration(Settings.section).get<ProgressScope>(Settings.progressScope, 'workspace') === 'global' ? 'global' : 'workspace';
   }
 
   private memento(scope: ProgressScope): vscode.Memento {

@@ -6,6 +6,7 @@ import { FIELD_NAMES, field, isField } from './fields';
 import { duplicateKeys } from './duplicateKeys';
 import { isRecord, nonEmpty, own } from './records';
 import { recoverState, storedValue, type ItemProgress, type Kept, type ProgressState } from './state';
+import { describeError } from '../shared/errors';
 
 export const EXPORT_FORMAT = 'ml-roadmap-progress';
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -42,7 +43,7 @@ export function parseImport(text: string): ImportResult {
   try {
     json = JSON.parse(body);
   } catch (err) {
-    return { ok: false, reason: `the file is not valid JSON (${(err as Error).message})` };
+    return { ok: false, reason: `the file is not valid JSON (${describeError(err)})` };
   }
   if (!isRecord(json)) return { ok: false, reason: 'the file does not hold a JSON object' };
   if (json.format !== EXPORT_FORMAT) return { ok: false, reason: `"format" must be "${EXPORT_FORMAT}"; this is not an ML Roadmap progress export` };
@@ -87,7 +88,7 @@ export function applyImport(current: ProgressState, imported: ProgressState, mod
       const value = field(name).merge(mine[name], theirs[name], say);
       return value === undefined ? [] : [[name, value] as const];
     });
-    return [id, Object.fromEntries(merged) as ItemProgress];
+    return [id, Object.fromEntries(merged)];
   });
   const state: ProgressState = {
     version: Math.max(current.version, imported.version),
@@ -122,5 +123,5 @@ function mergeKept(mine: Kept | undefined, theirs: Kept | undefined, items: Read
     top: nonEmpty({ ...(theirs?.top ?? {}), ...(mine?.top ?? {}) }),
   };
   const present = Object.entries(kept).filter(([, v]) => v !== undefined);
-  return present.length ? Object.fromEntries(present) as Kept : undefined;
+  return present.length ? Object.fromEntries(present) : undefined;
 }

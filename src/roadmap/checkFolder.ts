@@ -2,9 +2,11 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic, ParseResult, Roadmap } from './model';
-import { describeError, error, fileRange, sortDiagnostics } from './diagnostics';
+import { error, fileRange, sortDiagnostics } from './diagnostics';
+import { describeError } from '../shared/errors';
 import { loadRoadmapFolder, readSourceFile } from './load';
 import { parseMilestones, type Milestone } from './milestones';
+import { milestonesPath, projectSegments } from './layout';
 
 export interface RoadmapCounts {
   readonly skills: number;
@@ -42,9 +44,9 @@ export async function checkRoadmapFolder(folder: string): Promise<FolderCheck> {
       const message = `The project folder "${rel}" matches no project id in the skill files`;
       diagnostics.push(error('unknown-project', message, fileRange(rel)));
     }
-    const text = await readOptional(join(folder, 'projects', name, 'milestones.md'), `${rel}/milestones.md`, diagnostics);
+    const text = await readOptional(join(folder, ...projectSegments(name, 'milestones.md')), milestonesPath(name), diagnostics);
     if (text === undefined) continue;
-    const parsed = parseMilestones(`${rel}/milestones.md`, text);
+    const parsed = parseMilestones(milestonesPath(name), text);
     milestones.set(name, parsed.milestones);
     diagnostics.push(...parsed.diagnostics);
   }

@@ -84,16 +84,6 @@ export function formatDiagnostic(d: Diagnostic, file: string = d.range.file): st
   return `${file}:${d.range.line}:${d.range.column}: ${d.severity} ${d.code}: ${d.message}`;
 }
 
-/** The message of anything thrown, without trusting its shape. */
-export function describeError(e: unknown): string {
-  if (e instanceof Error) return e.message;
-  try {
-    return String(e);
-  } catch {
-    return 'unknown error';
-  }
-}
-
 /** Sorts by file, then position; stable, so problems at one spot keep the order they were found. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(

@@ -1,9 +1,8 @@
-// Stable `{#id}` markers: splitting them off titles, validating them, and keeping them unique.
+// Stable `{#id}` markers: splitting them off titles, validating them (the one id pattern of
+// src/shared/safePath.ts), and keeping them unique.
 import type { Diagnostic, SourceRange } from './model';
 import { error, formatLocation } from './diagnostics';
-
-/** Lowercase letters, digits and dashes; ids end up in file paths and storage keys. */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+import { isValidId } from '../shared/safePath';
 
 // `{#...}` at the very end; anything but braces is captured so a bad id can be named in the message.
 const TRAILING_ID = /\s*\{#([^{}]*)\}\s*$/;
@@ -32,10 +31,6 @@ export function splitTrailingId(text: string): TitleAndId {
  */
 export function sourceTrailingId(source: string): string | undefined {
   return TRAILING_ID.exec(source.replace(/[ \t]+#+[ \t]*$/, ''))?.[1];
-}
-
-export function isValidId(id: string): boolean {
-  return ID_PATTERN.test(id);
 }
 
 /**

@@ -4,7 +4,7 @@ export type * from './model';
 export { parseRoadmap, type ParseOptions } from './parse';
 export { parseMilestones, type Check, type CompareOp, type Milestone, type MilestonesResult } from './milestones';
 export { type DiagnosticCode, formatDiagnostic, sortDiagnostics } from './diagnostics';
-export { ID_PATTERN, isValidId } from './ids';
+export { ID_PATTERN, isValidId } from '../shared/safePath';
 export { fileRole, type FileRole } from './files';
 export { loadRoadmapFolder } from './load';
 export { checkRoadmapFolder, countRoadmap, type FolderCheck, type RoadmapCounts } from './checkFolder';

@@ -7,6 +7,8 @@
 // Also replaces bidirectional-control characters, which can make a title read differently from
 // what it is, with U+FFFD (same length, so positions stay valid) and reports each line with one.
 // Pure: no I/O, no `vscode`.
+// Long on purpose: all limits share one pass over the text (one scanner state), so splitting them
+// would mean one pass each.
 import type { Diagnostic, SourceRange } from './model';
 import { error } from './diagnostics';
 

@@ -3,26 +3,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diagnostic, ParseResult, SourceFile } from './model';
-import { describeError, error, fileRange, sortDiagnostics } from './diagnostics';
+import { error, fileRange, sortDiagnostics } from './diagnostics';
+import { describeError } from '../shared/errors';
 import { parseRoadmap } from './parse';
-import { decodeSourceFile } from './decode';
-import { formatCount, INPUT_LIMITS } from './limits';
+import { readSource } from './decode';
 
-/**
- * One file as the parser wants it: `file` undefined when it is over the size limit (not read at
- * all) or unreadable; the diagnostics say why, `path` is how they name it. Never rejects.
- */
-export async function readSourceFile(absolute: string, path: string): Promise<{ file?: SourceFile; diagnostics: Diagnostic[] }> {
-  try {
-    const size = (await stat(absolute)).size;
-    if (size > INPUT_LIMITS.fileBytes) {
-      const message = `The file is ${formatCount(size)} bytes, over the ${formatCount(INPUT_LIMITS.fileBytes)} bytes a roadmap file may have, so it is not read: split it up`;
-      return { diagnostics: [error('file-too-large', message, fileRange(path))] };
-    }
-    return decodeSourceFile(path, await readFile(absolute));
-  } catch (e) {
-    return { diagnostics: [error('unreadable-file', `Cannot read ${path}: ${describeError(e)}`, fileRange(path))] };
-  }
+/** One file of a folder on disk as the parser wants it (see readSource). Never rejects. */
+export function readSourceFile(absolute: string, path: string): Promise<{ file?: SourceFile; diagnostics: Diagnostic[] }> {
+  return readSource(path, { size: async () => (await stat(absolute)).size, read: () => readFile(absolute) });
 }
 
 /**

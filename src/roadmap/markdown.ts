@@ -16,6 +16,7 @@ let processor: Processor<Root> | undefined;
  * into the result line up with the mdast positions, which source slicing relies on.
  */
 export function normalizeText(text: unknown): string {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever it is becomes some text, never a throw
   const s = typeof text === 'string' ? text : text == null ? '' : String(text);
   return s.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }

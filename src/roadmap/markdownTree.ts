@@ -70,7 +70,7 @@ function inline(nodes: readonly PhrasingContent[], depth: number): MdInline[] {
       case 'html': out.push({ t: 'text', v: n.value }); break;
       default:
         if ('value' in n && typeof n.value === 'string') out.push({ t: 'text', v: n.value });
-        else if ('children' in n) out.push(...inline(n.children as PhrasingContent[], depth + 1));
+        else if ('children' in n) out.push(...inline(n.children, depth + 1));
     }
   }
   return out;

@@ -2,7 +2,8 @@
 import type { Paragraph, RootContent } from 'mdast';
 import { toString as nodeText } from 'mdast-util-to-string';
 import type { Diagnostic, SourceRange } from './model';
-import { describeError, error, fileRange, nodeRange, sortDiagnostics, warning } from './diagnostics';
+import { error, fileRange, nodeRange, sortDiagnostics, warning } from './diagnostics';
+import { describeError } from '../shared/errors';
 import { checkId, IdRegistry, sourceTrailingId, splitTrailingId } from './ids';
 import { normalizeText, parseMarkdown } from './markdown';
 import { checkInputLimits } from './limits';
@@ -10,17 +11,11 @@ import { headingText, sectionKey, splitSections, type Section } from './sections
 import { idMarkerRange, listItemMarkdown, sliceNode, sliceSpan } from './source';
 import { describeBlock, isInvisible } from './blocks';
 import { labelledTokens, parseCheckTokens, type Token } from './milestoneCheck';
-import { isSafeRelativePath } from './paths';
+import { isSafeRelativePath } from '../shared/safePath';
+import { CHECK_KIND_NAMES, type Check } from '../checks/kinds';
 
-export type CompareOp = '>=' | '>' | '<=' | '<';
-
-/** How a milestone is decided. */
-export type Check =
-  | { readonly kind: 'pytest'; readonly nodeIds: readonly string[] }
-  | { readonly kind: 'file'; readonly glob: string }
-  | { readonly kind: 'metric'; readonly file: string; readonly key: string; readonly op: CompareOp; readonly threshold: number }
-  | { readonly kind: 'onnx'; readonly model: string; readonly op: CompareOp; readonly threshold: number }
-  | { readonly kind: 'manual' };
+/** How a milestone is decided: one of the kinds of src/checks/kinds. */
+export type { Check, CompareOp } from '../checks/kinds';
 
 export interface Milestone {
   readonly id: string;
@@ -112,7 +107,7 @@ function parseMilestone(path: string, text: string, section: Section, ids: IdReg
   }
   if (!check) {
     const name = title ? `Milestone "${title}"` : 'The milestone';
-    const message = `${name} has no Check line: add "Check: pytest \`tests/…\`" (or file, metric, onnx, manual)`;
+    const message = `${name} has no Check line: add "Check: pytest \`tests/…\`" (or ${CHECK_KIND_NAMES.filter((k) => k !== 'pytest').join(', ')})`;
     out.push(error('missing-check', message, range));
   }
   if (id === undefined) return undefined;

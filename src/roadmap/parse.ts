@@ -1,6 +1,7 @@
 // A roadmap folder's markdown files → the typed Roadmap plus diagnostics. Pure: the caller does I/O.
 import type { Diagnostic, ParseResult, Skill, SourceFile } from './model';
-import { compareStrings, describeError, error, fileRange, sortDiagnostics, warning } from './diagnostics';
+import { compareStrings, error, fileRange, sortDiagnostics, warning } from './diagnostics';
+import { describeError } from '../shared/errors';
 import { baseName, fileRole } from './files';
 import { IdRegistry } from './ids';
 import { parseSkillFile } from './parseSkill';

@@ -1,4 +1,6 @@
 // One skill file (`NN-name.md`) → a Skill, plus everything wrong with it.
+// Long on purpose: it is the whole grammar of a skill file (title, duration, sections, topics,
+// projects, resources), read top to bottom in one place.
 import type { Heading, ListItem, RootContent } from 'mdast';
 import type { Node } from 'unist';
 import { toString as nodeText } from 'mdast-util-to-string';

@@ -7,12 +7,15 @@ import type { Project, Skill } from '../roadmap/model';
 import type { RoadmapService } from '../loader/roadmapService';
 import type { ProgressStore } from '../progress/store';
 import { markScaffolded } from '../progress/state';
-import { checkRelativePath, planScaffold, summarise, type ScaffoldPlan } from './plan';
-import { kindOf, probeTarget, starterFiles } from './templateFiles';
+import { planScaffold, summarise, type ScaffoldPlan } from './plan';
+import { checkPortablePath } from '../shared/safePath';
+import { kindOf, probeTarget, starterFiles, templateFolder } from './templateFiles';
 import { createAll, type Target } from './createNew';
 import { Commands, ContextKeys } from '../ids';
 import { stepDone } from '../walkthrough/steps';
 import type { ProjectLocations } from './locations';
+import { describeError } from '../shared/errors';
+import { idFromArgument, pickProject as pickProjectOf } from '../common/commandTargets';
 
 /** Options that let other features and tests skip the questions. */
 export interface ScaffoldOptions {
@@ -30,13 +33,13 @@ export interface ScaffoldResult {
   readonly skipped: readonly string[];
 }
 
-export function registerScaffold(context: vscode.ExtensionContext, roadmap: RoadmapService, progress: ProgressStore, locations: ProjectLocations): void {
+export function registerScaffoldCommand(context: vscode.ExtensionContext, roadmap: RoadmapService, progress: ProgressStore, locations: ProjectLocations): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(Commands.scaffoldProject, async (arg?: unknown, options: ScaffoldOptions = {}) => {
       const loaded = await roadmap.get();
       const project = await pickProject(loaded.roadmap.skills, arg);
       if (!project) return undefined;
-      const template = vscode.Uri.joinPath(loaded.folder, 'projects', project.id, 'template');
+      const template = templateFolder(loaded.folder, project.id);
       if ((await kindOf(template)) !== 'directory') {
         void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no starter template yet. Its description and milestones are in the roadmap.', project.title));
         return undefined;
@@ -45,7 +48,7 @@ export function registerScaffold(context: vscode.ExtensionContext, roadmap: Road
       try {
         sources = await starterFiles(template, context.extensionUri);
       } catch (err) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: cannot scaffold "{0}", nothing was written: {1}.', project.title, err instanceof Error ? err.message : String(err)));
+        void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: cannot scaffold "{0}", nothing was written: {1}.', project.title, describeError(err)));
         return undefined;
       }
       return scaffold(project, sources, options, progress, locations);
@@ -55,26 +58,19 @@ export function registerScaffold(context: vscode.ExtensionContext, roadmap: Road
 
 async function pickProject(skills: readonly Skill[], arg: unknown): Promise<Project | undefined> {
   const all = skills.flatMap((s) => s.projects);
-  const id = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && 'id' in arg ? String((arg as { id: unknown }).id) : undefined;
+  const id = idFromArgument(arg);
   if (id !== undefined) {
     const found = all.find((p) => p.id === id);
     if (!found) void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: no project has the id "{0}".', id));
     return found;
   }
-  type Item = vscode.QuickPickItem & { project?: Project };
-  const items: Item[] = [];
-  for (const skill of skills) {
-    items.push({ label: `${skill.order}. ${skill.title}`, kind: vscode.QuickPickItemKind.Separator });
-    for (const project of skill.projects) items.push({ label: `$(beaker) ${project.title}`, detail: project.description, project });
-  }
-  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Scaffold Project'), placeHolder: vscode.l10n.t('Which project do you want to start?'), matchOnDetail: true });
-  return pick?.project;
+  return pickProjectOf(skills, { title: vscode.l10n.t('Scaffold Project'), placeHolder: vscode.l10n.t('Which project do you want to start?') });
 }
 
 async function chooseWorkspaceFolder(options: ScaffoldOptions): Promise<{ root: vscode.Uri; opened: boolean } | undefined> {
   if (options.workspaceFolder) return { root: options.workspaceFolder, opened: true };
   const folders = vscode.workspace.workspaceFolders ?? [];
-  if (folders.length === 1) return { root: folders[0]!.uri, opened: true };
+  if (folders.length === 1) return { root: folders[0].uri, opened: true };
   if (folders.length > 1) {
     const picked = await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Scaffold the project into which workspace folder?') });
     return picked && { root: picked.uri, opened: true };
@@ -98,12 +94,12 @@ async function scaffold(project: Project, sources: ReadonlyMap<string, vscode.Ur
         title: vscode.l10n.t('Scaffold "{0}"', project.title),
         prompt: vscode.l10n.t('Folder inside {0} for the project', vscode.workspace.asRelativePath(chosen.root, true)),
         value: folderName,
-        validateInput: (v) => { const c = checkRelativePath(v.trim()); return 'reason' in c ? vscode.l10n.t('Not a usable folder inside the workspace: {0}', c.reason) : undefined; },
+        validateInput: (v) => { const c = checkPortablePath(v.trim()); return 'reason' in c ? vscode.l10n.t('Not a usable folder inside the workspace: {0}', c.reason) : undefined; },
       });
       if (name === undefined) return undefined;
       folderName = name.trim();
     }
-    const checked = checkRelativePath(folderName);
+    const checked = checkPortablePath(folderName);
     if ('reason' in checked) {
       void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: cannot scaffold into "{0}": {1}.', folderName, checked.reason));
       return undefined;

@@ -49,13 +49,13 @@ const PARALLEL_WRITES = 8;
  * folder). Stops starting writes after the first failure.
  */
 export async function createAll(target: Target, files: ReadonlyArray<readonly [string, vscode.Uri]>): Promise<CreateAllResult> {
-  const outcomes: ('written' | 'exists' | undefined)[] = new Array(files.length);
+  const outcomes = new Array<'written' | 'exists' | undefined>(files.length);
   let failure: Error | undefined;
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < files.length && !failure) {
       const i = next++;
-      const [rel, source] = files[i]!;
+      const [rel, source] = files[i];
       try {
         outcomes[i] = await createNew(target, rel, source);
       } catch (err) {

@@ -2,9 +2,10 @@
 // must be refused: those that would land outside the target folder, names that break on Windows or
 // macOS, and names that collide there (letter case, Unicode normal form). Pure: no `vscode`, no
 // I/O; the editor layer gathers the facts (what exists, what is a symlink) and executes the plan.
+// Which paths are safe and portable at all is the one rule of src/shared/safePath.ts.
+import { checkPortablePath, type PathKind } from '../shared/safePath';
 
-/** What a path inside the target currently is. */
-export type PathKind = 'missing' | 'file' | 'directory' | 'symlink';
+export type { PathKind };
 
 export interface Refusal {
   readonly path: string;
@@ -20,51 +21,6 @@ export interface ScaffoldPlan {
   readonly refused: readonly Refusal[];
   /** Set when the target folder (or a folder above it) is an existing file: that path. Nothing is planned then. */
   readonly targetIsFile?: string;
-}
-
-/**
- * Checks a template path and returns its segments, or why it is refused. Only plain relative paths
- * are allowed: no absolute paths, drive letters, backslashes, `.`/`..` segments, empty segments or
- * control characters; and every segment must be a name Windows and macOS can hold (portableNameProblem).
- */
-export function checkRelativePath(path: string): { segments: string[] } | { reason: string } {
-  if (path.length === 0) return { reason: 'the path is empty' };
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(path)) return { reason: 'the path contains control characters' };
-  if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.startsWith('~')) return { reason: 'the path is absolute' };
-  if (path.includes('\\')) return { reason: 'the path contains a backslash' };
-  const segments = path.split('/');
-  for (const s of segments) {
-    if (s === '..') return { reason: 'the path climbs out of the target with ".."' };
-    if (s === '' || s === '.') return { reason: 'the path has an empty or "." segment' };
-  }
-  for (const s of segments) {
-    const problem = portableNameProblem(s);
-    if (problem) return { reason: problem };
-  }
-  return { segments };
-}
-
-const WINDOWS_RESERVED_CHARACTER = /[<>:"|?*]/;
-/** CON, PRN, AUX, NUL, COM1–9, LPT1–9 (and the superscript digits Windows also reserves), with any extension. */
-const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[1-9\u00b9\u00b2\u00b3]|lpt[1-9\u00b9\u00b2\u00b3]) *(\.|$)/i;
-/** The longest file name Linux, macOS and Windows all take, in UTF-8 bytes. */
-export const MAX_NAME_BYTES = 255;
-
-/** Why one path segment cannot be a file or folder name on Windows or macOS, or undefined when it can. */
-function portableNameProblem(name: string): string | undefined {
-  const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
-  const reserved = WINDOWS_RESERVED_CHARACTER.exec(name)?.[0];
-  if (reserved !== undefined) {
-    const quoted = reserved === '"' ? `'"'` : `"${reserved}"`;
-    return `the name "${shown}" contains ${quoted}, which Windows does not allow in file names`;
-  }
-  const device = WINDOWS_DEVICE_NAME.exec(name)?.[1];
-  if (device !== undefined) return `the name "${shown}" is the reserved device name "${device}" on Windows, whatever its extension`;
-  if (/[. ]$/.test(name)) return `the name "${shown}" ends with a dot or a space, which Windows drops`;
-  const bytes = new TextEncoder().encode(name).length;
-  if (bytes > MAX_NAME_BYTES) return `the name "${shown}" is longer than ${MAX_NAME_BYTES} bytes (${bytes}), too long for most file systems`;
-  return undefined;
 }
 
 /** The same key for two spellings that Windows or macOS would treat as one name (case, Unicode form). */
@@ -134,7 +90,7 @@ export function planScaffold(templateFiles: readonly string[], kindOf: (relative
   const refused: Refusal[] = [];
   const accepted: { file: string; segments: string[] }[] = [];
   for (const file of [...templateFiles].sort()) {
-    const checked = checkRelativePath(file);
+    const checked = checkPortablePath(file);
     if ('reason' in checked) refused.push({ path: file, reason: checked.reason });
     else accepted.push({ file, segments: checked.segments });
   }

@@ -6,10 +6,13 @@ import type { RoadmapService } from '../loader/roadmapService';
 import type { ProgressStore } from '../progress/store';
 import { markScaffolded, resetItems } from '../progress/state';
 import { keptFolderName, summarise } from './plan';
-import { kindOf, starterFiles } from './templateFiles';
+import { kindOf, starterFiles, templateFolder } from './templateFiles';
 import type { ProjectLocations } from './locations';
 import { createAll, type CreateAllResult, type Target } from './createNew';
 import { Commands } from '../ids';
+import { describeError } from '../shared/errors';
+import { idFromArgument } from '../common/commandTargets';
+import { isInside, pathInside } from '../common/workspaceUris';
 
 export interface ResetOptions {
   /** Skip the confirmation (tests, and callers that already asked). */
@@ -31,7 +34,7 @@ export function registerReset(
     vscode.commands.registerCommand(Commands.resetProject, async (arg?: unknown, options: ResetOptions = {}): Promise<ResetResult | undefined> => {
       const { roadmap: model, folder: roadmapFolder } = await roadmap.get();
       const projects = model.skills.flatMap((s) => s.projects);
-      const id = typeof arg === 'string' ? arg : typeof arg === 'object' && arg !== null && 'id' in arg ? String((arg as { id: unknown }).id) : undefined;
+      const id = idFromArgument(arg);
       const project = id !== undefined ? projects.find((p) => p.id === id) : await pickScaffolded(projects, locations);
       if (!project) {
         if (id !== undefined) void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: no project has the id "{0}".', id));
@@ -42,7 +45,7 @@ export function registerReset(
         void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is not scaffolded in this workspace: there is nothing to start over.', project.title));
         return undefined;
       }
-      const template = vscode.Uri.joinPath(roadmapFolder, 'projects', project.id, 'template');
+      const template = templateFolder(roadmapFolder, project.id);
       if ((await kindOf(template)) !== 'directory') {
         void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no starter template to start over from.', project.title));
         return undefined;
@@ -71,12 +74,11 @@ export function registerReset(
       }
       const kept = vscode.Uri.joinPath(parent, keptName);
       // Unsaved edits belong to the learner's work, so they go into the kept folder with it.
-      const inside = (uri: vscode.Uri, root: vscode.Uri): boolean => uri.scheme === root.scheme && uri.path.startsWith(`${root.path}/`);
-      await Promise.all(vscode.workspace.textDocuments.filter((d) => d.isDirty && inside(d.uri, folder)).map((d) => d.save()));
+      await Promise.all(vscode.workspace.textDocuments.filter((d) => d.isDirty && isInside(folder, d.uri)).map((d) => d.save()));
       try {
         await vscode.workspace.fs.rename(folder, kept, { overwrite: false });
       } catch (err) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: could not start over, nothing was changed: {0}', (err as Error).message));
+        void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: could not start over, nothing was changed: {0}', describeError(err)));
         return undefined;
       }
       // The folder is gone now: each file is created only if nothing took its name meanwhile (a
@@ -96,7 +98,7 @@ export function registerReset(
         );
         return undefined;
       }
-      await moveEditorsToFreshFiles(kept, folder, inside);
+      await moveEditorsToFreshFiles(kept, folder);
       await clearResults(project.id);
       await progress.update((s) => markScaffolded(resetItems(s, [project.id]), project.id, new Date()));
       await locations.remember(project.id, folder);
@@ -117,11 +119,11 @@ export function registerReset(
  * one back on the fresh file of the same name (when the starter has it), in the same column, so
  * nobody keeps typing into the backup while the lab checks the new folder.
  */
-async function moveEditorsToFreshFiles(kept: vscode.Uri, folder: vscode.Uri, inside: (uri: vscode.Uri, root: vscode.Uri) => boolean): Promise<void> {
+async function moveEditorsToFreshFiles(kept: vscode.Uri, folder: vscode.Uri): Promise<void> {
   for (const group of vscode.window.tabGroups.all) {
     for (const tab of group.tabs) {
-      if (!(tab.input instanceof vscode.TabInputText) || !inside(tab.input.uri, kept)) continue;
-      const fresh = folder.with({ path: folder.path + tab.input.uri.path.slice(kept.path.length) });
+      if (!(tab.input instanceof vscode.TabInputText) || !isInside(kept, tab.input.uri)) continue;
+      const fresh = vscode.Uri.joinPath(folder, pathInside(kept, tab.input.uri)!);
       const exists = await vscode.workspace.fs.stat(fresh).then(() => true, () => false);
       await vscode.window.tabGroups.close(tab, true);
       if (exists) await vscode.window.showTextDocument(fresh, { viewColumn: group.viewColumn, preview: false, preserveFocus: true });

@@ -2,7 +2,8 @@
 // say) that a project needs, declared in `projects/<id>/shared-data.json` as
 // `{ "<project-relative destination>": "<file name in media/data/>" }` and copied in at scaffold
 // time instead of being duplicated in every template. Pure: parsing and validation only.
-import { checkRelativePath } from './plan';
+import { checkPortablePath } from '../shared/safePath';
+import { describeError } from '../shared/errors';
 
 export interface SharedFile {
   /** Where it lands, relative to the project folder. */
@@ -19,12 +20,12 @@ export function parseSharedData(text: string): { files: SharedFile[] } | { error
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { error: `shared-data.json is not JSON: ${e instanceof Error ? e.message : String(e)}` };
+    return { error: `shared-data.json is not JSON: ${describeError(e)}` };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { error: 'shared-data.json must be an object of "destination": "file name"' };
   const files: SharedFile[] = [];
   for (const [destination, name] of Object.entries(raw)) {
-    const checked = checkRelativePath(destination);
+    const checked = checkPortablePath(destination);
     if ('reason' in checked) return { error: `shared-data.json: "${destination}": ${checked.reason}` };
     if (typeof name !== 'string' || !PLAIN_NAME.test(name) || name.includes('..')) {
       return { error: `shared-data.json: "${destination}" must name a plain file in media/data/, not ${JSON.stringify(name)}` };

@@ -1,8 +1,14 @@
-// Reading a project's template and probing the target through workspace.fs, so scaffolding works
+// Where a project's template is, reading it, and probing the target through workspace.fs, so scaffolding works
 // in remote and virtual workspaces too.
 import * as vscode from 'vscode';
 import { isTemplateLitter, type PathKind } from './plan';
 import { parseSharedData } from './sharedData';
+import { projectSegments } from '../roadmap/layout';
+
+/** A project's starter template in a roadmap folder: `projects/<id>/template`. */
+export function templateFolder(roadmapFolder: vscode.Uri, projectId: string): vscode.Uri {
+  return vscode.Uri.joinPath(roadmapFolder, ...projectSegments(projectId, 'template'));
+}
 
 /** Relative paths of every file under a template folder (symlinks in the template are skipped). */
 export async function listTemplate(root: vscode.Uri): Promise<string[]> {

@@ -19,7 +19,7 @@ const code = (err: unknown): string | undefined => (err as NodeJS.ErrnoException
 export async function writeNewFile(base: string, segments: readonly string[], bytes: Uint8Array): Promise<NewFileOutcome> {
   let dir = base;
   for (let i = 0; i < segments.length - 1; i++) {
-    dir = join(dir, segments[i]!);
+    dir = join(dir, segments[i]);
     try {
       await mkdir(dir);
     } catch (err) {
@@ -31,7 +31,7 @@ export async function writeNewFile(base: string, segments: readonly string[], by
     }
   }
   try {
-    await writeFile(join(dir, segments[segments.length - 1]!), bytes, { flag: 'wx' });
+    await writeFile(join(dir, segments[segments.length - 1]), bytes, { flag: 'wx' });
     return 'written';
   } catch (err) {
     if (code(err) === 'EEXIST') return 'exists';

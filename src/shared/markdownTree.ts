@@ -28,8 +28,9 @@ export const MAX_MD_DEPTH = 24;
  */
 export function safeHref(href: unknown): string | undefined {
   if (typeof href !== 'string') return undefined;
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- control characters are what this strips
   const trimmed = href.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  // eslint-disable-next-line no-control-regex -- and what it refuses inside a link
   if (/[\u0000-\u001f\u007f]/.test(trimmed)) return undefined;
   return /^https?:\/\/[^/\\\s]/i.test(trimmed) ? trimmed : undefined;
 }

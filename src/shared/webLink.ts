@@ -7,7 +7,7 @@ export const MAX_LINK_LENGTH = 2000;
 /** The normalised `http(s)://…` href for a web link, or undefined for anything else. */
 export function webLink(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length === 0 || value.length > MAX_LINK_LENGTH) return undefined;
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- a link with a control character is refused
   if (/[\s\u0000-\u001f\u007f]/.test(value)) return undefined;
   if (!/^https?:\/\/[^/]/i.test(value)) return undefined;
   let url: URL;

@@ -33,7 +33,7 @@ export async function focusedItem<T>(view: vscode.TreeView<T>, key: (node: T) =>
   const flipped = [...before.filter((n) => !afterKeys.has(key(n))), ...after.filter((n) => !beforeKeys.has(key(n)))];
   // No single row changed (the tree did not have the keyboard): acting on a guess could tick the wrong row.
   const focused = flipped.length === 1 ? flipped[0] : undefined;
-  const selected = view.selection.length === 1 && focused !== undefined && key(view.selection[0]!) === key(focused);
+  const selected = view.selection.length === 1 && focused !== undefined && key(view.selection[0]) === key(focused);
   if (focused !== undefined && !selected) await withSelectionEvent(view, () => view.reveal(focused, { select: true, focus: true }));
   return focused;
 }

@@ -2,8 +2,9 @@
 // build's compiled cells for the built-in roadmap), so the tree can say "2 of 4 milestones".
 // Loaded per skill when the tree expands it; forgotten when the roadmap changes.
 import * as vscode from 'vscode';
-import { milestoneCells } from '../loader/roadmapService';
+import { milestoneCells } from '../loader/parsing';
 import type { Project } from '../roadmap/model';
+import { milestonesPath } from '../roadmap/layout';
 
 export class MilestoneTotals {
   private readonly ids = new Map<string, ReadonlySet<string> | undefined>();
@@ -11,7 +12,7 @@ export class MilestoneTotals {
   /** Reads the milestone files of `projects` not read yet; a missing or unreadable file means "unknown". */
   async load(folder: vscode.Uri, projects: readonly Project[]): Promise<void> {
     await Promise.all(projects.filter((p) => !this.ids.has(p.id)).map(async (p) => {
-      const path = `projects/${p.id}/milestones.md`;
+      const path = milestonesPath(p.id);
       try {
         const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, path)));
         const cells = await milestoneCells({ path, text });

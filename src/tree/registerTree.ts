@@ -1,20 +1,31 @@
-// The roadmap tree view: ticking a checkbox stores progress at once; ticking a skill ticks its
-// items only after a confirmation.
+// The roadmap tree feature: the view and its checkboxes, topic pages, Find in Roadmap and keyboard
+// toggling. Returns what other features need of the tree: its provider, its view and the row the
+// keyboard is on.
 import * as vscode from 'vscode';
 import { RoadmapTreeProvider } from './provider';
 import type { RoadmapService } from '../loader/roadmapService';
 import type { ProgressStore } from '../progress/store';
-import { setDone } from '../progress/state';
-import { skillItemIds } from '../progress/summary';
-import type { TreeNode } from './nodes';
+import { nodeKey, type TreeNode } from './nodes';
 import { Views } from '../ids';
+import { onCheckboxes } from './checkboxes';
+import { registerTopicPages } from './topicPages';
+import { registerFind } from './find';
+import { registerToggle } from './toggle';
+import { focusedItem } from './focusedItem';
+
+export interface RoadmapTree {
+  readonly provider: RoadmapTreeProvider;
+  readonly view: vscode.TreeView<TreeNode>;
+  /** The item the keyboard is on in the tree, if any. */
+  readonly focused: () => Promise<unknown>;
+}
 
 export function registerTree(
   context: vscode.ExtensionContext,
   roadmap: RoadmapService,
   progress: ProgressStore,
   onFirstItems: (at: number) => void,
-): { provider: RoadmapTreeProvider; view: vscode.TreeView<TreeNode> } {
+): RoadmapTree {
   const provider = new RoadmapTreeProvider(roadmap, progress, onFirstItems);
   const view = vscode.window.createTreeView(Views.tree, {
     treeDataProvider: provider,
@@ -26,31 +37,8 @@ export function registerTree(
     view,
     view.onDidChangeCheckboxState((e) => onCheckboxes(e.items, progress, provider)),
   );
-  return { provider, view };
-}
-
-export async function onCheckboxes(
-  items: ReadonlyArray<[TreeNode, vscode.TreeItemCheckboxState]>,
-  progress: ProgressStore,
-  provider: RoadmapTreeProvider,
-): Promise<void> {
-  const now = new Date();
-  for (const [node, checkbox] of items) {
-    const done = checkbox === vscode.TreeItemCheckboxState.Checked;
-    if (node.kind === 'topic' || node.kind === 'project') {
-      await progress.update((s) => setDone(s, [node.id], done, now));
-    } else if (node.kind === 'skill') {
-      const ids = skillItemIds(node);
-      const action = done ? vscode.l10n.t('Mark All Done') : vscode.l10n.t('Mark All Not Done');
-      const answer = await vscode.window.showWarningMessage(
-        done
-          ? vscode.l10n.t('Mark all {0} topics and projects of "{1}" as done?', ids.length, node.title)
-          : vscode.l10n.t('Clear the done marks of all {0} topics and projects of "{1}"?', ids.length, node.title),
-        { modal: true },
-        action,
-      );
-      if (answer === action) await progress.update((s) => setDone(s, ids, done, now));
-      else provider.refresh(); // put the checkbox back
-    }
-  }
+  registerTopicPages(context, roadmap, progress);
+  registerFind(context, view, provider, roadmap, progress);
+  registerToggle(context, view, provider, progress);
+  return { provider, view, focused: () => focusedItem(view, nodeKey) };
 }

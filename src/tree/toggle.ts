@@ -6,7 +6,7 @@ import { isDone } from '../progress/state';
 import { skillStatus } from '../progress/summary';
 import type { RoadmapTreeProvider } from './provider';
 import { nodeKey, type TreeNode } from './nodes';
-import { onCheckboxes } from './registerTree';
+import { onCheckboxes } from './checkboxes';
 import { focusedItem } from './focusedItem';
 import { Commands } from '../ids';
 

@@ -9,6 +9,7 @@ import { itemOf } from '../progress/state';
 import type { Skill, Topic } from '../roadmap/model';
 import { Commands } from '../ids';
 import { topicPageMarkdown } from './topicPage';
+import { idFromArgument } from '../common/commandTargets';
 
 export const TOPIC_SCHEME = 'ml-roadmap-topic';
 /** The view type of the markdown extension's preview as an editor ("Open Preview" on a .md file). */
@@ -16,6 +17,7 @@ const MARKDOWN_PREVIEW_EDITOR = 'vscode.markdown.preview.editor';
 
 /** `ml-roadmap-topic:/<topic-id>/<Title>.md`: the id finds the topic, the name titles the preview. */
 export function topicUri(topic: Topic): vscode.Uri {
+  // eslint-disable-next-line no-control-regex -- a file name holds no control characters
   const name = topic.title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').slice(0, 120) || topic.id;
   return vscode.Uri.from({ scheme: TOPIC_SCHEME, path: `/${topic.id}/${name}.md` });
 }
@@ -60,9 +62,7 @@ export function registerTopicPages(context: vscode.ExtensionContext, roadmap: Ro
 
   /** The topic a command was invoked on: a tree node, an id, or one picked from a list. */
   async function resolve(arg: unknown): Promise<Topic | undefined> {
-    const id = typeof arg === 'string' ? arg
-      : typeof arg === 'object' && arg !== null && (arg as { kind?: unknown }).kind === 'topic' ? String((arg as { id: unknown }).id)
-      : undefined;
+    const id = idFromArgument(arg, 'topic');
     if (id !== undefined) {
       const found = await find(id);
       if (!found) void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: no topic has the id "{0}".', id));

@@ -23,7 +23,7 @@ async function waitFor<T>(probe: () => T | undefined): Promise<T> {
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+  return s[Math.floor(s.length / 2)];
 }
 
 const LAB_PROJECT = 'probability-distributions';
@@ -137,7 +137,7 @@ export async function run(): Promise<void> {
     }
     out.fullTreeMs = median(times);
     // A tick through the command → the tree's change event → the refreshed item.
-    const topic = roadmap.skills[0]!.topics[0]!;
+    const topic = roadmap.skills[0].topics[0];
     const ticks: number[] = [];
     for (let i = 0; i < 15; i++) {
       const t0 = performance.now();
@@ -149,7 +149,7 @@ export async function run(): Promise<void> {
     }
     out.tickRefreshMs = median(ticks);
     // Scaffolding each template (median of 3), into fresh folders.
-    const root = vscode.workspace.workspaceFolders![0]!.uri;
+    const root = vscode.workspace.workspaceFolders![0].uri;
     const projects = process.env.MLR_BENCH_SCAFFOLD !== '1' ? [] : roadmap.skills.flatMap((s) => s.projects).filter((p) => fs.existsSync(path.join(ext.roadmap.builtInFolder(), 'projects', p.id, 'template')));
     // Its floor, alternating with it: workspace.fs.copy of the same starter into a fresh folder.
     const perTemplate: Record<string, number> = {};

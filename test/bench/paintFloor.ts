@@ -1,12 +1,14 @@
 // The floor for the lab's first paint: a bare webview panel with the lab's options and Content
 // Security Policy whose body is a static page carrying the lab's first state as plain HTML (the
 // header, then one cell per milestone with the same texts), and a nonce'd inline script that says
-// `painted` after requestAnimationFrame, the signal the lab sends (webview/main.ts).
+// `painted` after requestAnimationFrame, the signal the lab sends (webview/lab/main.ts).
 import * as vscode from 'vscode';
 import type { MdBlock, MdInline } from '../../src/shared/markdownTree';
-import type { LabState } from '../../src/shared/protocol';
-import { contentSecurityPolicy, escapeHtml, makeNonce } from '../../src/lab/html';
+import type { LabState } from '../../src/shared/labProtocol';
+import { contentSecurityPolicy, escapeHtml, makeNonce } from '../../src/panel/html';
+import { LAB_POWERS } from '../../src/lab/html';
 import { LabPanel } from '../../src/lab/labPanel';
+import { panelOptions } from '../../src/panel/webviewPanel';
 
 const esc = escapeHtml;
 
@@ -74,7 +76,7 @@ export function staticPage(webview: vscode.Webview, body: string): string {
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(webview.cspSource, nonce, LAB_POWERS)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>Bench floor</title>
 </head>
@@ -88,7 +90,7 @@ export function staticPage(webview: vscode.Webview, body: string): string {
 /** createWebviewPanel → the page's `painted` message, for one fresh panel, disposed afterwards. */
 export async function timeStaticPanel(extensionUri: vscode.Uri, body: string): Promise<number> {
   const t0 = performance.now();
-  const panel = vscode.window.createWebviewPanel('mlRoadmapBench.floor', 'Bench floor', vscode.ViewColumn.Active, LabPanel.options(extensionUri));
+  const panel = vscode.window.createWebviewPanel('mlRoadmapBench.floor', 'Bench floor', vscode.ViewColumn.Active, panelOptions(extensionUri, LabPanel.kind));
   let timer: NodeJS.Timeout | undefined;
   try {
     const painted = new Promise<number>((resolve, reject) => {

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 export const ROOT = ((): string => {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'ml-roadmap') return dir;
+    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'ml-roadmap') return dir;
   }
   throw new Error(`no ml-roadmap package.json above ${__dirname}`);
 })();

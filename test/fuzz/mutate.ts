@@ -4,7 +4,7 @@
 import type { Random } from '../unit/seededRandom';
 
 export const int = (rnd: Random, n: number): number => Math.floor(rnd() * n);
-export const pick = <T>(rnd: Random, items: readonly T[]): T => items[int(rnd, items.length)] as T;
+export const pick = <T>(rnd: Random, items: readonly T[]): T => items[int(rnd, items.length)];
 
 /** Characters that matter to markdown and to the parsers, plus awkward unicode. */
 const PALETTE = [
@@ -75,7 +75,7 @@ export function mutate(rnd: Random, text: string): { text: string; applied: stri
   for (let n = 1 + int(rnd, 4); n > 0; n--) {
     const name = pick(rnd, MUTATION_NAMES);
     applied.push(name);
-    out = (MUTATIONS[name] as Mutation)(rnd, out);
+    out = (MUTATIONS[name])(rnd, out);
   }
   return { text: out, applied };
 }

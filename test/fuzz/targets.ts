@@ -5,15 +5,15 @@ import { parseRoadmap } from '../../src/roadmap/parse';
 import { parseMilestones } from '../../src/roadmap/milestones';
 import { checkInputLimits } from '../../src/roadmap/limits';
 import { normalizeText } from '../../src/roadmap/markdown';
-import { ID_PATTERN } from '../../src/roadmap/ids';
+import { ID_PATTERN } from '../../src/shared/safePath';
 import type { Diagnostic, SourceFile } from '../../src/roadmap/model';
 import { recoverState } from '../../src/progress/state';
 import { exportProgress, parseImport, EXPORT_FORMAT } from '../../src/progress/transfer';
 import { planScaffold, type PathKind } from '../../src/scaffold/plan';
 import { parseJunit, type CaseStatus } from '../../src/checks/junit';
-import { isWebviewMessage } from '../../src/shared/protocol';
+import { isWebviewMessage } from '../../src/shared/labProtocol';
 import { isDemoWebviewMessage } from '../../src/shared/demoProtocol';
-import { checkModelBytes } from '../../src/inference/validate';
+import { checkModelBytes } from '../../src/shared/inference/validate';
 import type { Random } from '../unit/seededRandom';
 import { int, mutate, pick, randomChunk, randomValue } from './mutate';
 
@@ -86,7 +86,7 @@ function roadmapTarget(corpus: Corpus): Target {
       const { text: mutated, applied } = mutate(rnd, text);
       const input = whole ? corpus.roadmap.map((f) => (f === file ? { path: f.path, text: mutated } : f)) : [{ path: file.path, text: mutated }];
       const result = parseRoadmap(input);
-      if (!Array.isArray(result.roadmap.skills as unknown)) fail('roadmap.skills is not an array');
+      if (!Array.isArray(result.roadmap.skills)) fail('roadmap.skills is not an array');
       checkDiagnostics(result.diagnostics);
       const ids = result.roadmap.skills.flatMap((s) => [s.id, ...s.topics.map((t) => t.id), ...s.projects.map((p) => p.id)]);
       const silent = limitSilence(file.path, mutated, result.diagnostics) ?? uniqueIds(ids);
@@ -181,9 +181,15 @@ function importTarget(): Target {
 const SEGMENTS = ['src', 'tests', 'a', 'A', 'data.csv', '..', '.', '', ' ', 'x.', 'CON', 'nul.txt', 'a:b', 'a\\b', 'C:', '~', 'é', 'e\u0301', '\u0000', 'q?', 'a'.repeat(256), '🙂', '__pycache__'];
 const KINDS: readonly PathKind[] = ['missing', 'missing', 'missing', 'file', 'directory', 'symlink'];
 
+/** `s` without the characters XML 1.0 cannot hold (controls, lone surrogates, U+FFFE/U+FFFF). */
+function xmlText(s: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  return s.replace(/[\u0000-\u001f\uD800-\uDFFF\uFFFE\uFFFF]/g, '');
+}
+
 /** Whether an independent check finds `path` a plain relative path inside the target. */
 function staysInside(path: string): boolean {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- a control character is one of the things refused
   return !/^[/~]|^[A-Za-z]:|\\|[\u0000-\u001f]/.test(path) && path.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 }
 
@@ -214,7 +220,7 @@ function scaffoldTarget(): Target {
         if (kinds.get(w) !== undefined && kinds.get(w) !== 'missing') return { silent: `writes over the existing ${JSON.stringify(w)}` };
       }
       const folded = plan.writes.map((w) => w.normalize('NFC').toLowerCase());
-      const twin = plan.writes.find((w, i) => folded.indexOf(folded[i] as string) !== i);
+      const twin = plan.writes.find((w, i) => folded.indexOf(folded[i]) !== i);
       if (twin !== undefined) return { silent: `writes ${JSON.stringify(plan.writes.filter((w) => w.normalize('NFC').toLowerCase() === twin.normalize('NFC').toLowerCase()))}, which collide on Windows or macOS` };
       return {};
     },
@@ -231,8 +237,8 @@ function junitTarget(): Target {
       const expected = new Map<string, CaseStatus>();
       const cases = Array.from({ length: int(rnd, 6) }, (_, i) => {
         const status = pick(rnd, STATUSES);
-        const name = `test_${i}${rnd() < 0.3 ? `[${escapeXml(randomChunk(rnd).replace(/[\u0000-\u001f\uD800-\uDFFF\uFFFE\uFFFF]/g, ''))}]` : ''}`;
-        const body = status === 'passed' ? '' : `<${status === 'error' ? 'error' : status === 'failed' ? 'failure' : 'skipped'} message="m${i}">${escapeXml(randomChunk(rnd).replace(/[\u0000-\u001f\uD800-\uDFFF\uFFFE\uFFFF]/g, ''))}</${status === 'error' ? 'error' : status === 'failed' ? 'failure' : 'skipped'}>`;
+        const name = `test_${i}${rnd() < 0.3 ? `[${escapeXml(xmlText(randomChunk(rnd)))}]` : ''}`;
+        const body = status === 'passed' ? '' : `<${status === 'error' ? 'error' : status === 'failed' ? 'failure' : 'skipped'} message="m${i}">${escapeXml(xmlText(randomChunk(rnd)))}</${status === 'error' ? 'error' : status === 'failed' ? 'failure' : 'skipped'}>`;
         expected.set(`test_${i}`, status);
         return `<testcase classname="tests.test_x" name="${name}" file="tests/test_x.py" time="0.${i}">${body}</testcase>`;
       });
@@ -261,7 +267,7 @@ function junitTarget(): Target {
 const LAB_MESSAGES: readonly Record<string, unknown>[] = [
   { type: 'ready' }, { type: 'painted' }, { type: 'cancel' }, { type: 'scaffold' }, { type: 'trust' }, { type: 'installEnvironment' },
   { type: 'selectInterpreter' }, { type: 'setPythonPath' }, { type: 'openDemo' }, { type: 'showTestChanges' }, { type: 'restoreTests' },
-  { type: 'startOver' }, { type: 'run', requestId: 1 }, { type: 'run', requestId: 2, milestoneId: 'm1' },
+  { type: 'startOver' }, { type: 'run' }, { type: 'run', milestoneId: 'm1' },
   { type: 'markManual', milestoneId: 'm1', done: true }, { type: 'compare', milestoneId: 'm-2' },
   { type: 'openFile', path: 'src/a.py' }, { type: 'openLink', url: 'https://example.org/x' },
 ];
@@ -339,12 +345,12 @@ function modelTarget(corpus: Corpus): Target {
     name: 'model validator', defaultCases: 10_000,
     run(rnd) {
       const which = int(rnd, corpus.models.length);
-      const model = corpus.models[which] as Uint8Array;
+      const model = corpus.models[which];
       const how = int(rnd, 4);
       if (how === 0) {
         const cut = int(rnd, model.length);
         const r = checkModelBytes(model.subarray(0, cut));
-        return r.ok && !(ends[which] as Set<number>).has(cut) ? { silent: `accepted model ${which} cut inside a field at byte ${cut}` } : { note: `cut at ${cut}` };
+        return r.ok && !(ends[which]).has(cut) ? { silent: `accepted model ${which} cut inside a field at byte ${cut}` } : { note: `cut at ${cut}` };
       }
       if (how === 1) {
         const r = checkModelBytes(model, { maxBytes: int(rnd, model.length) });

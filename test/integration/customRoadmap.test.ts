@@ -17,7 +17,7 @@ describe('custom roadmap folder', () => {
   before(async () => {
     api = await activeApi();
     // Copy the broken fixture into the workspace so the test can edit it.
-    const root = vscode.workspace.workspaceFolders![0]!.uri;
+    const root = vscode.workspace.workspaceFolders![0].uri;
     folder = vscode.Uri.joinPath(root, 'teacher-roadmap');
     fs.cpSync(path.join(FIXTURES, 'custom-broken'), folder.fsPath, { recursive: true });
   });
@@ -42,8 +42,8 @@ describe('custom roadmap folder', () => {
       return flat.length ? flat : undefined;
     }, 'diagnostics in the Problems panel');
     assert.equal(problems.length, 1);
-    assert.equal(problems[0]!.code, 'duplicate-id');
-    assert.equal(problems[0]!.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(problems[0].code, 'duplicate-id');
+    assert.equal(problems[0].severity, vscode.DiagnosticSeverity.Error);
   });
 
   it('clears the problem once the file is fixed and saved', async () => {
@@ -57,7 +57,7 @@ describe('custom roadmap folder', () => {
   });
 
   it('a file that is not UTF-8 is one diagnostic; the other files still load (parsed in the worker)', async () => {
-    const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
     const bad = path.join(root, 'teacher-latin1');
     fs.cpSync(path.join(FIXTURES, 'custom'), bad, { recursive: true });
     fs.writeFileSync(path.join(bad, '09-t-latin1.md'), Buffer.concat([Buffer.from('# Caf'), Buffer.from([0xe9]), Buffer.from(' {#t-cafe}\n\nDuration: 1 week\n\nAbout.\n')]));
@@ -72,7 +72,7 @@ describe('custom roadmap folder', () => {
 
   it('an open lab follows the roadmap to a custom folder that has its project', async () => {
     const builtIn = path.resolve(__dirname, '../../../roadmap');
-    const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
     const copy = path.join(root, 'teacher-copy');
     for (const name of fs.readdirSync(builtIn).filter((n) => n.endsWith('.md'))) fs.cpSync(path.join(builtIn, name), path.join(copy, name));
     const milestones = fs.readFileSync(path.join(builtIn, 'projects/nn-from-scratch/milestones.md'), 'utf8').replace('## Activations {#activations}', '## The teacher\'s first step {#activations}');
@@ -83,10 +83,10 @@ describe('custom roadmap folder', () => {
 
     await vscode.commands.executeCommand('mlRoadmap.openLab', 'nn-from-scratch');
     const lab = (await api.labs.controller('nn-from-scratch'))!;
-    assert.equal((await lab.state()).milestones[0]!.title, 'Activations');
+    assert.equal((await lab.state()).milestones[0].title, 'Activations');
     try {
       await config().update('customRoadmapFolder', 'teacher-copy', vscode.ConfigurationTarget.Workspace);
-      await waitFor(async () => ((await lab.state()).milestones[0]!.title === 'The teacher\'s first step' ? true : undefined), 'the open lab to show the custom milestones');
+      await waitFor(async () => ((await lab.state()).milestones[0].title === 'The teacher\'s first step' ? true : undefined), 'the open lab to show the custom milestones');
       assert.equal(await api.labs.controller('nn-from-scratch'), lab, 'the open lab lost its controller');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -79,7 +79,7 @@ describe('find in roadmap and keyboard toggling in the real editor', () => {
   });
 
   it('Mark as Done from its keybinding ({ focused: true }) marks the focused row', async () => {
-    const project = (await api.roadmap.get()).roadmap.skills[0]!.projects[0]!;
+    const project = (await api.roadmap.get()).roadmap.skills[0].projects[0];
     await api.treeView.reveal(project, { select: true, focus: true, expand: true });
     await vscode.commands.executeCommand(Commands.markDone, { focused: true });
     assert.equal(api.progress.current.items[project.id]?.done, true);

@@ -58,7 +58,7 @@ describe('defence in depth on the host', function () {
       }
       assert.deepEqual(opened, []);
       assert.equal(errors.messages.length, 1);
-      assert.match(errors.messages[0]!, /is not a web link/);
+      assert.match(errors.messages[0], /is not a web link/);
     });
   });
 
@@ -70,7 +70,7 @@ describe('defence in depth on the host', function () {
     let linked: string;
 
     before(async () => {
-      const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+      const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
       await vscode.commands.executeCommand(Commands.scaffoldProject, ID, { folderName: 'defence-lab', quiet: true });
       project = path.join(root, 'defence-lab');
       outside = fs.mkdtempSync(path.join(os.tmpdir(), 'mlr-outside-'));
@@ -101,7 +101,7 @@ describe('defence in depth on the host', function () {
         }
         assert.deepEqual(openTabs().filter((t) => t.startsWith(project)), [], `${asked} was opened`);
         assert.equal(errors.messages.length, 1, `no message: ${errors.messages.join(' | ')}`);
-        assert.match(errors.messages[0]!, new RegExp(`"${asked.replace('.', '\\.')}" is not one of the files this lab offers`));
+        assert.match(errors.messages[0], new RegExp(`"${asked.replace('.', '\\.')}" is not one of the files this lab offers`));
       });
     }
 
@@ -114,7 +114,7 @@ describe('defence in depth on the host', function () {
       }
       assert.deepEqual(openTabs().filter((t) => t.startsWith(outside) || t.startsWith(project)), [], 'the linked file was opened');
       assert.equal(errors.messages.length, 1);
-      assert.match(errors.messages[0]!, /leads outside the project/);
+      assert.match(errors.messages[0], /leads outside the project/);
     });
 
     it('opens an offered file of the project', async () => {

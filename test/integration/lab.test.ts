@@ -54,8 +54,8 @@ describe('project lab in the real editor', function () {
     for (const m of state.milestones) {
       assert.equal(m.status, 'failed', `${m.id}: ${m.status} ${m.headline ?? ''}`);
       assert.ok(m.failures.length > 0, `${m.id} has no failures listed`);
-      assert.match(m.failures[0]!.name, /^tests\/test_\w+\.py::/);
-      assert.ok(m.failures[0]!.message.length > 0, `${m.id}: empty failure message`);
+      assert.match(m.failures[0].name, /^tests\/test_\w+\.py::/);
+      assert.ok(m.failures[0].message.length > 0, `${m.id}: empty failure message`);
       assert.equal(m.hints.length, Math.min(1, m.hintsTotal), 'one hint unlocks after a failed run');
     }
     assert.equal(api.progress.current.items[ID]?.done, undefined);
@@ -65,7 +65,7 @@ describe('project lab in the real editor', function () {
     const state = await lab.state();
     const failure = state.milestones.flatMap((m) => m.failures).find((f) => f.locations?.length);
     assert.ok(failure, `no failure names a place: ${JSON.stringify(state.milestones[0]?.failures[0])}`);
-    const first = failure.locations![0]!;
+    const first = failure.locations![0];
     assert.doesNotMatch(first.path, /^tests\//, `the first link is not the learner's own line: ${JSON.stringify(failure.locations)}`);
     assert.match(failure.testFile?.path ?? '', /^tests\/test_\w+\.py$/);
     const panel = (await api.labs.open(ID))!;
@@ -85,12 +85,12 @@ describe('project lab in the real editor', function () {
   });
 
   it('after Mark Done by Hand shows the last failures as older, and the tree counts the tick against the total', async () => {
-    const m = (await lab.state()).milestones[0]!;
+    const m = (await lab.state()).milestones[0];
     assert.equal(m.status, 'failed');
     assert.equal(m.failuresBeforeManual, undefined, 'failures shown as older before any tick');
     await lab.markManual(m.id, true);
     try {
-      const after = (await lab.state()).milestones[0]!;
+      const after = (await lab.state()).milestones[0];
       assert.equal(after.failuresBeforeManual, true, 'the failures are not shown as from before the tick');
       const node = (await api.tree.findById(ID))!;
       for (const skill of await api.tree.getChildren(undefined)) await api.tree.getChildren(skill);
@@ -99,7 +99,7 @@ describe('project lab in the real editor', function () {
     } finally {
       await lab.markManual(m.id, false);
     }
-    assert.equal((await lab.state()).milestones[0]!.failuresBeforeManual, undefined, 'still shown as older after the untick');
+    assert.equal((await lab.state()).milestones[0].failuresBeforeManual, undefined, 'still shown as older after the untick');
   });
 
   it('with no interpreter chosen, passes over a python3 on PATH that lacks the packages and says which it used', async () => {
@@ -123,7 +123,7 @@ describe('project lab in the real editor', function () {
   });
 
   it('passes every milestone with the reference solution and ticks the project in the tree', async () => {
-    const target = path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, ID);
+    const target = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, ID);
     fs.cpSync(path.join(PROJECTS, ID, 'solution'), target, { recursive: true });
     await lab.run();
     const state = await lab.state();
@@ -139,13 +139,13 @@ describe('project lab in the real editor', function () {
     const receive = (m: unknown) => (panel as unknown as { receive(message: unknown): Promise<void> }).receive(m);
     try {
       await receive({ type: 'compare', milestoneId: first.id });
-      const diff = await waitForTab(`${first.compare[0]!}: reference`);
+      const diff = await waitForTab(`${first.compare[0]}: reference`);
       assert.ok(diff, 'no diff tab opened');
       assert.notEqual(diff.group.viewColumn, panel.panel.viewColumn, 'the diff opened over the lab');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       const again = (await api.labs.open(ID))!;
-      await (again as unknown as { receive(message: unknown): Promise<void> }).receive({ type: 'openFile', path: first.compare[0]! });
-      const file = await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.fsPath.endsWith(first.compare[0]!)), 'the file to open');
+      await (again as unknown as { receive(message: unknown): Promise<void> }).receive({ type: 'openFile', path: first.compare[0] });
+      const file = await waitFor(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputText && t.input.uri.fsPath.endsWith(first.compare[0])), 'the file to open');
       assert.notEqual(file.group.viewColumn, again.panel.viewColumn, 'the file opened over the lab');
       assert.equal(again.panel.visible, true, 'the lab is hidden behind the file');
     } finally {
@@ -156,10 +156,10 @@ describe('project lab in the real editor', function () {
   it('compares a passed milestone with the reference solution in the diff editor', async () => {
     const first = (await lab.state()).milestones.find((m) => m.compare.length)!;
     await lab.compare(first.id);
-    const tab = await waitForTab(first.compare[0]!);
+    const tab = await waitForTab(first.compare[0]);
     assert.ok(tab, 'no diff tab opened');
     assert.ok(tab.input instanceof vscode.TabInputTextDiff, 'the tab is not a diff');
-    const { original, modified } = tab.input as vscode.TabInputTextDiff;
+    const { original, modified } = tab.input;
     // The reference on the left, read-only; the learner's own file on the right.
     assert.match(original.path, /\/roadmap\/projects\/probability-distributions\/solution\//);
     assert.equal(original.scheme, 'ml-roadmap-reference');
@@ -184,14 +184,14 @@ describe('project lab in the real editor', function () {
     try {
       await vscode.commands.executeCommand(Commands.openLab, ID);
       const before = api.labs.results.get(ID).milestones;
-      const ranAt = Object.values(before)[0]!.ranAt;
-      const file = vscode.Uri.file(path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, ID, 'probdist', 'samplers.py'));
+      const ranAt = Object.values(before)[0].ranAt;
+      const file = vscode.Uri.file(path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, ID, 'probdist', 'samplers.py'));
       const doc = await vscode.workspace.openTextDocument(file);
       const editor = await vscode.window.showTextDocument(doc);
       await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# saved from the test\n'));
       await doc.save();
-      for (let i = 0; i < 200 && Object.values(api.labs.results.get(ID).milestones)[0]!.ranAt === ranAt; i++) await new Promise((r) => setTimeout(r, 100));
-      assert.notEqual(Object.values(api.labs.results.get(ID).milestones)[0]!.ranAt, ranAt, 'saving did not re-run the checks');
+      for (let i = 0; i < 200 && Object.values(api.labs.results.get(ID).milestones)[0].ranAt === ranAt; i++) await new Promise((r) => setTimeout(r, 100));
+      assert.notEqual(Object.values(api.labs.results.get(ID).milestones)[0].ranAt, ranAt, 'saving did not re-run the checks');
     } finally {
       await config().update('lab.runOnSave', undefined, vscode.ConfigurationTarget.Workspace);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -207,9 +207,9 @@ describe('project lab in the real editor', function () {
     const other = 'nn-from-scratch';
     await vscode.commands.executeCommand(Commands.scaffoldProject, other, { folderName: other, quiet: true });
     const c = (await api.labs.controller(other))!;
-    const first = (await c.state()).milestones[0]!;
+    const first = (await c.state()).milestones[0];
     await c.markManual(first.id, true);
-    const m = (await c.state()).milestones[0]!;
+    const m = (await c.state()).milestones[0];
     assert.equal(m.manual, true);
     assert.equal(m.status, 'not-run');
     assert.equal(api.progress.current.items[other]?.milestones?.[first.id], 'manual');
@@ -226,22 +226,28 @@ describe('project lab in the real editor', function () {
 
   it('warns when the tests were edited, shows the changes, and restores the originals keeping the edited copy', async () => {
     assert.equal((await lab.state()).testDrift, undefined, 'an untouched project reported edited tests');
-    const project = path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, ID);
+    const project = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, ID);
     const template = path.join(PROJECTS, ID, 'template');
     const [edited, deleted] = fs.readdirSync(path.join(template, 'tests')).filter((f) => f.startsWith('test_')).sort().map((f) => `tests/${f}`);
     const weakened = 'def test_everything():\n    assert True\n';
-    fs.writeFileSync(path.join(project, edited!), weakened);
-    fs.rmSync(path.join(project, deleted!));
+    // Edited and saved, and deleted, in the editor: the lab hears of both.
+    const doc = await vscode.workspace.openTextDocument(path.join(project, edited));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), weakened);
+    edit.deleteFile(vscode.Uri.file(path.join(project, deleted)));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await doc.save());
+    await waitFor(async () => ((await lab.state()).testDrift?.missing.length ? true : undefined), 'the lab to notice the deleted test');
     assert.deepEqual((await lab.state()).testDrift, { changed: [edited], missing: [deleted] });
 
     await lab.showTestChanges();
     const tab = await waitForTab(`${edited}: original`);
     assert.ok(tab?.input instanceof vscode.TabInputTextDiff, 'no diff of the edited test opened');
-    assert.match((tab.input as vscode.TabInputTextDiff).original.path, /\/roadmap\/projects\/probability-distributions\/template\/tests\//);
+    assert.match((tab.input).original.path, /\/roadmap\/projects\/probability-distributions\/template\/tests\//);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
     assert.deepEqual(await lab.restoreTests(true), [edited, deleted]);
-    for (const f of [edited!, deleted!]) assert.equal(fs.readFileSync(path.join(project, f), 'utf8'), fs.readFileSync(path.join(template, f), 'utf8'));
+    for (const f of [edited, deleted]) assert.equal(fs.readFileSync(path.join(project, f), 'utf8'), fs.readFileSync(path.join(template, f), 'utf8'));
     assert.equal(fs.readFileSync(path.join(project, `${edited}.edited`), 'utf8'), weakened, 'the edited copy was not kept');
     assert.equal((await lab.state()).testDrift, undefined);
   });
@@ -259,7 +265,7 @@ describe('project lab in the real editor', function () {
     }
     assert.ok(offered.includes('Open Lab') && offered.includes('Reveal Folder'), `offered: ${offered.join(', ')}`);
     assert.ok(await waitFor(() => (api.labs.panels.has(ID) ? true : undefined), 'the lab to open'));
-    assert.equal((await lab.folder())?.fsPath, path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, ID));
+    assert.equal((await lab.folder())?.fsPath, path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, ID));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -269,7 +275,7 @@ describe('project lab in the real editor', function () {
     assert.ok(tab, 'no lab tab opened');
   });
   it('starts a project over: the old folder kept whole, a fresh starter in its place, ticks and results cleared', async () => {
-    const root = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+    const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
     const project = path.join(root, ID);
     const template = path.join(PROJECTS, ID, 'template');
     fs.writeFileSync(path.join(project, 'my-notes.txt'), 'mine');
@@ -305,7 +311,7 @@ describe('project lab in the real editor', function () {
     assert.ok((await lab.state()).milestones.every((m) => m.status === 'not-run'));
   });
   it('will not start over a project that is the open workspace folder itself, and changes nothing', async () => {
-    const root = vscode.workspace.workspaceFolders![0]!.uri;
+    const root = vscode.workspace.workspaceFolders![0].uri;
     const before = fs.readdirSync(root.fsPath).sort();
     const other = 'optimization-visualizer';
     await api.locations.remember(other, root);

@@ -23,7 +23,7 @@ describe('the MNIST project in the real editor', function () {
     api = await activeApi();
     await vscode.workspace.getConfiguration('mlRoadmap').update('pythonPath', '/usr/bin/python3', vscode.ConfigurationTarget.Workspace);
     await vscode.commands.executeCommand(Commands.scaffoldProject, ID, { folderName: ID, quiet: true });
-    project = path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, ID);
+    project = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, ID);
   });
 
   it('gets the real training and held-out digits copied in at scaffold time', () => {
@@ -42,7 +42,7 @@ describe('the MNIST project in the real editor', function () {
     const onnxMilestone = state.milestones.find((m) => m.checkKind === 'onnx');
     assert.ok(onnxMilestone, `no onnx milestone: ${state.milestones.map((m) => m.checkKind).join(', ')}`);
     assert.equal(state.relatedDemo?.id, 'yours');
-    const target = /`([^`]+\.onnx)`/.exec(fs.readFileSync(path.join(ROOT, 'roadmap/projects', ID, 'milestones.md'), 'utf8'))![1]!;
+    const target = /`([^`]+\.onnx)`/.exec(fs.readFileSync(path.join(ROOT, 'roadmap/projects', ID, 'milestones.md'), 'utf8'))![1];
     fs.mkdirSync(path.dirname(path.join(project, target)), { recursive: true });
 
     // An untrained model (a linear layer with fixed weights) is far below the bar.

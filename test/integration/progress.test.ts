@@ -22,8 +22,8 @@ describe('progress in the real editor', () => {
   }
 
   it('marks a topic done and the topic and its skill show it', async () => {
-    const python = (await api.roadmap.get()).roadmap.skills[0]!;
-    const topic = python.topics[0]!;
+    const python = (await api.roadmap.get()).roadmap.skills[0];
+    const topic = python.topics[0];
     assert.equal((await item(topic.id)).checkboxState, vscode.TreeItemCheckboxState.Unchecked);
     await vscode.commands.executeCommand(Commands.markDone, topic.id);
     assert.equal((await item(topic.id)).checkboxState, vscode.TreeItemCheckboxState.Checked);
@@ -34,15 +34,15 @@ describe('progress in the real editor', () => {
   });
 
   it('ticks a skill when all its items are done, and unticks it with one', async () => {
-    const math = (await api.roadmap.get()).roadmap.skills[1]!;
+    const math = (await api.roadmap.get()).roadmap.skills[1];
     await vscode.commands.executeCommand(Commands.markDone, math.id);
     assert.equal((await item(math.id)).checkboxState, vscode.TreeItemCheckboxState.Checked);
-    await vscode.commands.executeCommand(Commands.markNotDone, math.projects[0]!.id);
+    await vscode.commands.executeCommand(Commands.markNotDone, math.projects[0].id);
     assert.equal((await item(math.id)).checkboxState, vscode.TreeItemCheckboxState.Unchecked);
   });
 
   it('shows a personal note in the tooltip', async () => {
-    const project = (await api.roadmap.get()).roadmap.skills[0]!.projects[0]!;
+    const project = (await api.roadmap.get()).roadmap.skills[0].projects[0];
     await vscode.commands.executeCommand(Commands.editNote, project.id, 'use pathlib everywhere');
     const tooltip = (await item(project.id)).tooltip as vscode.MarkdownString;
     assert.match(tooltip.value, /use pathlib everywhere/);
@@ -51,7 +51,7 @@ describe('progress in the real editor', () => {
   it('exports and imports progress exactly (replace)', async () => {
     const before = structuredClone(api.progress.current);
     assert.ok(Object.keys(before.items).length >= 3);
-    const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'progress-export.json');
+    const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'progress-export.json');
     await vscode.commands.executeCommand(Commands.exportProgress, file);
     await vscode.commands.executeCommand(Commands.resetAll, { confirmed: true });
     await vscode.commands.executeCommand(Commands.editNote, 'python-oop', 'temporary');
@@ -62,7 +62,7 @@ describe('progress in the real editor', () => {
 
   it('rejects a bad progress file and leaves progress untouched', async () => {
     const before = structuredClone(api.progress.current);
-    const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'bad.json');
+    const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'bad.json');
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('{"format":"ml-roadmap-progress","version":1,"items":{"x":{"done":"maybe"}}}'));
     const imported = await vscode.commands.executeCommand(Commands.importProgress, file, 'merge');
     assert.equal(imported, false);
@@ -79,7 +79,7 @@ describe('progress in the real editor', () => {
   });
 
   it('opens the Import and Export dialogs in the workspace, where Export suggests its file', () => {
-    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const folder = vscode.workspace.workspaceFolders![0].uri;
     const { save, open } = progressDialogs();
     assert.equal(open.defaultUri?.toString(), folder.toString());
     assert.equal(save.defaultUri?.toString(), vscode.Uri.joinPath(folder, 'ml-roadmap-progress.json').toString());
@@ -99,7 +99,7 @@ describe('progress in the real editor', () => {
 });
 
 async function writeJson(name: string, value: unknown): Promise<vscode.Uri> {
-  const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, name);
+  const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, name);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(value)));
   return uri;
 }

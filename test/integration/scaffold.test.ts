@@ -3,6 +3,7 @@
 // that appears between planning and writing is never overwritten (on disk and on another file system).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/ids';
@@ -76,7 +77,7 @@ function recordErrors(): { messages: string[]; restore: () => void } {
 describe('scaffold project in the real editor', () => {
   let api: ExtensionApi;
   const id = 'nn-from-scratch';
-  const root = () => vscode.workspace.workspaceFolders![0]!.uri;
+  const root = () => vscode.workspace.workspaceFolders![0].uri;
 
   before(async () => { api = await activeApi(); });
 
@@ -108,7 +109,7 @@ describe('scaffold project in the real editor', () => {
   });
 
   it('refuses to write through a symlink that leads outside the target', async () => {
-    const outside = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'outside-'));
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'outside-'));
     const target = path.join(root().fsPath, 'linked');
     fs.mkdirSync(target);
     // The template has a tests/ folder; make it a link to somewhere else.
@@ -132,7 +133,7 @@ describe('scaffold project in the real editor', () => {
     assert.equal(result, undefined);
     assert.equal(fs.readFileSync(file, 'utf8'), 'a file, not a folder');
     assert.equal(errors.messages.length, 1, `messages: ${errors.messages.join(' | ')}`);
-    assert.match(errors.messages[0]!, /"taken" is an existing file, not a folder.*Nothing was written/);
+    assert.match(errors.messages[0], /"taken" is an existing file, not a folder.*Nothing was written/);
   });
 
   it('refuses a folder name that Windows cannot hold, before writing anything', async () => {

@@ -54,14 +54,14 @@ describe('topic texts and pages in the real editor', () => {
     const text = doc.getText().replace(/\\(.)/g, '$1');
     assert.match(text, /^# Object-oriented programming$/m);
     assert.match(text, /^Python & Programming · topic 2 of 10 · Not done yet$/m);
-    assert.ok(text.includes(oop.summary.split('\n\n')[0]!), 'the page lacks the topic text');
+    assert.ok(text.includes(oop.summary.split('\n\n')[0]), 'the page lacks the topic text');
     for (const r of python.resources) assert.ok(text.includes(`[${r.title}](${r.url})`), `no link to ${r.title}`);
     // A content provider's document cannot be saved over: edits have nowhere to go.
     await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('x'))));
   });
 
   it('the open page follows progress: ticking the topic shows it done', async () => {
-    const uri = (await vscode.commands.executeCommand<vscode.Uri>(Commands.openTopic, oop))!;
+    const uri = (await vscode.commands.executeCommand<vscode.Uri>(Commands.openTopic, oop));
     const doc = await vscode.workspace.openTextDocument(uri);
     const changed = new Promise<void>((resolve) => {
       const sub = vscode.workspace.onDidChangeTextDocument((e) => {
@@ -78,10 +78,10 @@ describe('topic texts and pages in the real editor', () => {
 
   it('a topic page replaces the previous topic page, never a preview tab of something else', async () => {
     // A file the learner glanced at (a preview tab, as a single click in the Explorer opens it).
-    const glanced = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, 'glanced.md');
+    const glanced = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'glanced.md');
     await vscode.workspace.fs.writeFile(glanced, new TextEncoder().encode('# notes\n'));
     await vscode.window.showTextDocument(glanced, { preview: true });
-    const second = python.topics[2]!;
+    const second = python.topics[2];
     await vscode.commands.executeCommand(Commands.openTopic, oop.id);
     await waitFor(() => previewTab(oop.title), 'the first topic page');
     await vscode.commands.executeCommand(Commands.openTopic, second.id);
@@ -106,7 +106,7 @@ describe('topic texts and pages in the real editor', () => {
     assert.equal(skill.description, `1/${total}`, 'the skill row is not short');
 
     const children = await api.tree.getChildren(python); // reads the projects' milestone files
-    const project = python.projects[0]!;
+    const project = python.projects[0];
     assert.match(String((await item(project)).accessibilityInformation?.label), /^AI Utilities Library, project, 0 of \d+ milestones$/);
     const resources = children.find((c) => c.kind === 'resources')!;
     assert.equal((await item(resources)).accessibilityInformation?.label, `Resources, ${python.resources.length} links`);

@@ -48,6 +48,3 @@ export class Latest<T> {
   }
 }
 
-export function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}

@@ -1,17 +1,9 @@
-// Small DOM helpers shared by the demos: element building, theme colours read from VS Code's CSS
-// variables (so canvases follow the theme), crisp canvases on high-DPI screens, and formatting.
+// Small DOM helpers shared by the demos: theme colours read from VS Code's CSS variables (so
+// canvases follow the theme), crisp canvases on high-DPI screens, a slider, and formatting. Element
+// building is webview/dom.ts's, passed on here so a demo imports its helpers from one place.
+import { el } from '../dom';
 
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-export function testId<T extends HTMLElement>(e: T, id: string): T {
-  e.dataset.testid = id;
-  return e;
-}
+export { el, testId } from '../dom';
 
 /** A VS Code theme colour, e.g. cssVar('--vscode-charts-blue', '#3794ff'). */
 export function cssVar(name: string, fallback: string): string {

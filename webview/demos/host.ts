@@ -1,26 +1,19 @@
-// The gallery's side of the host conversation: typed sends, requests answered by requestId, and
-// listeners for what the host pushes on its own (a tab to show, a model from the command).
+// The gallery's side of the host conversation, on webview/host.ts: typed sends, requests answered
+// by requestId, and listeners for what the host pushes on its own (a tab to show, a model from the
+// command).
 import type { DemoGalleryState, DemoHostToWebview, DemoWebviewToHost } from '../../src/shared/demoProtocol';
-
-interface VsCodeApi {
-  postMessage(message: DemoWebviewToHost): void;
-  setState(state: DemoGalleryState): void;
-  getState(): unknown;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
+import { connectToHost } from '../host';
 
 type Listener = (message: DemoHostToWebview) => void;
 
 export class HostChannel {
-  private readonly api = acquireVsCodeApi();
+  private readonly host = connectToHost<DemoWebviewToHost, DemoHostToWebview, DemoGalleryState>();
   private nextId = 1;
   private readonly waiting = new Map<number, (m: DemoHostToWebview) => void>();
   private readonly listeners: Listener[] = [];
 
   constructor() {
-    window.addEventListener('message', (event: MessageEvent<DemoHostToWebview>) => {
-      const m = event.data;
-      if (!m || typeof m !== 'object' || typeof m.type !== 'string') return;
+    this.host.onMessage((m) => {
       const id = 'requestId' in m ? m.requestId : undefined;
       const resolve = id !== undefined ? this.waiting.get(id) : undefined;
       if (resolve) {
@@ -33,7 +26,7 @@ export class HostChannel {
   }
 
   send(message: DemoWebviewToHost): void {
-    this.api.postMessage(message);
+    this.host.send(message);
   }
 
   /** Sends a request carrying a fresh requestId; resolves with the host's reply to it. */
@@ -41,7 +34,7 @@ export class HostChannel {
     const requestId = this.nextId++;
     return new Promise((resolve) => {
       this.waiting.set(requestId, resolve);
-      this.api.postMessage(make(requestId));
+      this.host.send(make(requestId));
     });
   }
 
@@ -51,10 +44,10 @@ export class HostChannel {
   }
 
   get savedState(): unknown {
-    return this.api.getState();
+    return this.host.savedState;
   }
 
   saveState(state: DemoGalleryState): void {
-    this.api.setState(state);
+    this.host.saveState(state);
   }
 }

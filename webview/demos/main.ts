@@ -5,7 +5,7 @@ import { configureOrt, createSession, float32, run, scorable, type Session, type
 import { measureSpeed } from '../inference/speed';
 import { button, registerComponents, spinner } from '../ui/toolkit';
 import { anomalyDemo } from './anomaly/anomalyDemo';
-import { errorText, type Demo, type DemoContext } from './demo';
+import { type Demo, type DemoContext } from './demo';
 import { drawDemo } from './digits/drawDemo';
 import { el, ms, onThemeChange, testId } from './dom';
 import { HostChannel } from './host';
@@ -15,6 +15,7 @@ import { ModelStore, Timings } from './models';
 import { optimDemo } from './optim/optimDemo';
 import { textDemo } from './text/textDemo';
 import { yoursDemo } from './yours/yoursDemo';
+import { describeError } from '../../src/shared/errors';
 
 registerComponents();
 const root = document.getElementById('demos')!;
@@ -161,7 +162,7 @@ function speedSection(): HTMLElement {
       out.replaceChildren(table);
       out.dataset.state = 'done';
     } catch (e) {
-      out.replaceChildren(el('span', 'error-text', t('Could not measure: {0}', errorText(e))));
+      out.replaceChildren(el('span', 'error-text', t('Could not measure: {0}', describeError(e))));
       out.dataset.state = 'error';
     } finally {
       go.removeAttribute('disabled');

@@ -2,7 +2,7 @@
 // one session per panel, created once, early (in the order the demos need them) and shared by all
 // demos. Timings are written as data attributes on #timings so benchmarks can read them.
 import type { BundledModel } from '../../src/shared/demoProtocol';
-import { decodeMnistSet, type MnistSet } from '../../src/inference/mnistData';
+import { decodeMnistSet, type MnistSet } from '../../src/shared/inference/mnistData';
 import { createSession, wasmDownloadMs, type Session } from '../inference/ort';
 
 /** Where measured times are recorded (data-* attributes, milliseconds). */

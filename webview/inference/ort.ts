@@ -2,9 +2,10 @@
 // isolated, so there is no SharedArrayBuffer), the runtime files loaded from a folder the
 // extension ships (dist/webview/ort/), and every session run one at a time.
 import * as ort from 'onnxruntime-web/wasm';
-import type { SessionLike } from '../../src/inference/score';
-import { describeLoadError } from '../../src/inference/validate';
+import type { SessionLike } from '../../src/shared/inference/score';
+import { describeLoadError } from '../../src/shared/inference/validate';
 import { t } from '../l10n';
+import { describeError } from '../../src/shared/errors';
 
 export type Session = ort.InferenceSession;
 export type Tensor = ort.Tensor;
@@ -68,7 +69,7 @@ export async function createSession(bytes: Uint8Array): Promise<{ session: Sessi
       try {
         binary = await wasmBinary!;
       } catch (e) {
-        throw new SessionError(t('the inference runtime ({0}) could not be loaded: {1}. Reinstalling the extension restores it.', WASM_GZ, e instanceof Error ? e.message : String(e)));
+        throw new SessionError(t('the inference runtime ({0}) could not be loaded: {1}. Reinstalling the extension restores it.', WASM_GZ, describeError(e)));
       }
       if (!initialised) ort.env.wasm.wasmBinary = binary;
       initialised = true;
@@ -82,7 +83,7 @@ export async function createSession(bytes: Uint8Array): Promise<{ session: Sessi
 }
 
 export function float32(data: Float32Array, dims: readonly number[]): Tensor {
-  return new ort.Tensor('float32', data, dims as number[]);
+  return new ort.Tensor('float32', data, dims);
 }
 
 /** `session.run`, queued behind any other run or session creation in this webview. */

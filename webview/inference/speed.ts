@@ -4,8 +4,8 @@
 // two floors of the page itself that onnxruntime-web has no part in (an empty round trip through the
 // event loop, a pure WebAssembly loop), so that a slower page can be told from a slower runtime.
 // It only needs a few functions from onnxruntime-web, passed in.
-import { mnistImage, mnistSubset, type MnistSet } from '../../src/inference/mnistData';
-import { scoreModel, type SessionLike } from '../../src/inference/score';
+import { mnistImage, mnistSubset, type MnistSet } from '../../src/shared/inference/mnistData';
+import { scoreModel, type SessionLike } from '../../src/shared/inference/score';
 
 export interface SpeedRuntime<S, T> {
   createSession(bytes: Uint8Array): Promise<S>;

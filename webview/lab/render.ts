@@ -1,8 +1,9 @@
 // Draws the lab from the host's state: a header with Run all, then one notebook-like cell per
 // milestone (explanation, status, Run, failures first, full output folded, hints, actions).
-import type { CheckStatus, FailureView, LabState, MilestoneView, WebviewToHost } from '../../src/shared/protocol';
+import type { CheckStatus, FailureView, LabState, MilestoneView, WebviewToHost } from '../../src/shared/labProtocol';
 import { badge, button, divider, spinner } from '../ui/toolkit';
 import { renderBlocks } from './markdown';
+import { el } from '../dom';
 import { t } from '../l10n';
 
 export type Send = (message: WebviewToHost) => void;
@@ -11,17 +12,10 @@ const statusText = (status: CheckStatus): string => ({
   'not-run': t('not run'), running: t('running…'), passed: t('passed'), failed: t('failed'), error: t('error'),
 })[status];
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-export function renderLab(root: HTMLElement, state: LabState, send: Send, nextRequestId: () => number): void {
+export function renderLab(root: HTMLElement, state: LabState, send: Send): void {
   // Keep folded sections folded (or open) across re-renders.
   const open = new Set([...root.querySelectorAll<HTMLDetailsElement>('details[open]')].map((d) => d.dataset.key));
-  root.replaceChildren(header(state, send, nextRequestId), ...notices(state, send), ...state.milestones.map((m, i) => cell(m, i, state, send, nextRequestId)));
+  root.replaceChildren(header(state, send), ...notices(state, send), ...state.milestones.map((m, i) => cell(m, i, state, send)));
   if (state.output) {
     const d = el('details', 'output');
     d.dataset.key = 'run-output';
@@ -31,7 +25,7 @@ export function renderLab(root: HTMLElement, state: LabState, send: Send, nextRe
   for (const d of root.querySelectorAll<HTMLDetailsElement>('details')) if (open.has(d.dataset.key)) d.open = true;
 }
 
-function header(state: LabState, send: Send, nextRequestId: () => number): HTMLElement {
+function header(state: LabState, send: Send): HTMLElement {
   const h = el('header', 'lab-header');
   const titles = el('div', 'titles');
   titles.append(el('h1', undefined, state.title), el('p', 'description', state.description));
@@ -44,7 +38,7 @@ function header(state: LabState, send: Send, nextRequestId: () => number): HTMLE
   } else if (state.running) {
     actions.append(spinner(), button(t('Cancel'), { appearance: 'secondary', onClick: () => send({ type: 'cancel' }), testId: 'cancel' }));
   } else {
-    actions.append(button(t('Run All'), { disabled: !state.trusted, onClick: () => send({ type: 'run', requestId: nextRequestId() }), testId: 'run-all' }));
+    actions.append(button(t('Run All'), { disabled: !state.trusted, onClick: () => send({ type: 'run' }), testId: 'run-all' }));
   }
   if (state.folder && !state.running) {
     actions.append(button(t('Start Over…'), { appearance: 'secondary', title: t('Back to the untouched starter; your current folder is kept under another name'), testId: 'start-over', onClick: () => send({ type: 'startOver' }) }));
@@ -138,7 +132,7 @@ function locationLinks(f: FailureView, send: Send): HTMLElement {
   return p;
 }
 
-function cell(m: MilestoneView, index: number, state: LabState, send: Send, nextRequestId: () => number): HTMLElement {
+function cell(m: MilestoneView, index: number, state: LabState, send: Send): HTMLElement {
   const c = el('section', `cell status-${m.manual && m.status !== 'passed' ? 'manual' : m.status}`);
   c.dataset.milestone = m.id;
   const head = el('div', 'cell-head');
@@ -152,7 +146,7 @@ function cell(m: MilestoneView, index: number, state: LabState, send: Send, next
   if (m.checkKind !== 'manual' && state.folder) {
     check.append(button(t('Run'), {
       appearance: 'secondary', disabled: !state.trusted || state.running, testId: 'run',
-      onClick: () => send({ type: 'run', requestId: nextRequestId(), milestoneId: m.id }),
+      onClick: () => send({ type: 'run', milestoneId: m.id }),
     }));
   }
   c.append(head, body, check);

@@ -2,7 +2,7 @@
 // scripts/bench/onnx.mjs with the same settings as the gallery, it runs the very same code: the
 // gallery's onnxruntime wrapper (webview/inference/ort.ts: wasm-only build, one thread, the wasm
 // downloaded at start) and its speed measurements (webview/inference/speed.ts).
-import { decodeMnistSet } from '../../../src/inference/mnistData';
+import { decodeMnistSet } from '../../../src/shared/inference/mnistData';
 import { configureOrt, createSession, float32, run, scorable } from '../../../webview/inference/ort';
 import { wasmDownloadMs } from '../../../webview/inference/ort';
 import { measureSpeed } from '../../../webview/inference/speed';

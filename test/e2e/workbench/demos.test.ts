@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { latentBatch, latentPlane } from '../../../src/inference/generator';
+import { latentBatch, latentPlane } from '../../../src/shared/inference/generator';
 import { createSession, float32Tensor } from '../../../src/inference/nodeRuntime';
 import { ROOT, host, openWorkbench, runCommand, screenshot, type Workbench } from '../harness';
 

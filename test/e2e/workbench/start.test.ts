@@ -14,7 +14,7 @@ describe('npm start', function () {
         child.stdout.on('data', (d) => {
           out += d;
           const m = out.match(/(http:\/\/127\.0\.0\.1:\d+\/\?\S+)/);
-          if (m) { clearTimeout(timer); resolve(m[1]!); }
+          if (m) { clearTimeout(timer); resolve(m[1]); }
         });
         child.stderr.on('data', (d) => (out += d));
         child.on('exit', (code) => reject(new Error(`npm start exited (${code}):\n${out}`)));

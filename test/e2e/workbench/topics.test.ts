@@ -19,7 +19,7 @@ async function expand(page: Page, label: string): Promise<void> {
 
 /** True when the row's label and description are drawn whole, not cut off with an ellipsis. */
 function readsInFull(row: Locator): Promise<boolean> {
-  return row.locator('.monaco-icon-label-container').first().evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+  return row.locator('.monaco-icon-label-container').first().evaluate((el: { scrollWidth: number; clientWidth: number }) => el.scrollWidth <= el.clientWidth + 1);
 }
 
 describe('topic texts and a narrow side bar in the real workbench', function () {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Check, Milestone } from '../../../src/roadmap/milestones';
-import { evaluateMetric } from '../../../src/checks/evaluate';
+import { evaluateMetric } from '../../../src/checks/kinds/metric';
 import { parseJunit } from '../../../src/checks/junit';
 import { readMetric } from '../../../src/checks/metricJson';
 import type { ProcessRunner } from '../../../src/checks/process';
@@ -37,7 +37,7 @@ describe('capped texts', () => {
 
   it('an outcome with 50 MB texts and 10,000 failures is a few dozen kilobytes', () => {
     const big = 'y'.repeat(HUGE);
-    const failures = Array.from({ length: 10_000 }, (_, k) => ({ nodeId: `t${k}`, message: k === 0 ? big : 'm', details: k === 0 ? big : '' }));
+    const failures = Array.from({ length: 10_000 }, (_, k) => ({ name: `t${k}`, message: k === 0 ? big : 'm', details: k === 0 ? big : '' }));
     const o = capOutcome({ status: 'failed', headline: big, failures });
     assert.ok(JSON.stringify(o).length < 100_000, `${JSON.stringify(o).length} characters`);
     assert.equal(o.failures.length, TEXT_CAPS.failures + 1);

@@ -1,7 +1,9 @@
 // Raw results → milestone outcomes, for every kind of check; globs and metric files.
 import * as assert from 'node:assert/strict';
 import type { Check } from '../../../src/roadmap/milestones';
-import { evaluateFile, evaluateMetric, evaluatePytest, notRun } from '../../../src/checks/evaluate';
+import { evaluateFile } from '../../../src/checks/kinds/file';
+import { evaluateMetric } from '../../../src/checks/kinds/metric';
+import { evaluatePytest } from '../../../src/checks/pytestOutcome';
 import { globBase, matchGlob } from '../../../src/checks/glob';
 import type { JunitCase, JunitReport } from '../../../src/checks/junit';
 import { parseJunit } from '../../../src/checks/junit';
@@ -28,8 +30,8 @@ describe('evaluatePytest', () => {
     assert.equal(o.status, 'failed');
     assert.equal(o.headline, '2 of 3 tests failed: test_one: NotImplementedError: TODO: pdf');
     assert.deepEqual(o.failures, [
-      { nodeId: `${F}::test_one`, message: 'NotImplementedError: TODO: pdf', details: 'traceback 1' },
-      { nodeId: `${F}::test_three`, message: 'AssertionError: mean is wrong\nassert 1 == 2', details: 'traceback 3' },
+      { name: `${F}::test_one`, message: 'NotImplementedError: TODO: pdf', details: 'traceback 1' },
+      { name: `${F}::test_three`, message: 'AssertionError: mean is wrong\nassert 1 == 2', details: 'traceback 3' },
     ]);
   });
 
@@ -66,7 +68,7 @@ describe('evaluatePytest', () => {
     ], broken));
     assert.equal(o.status, 'error');
     assert.equal(o.headline, `${F} could not be loaded: SyntaxError: invalid syntax (test_a.py, line 4)`);
-    assert.deepEqual(o.failures.map((f) => f.nodeId), [`${F}::one`, 'tests/test_b.py::bad']);
+    assert.deepEqual(o.failures.map((f) => f.name), [`${F}::one`, 'tests/test_b.py::bad']);
   });
 
   it('does not blame a milestone for a module it does not use', () => {
@@ -150,7 +152,7 @@ describe('evaluateMetric', () => {
     const o = evaluateMetric(check(), '{"accuracy": 0.91}');
     assert.equal(o.status, 'failed');
     assert.equal(o.headline, 'accuracy is 0.91, needs >= 0.95');
-    assert.deepEqual(o.failures, [{ nodeId: 'metrics.json', message: 'accuracy is 0.91, needs >= 0.95', details: '' }]);
+    assert.deepEqual(o.failures, [{ name: 'metrics.json', message: 'accuracy is 0.91, needs >= 0.95' }]);
   });
 
   it('supports every comparison, including the boundary', () => {
@@ -181,13 +183,5 @@ describe('evaluateMetric', () => {
     const loss = evaluateMetric(check({ key: 'loss', op: '<', threshold: 1 }), '{"loss": -Infinity}');
     assert.deepEqual([loss.status, loss.headline], ['failed', '"loss" in metrics.json is -Infinity, not a finite number']);
     assert.equal(evaluateMetric(check({ key: 'note' }), '{"note": "NaN"}').headline, '"note" in metrics.json is the text "NaN", not a number');
-  });
-});
-
-describe('checks decided elsewhere', () => {
-  it('leaves onnx and manual checks not run', () => {
-    assert.equal(notRun({ kind: 'manual' }).status, 'not-run');
-    assert.equal(notRun({ kind: 'onnx', model: 'model.onnx', op: '>=', threshold: 0.97 }).status, 'not-run');
-    assert.deepEqual(notRun({ kind: 'manual' }).failures, []);
   });
 });

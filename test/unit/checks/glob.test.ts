@@ -1,7 +1,7 @@
 // The file check's glob matcher: what it matches, that hostile patterns end (no backtracking
 // blow-up), and that it agrees with a tiny recursive reference matcher on random patterns.
 import * as assert from 'node:assert/strict';
-import { evaluateFile } from '../../../src/checks/evaluate';
+import { evaluateFile } from '../../../src/checks/kinds/file';
 import { globMatcher, matchGlob } from '../../../src/checks/glob';
 import { mulberry32 } from '../seededRandom';
 
@@ -46,7 +46,7 @@ describe('glob matcher', () => {
 
   it('agrees with the reference matcher on 5,000 random patterns and paths', () => {
     const rnd = mulberry32(0x61ab);
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
     const word = (alphabet: readonly string[], max: number): string => {
       let s = '';
       const n = 1 + Math.floor(rnd() * max);

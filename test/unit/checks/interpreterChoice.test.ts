@@ -15,7 +15,7 @@ describe('interpreterCandidates', () => {
     const cs = interpreterCandidates({ fromPythonExtension: '/venv/bin/python', setting: ' /opt/py/bin/python3 ', platform: 'linux' });
     assert.deepEqual(commands(cs), ['/venv/bin/python', '/opt/py/bin/python3', 'python3', 'python', '/usr/bin/python3', '/usr/local/bin/python3']);
     assert.deepEqual(cs.map((c) => c.source), ['python-extension', 'setting', 'path', 'path', 'usual-place', 'usual-place']);
-    assert.equal(cs[2]!.label, 'python3 on PATH');
+    assert.equal(cs[2].label, 'python3 on PATH');
   });
 
   it('on macOS looks in Homebrew and the python.org framework too', () => {
@@ -38,7 +38,7 @@ describe('interpreterCandidates', () => {
 
   it('drops blanks and a setting that repeats the Python extension', () => {
     assert.deepEqual(commands(interpreterCandidates({ fromPythonExtension: '  ', setting: 'python3', platform: 'linux' })), ['python3', 'python', '/usr/bin/python3', '/usr/local/bin/python3']);
-    assert.equal(interpreterCandidates({ setting: 'python3', platform: 'linux' })[0]!.source, 'setting');
+    assert.equal(interpreterCandidates({ setting: 'python3', platform: 'linux' })[0].source, 'setting');
   });
 });
 

@@ -53,7 +53,7 @@ function escapedOf(stdout: string): { pid: number; marker: string } {
   const pid = Number(m[1]);
   seenPids.push(pid);
   assert.equal(m[2], 'True', 'the sleeper did not leave the process group, so the test proves nothing');
-  return { pid, marker: m[3] as string };
+  return { pid, marker: m[3] };
 }
 
 /** The escaped sleeper and every process carrying the run's marker are gone. */
@@ -180,8 +180,8 @@ describe('runProcess', () => {
       assert.equal(r.cancelled, false);
       assert.equal(r.signal, 'SIGKILL');
       const [parent, child] = pidsOf(r.stdout);
-      assert.ok(await waitUntilGone(parent as number), `parent ${parent} is still running`);
-      assert.ok(await waitUntilGone(child as number), `child ${child} is still running`);
+      assert.ok(await waitUntilGone(parent), `parent ${parent} is still running`);
+      assert.ok(await waitUntilGone(child), `child ${child} is still running`);
     });
 
     it('on timeout ends a tree that obeys SIGTERM', async () => {
@@ -218,8 +218,8 @@ describe('runProcess', () => {
       assert.equal(r.timedOut, false);
       assert.equal(r.exitCode, 0);
       const [parent, child] = pidsOf(r.stdout);
-      assert.ok(await waitUntilGone(parent as number));
-      assert.ok(await waitUntilGone(child as number), `grandchild ${child} outlived its parent`);
+      assert.ok(await waitUntilGone(parent));
+      assert.ok(await waitUntilGone(child), `grandchild ${child} outlived its parent`);
     });
 
     describe('descendants that leave the process group', function () {

@@ -47,7 +47,7 @@ describe('processTree', function () {
     assert.equal(await signalProcesses([{ pid: childPid, startTime: '0' }], 'SIGKILL'), 0);
     assert.equal(isAlive(childPid), true);
     const [seen] = await findRunProcesses(parent.pid, undefined);
-    assert.equal(await signalProcesses([seen!], 'SIGKILL'), 1);
+    assert.equal(await signalProcesses([seen], 'SIGKILL'), 1);
     assert.ok(await waitUntilGone(childPid));
   });
 });

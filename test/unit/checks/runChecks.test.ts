@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Outcome } from '../../../src/checks/evaluate';
+import type { Outcome } from '../../../src/checks/outcome';
 import type { ProcessRunner } from '../../../src/checks/process';
 import { runMilestoneChecks } from '../../../src/checks/runChecks';
 import type { Check, Milestone } from '../../../src/roadmap/milestones';
@@ -56,10 +56,10 @@ describe('runMilestoneChecks on the probability-distributions project', function
       const o = run.outcomes[m.id];
       assert.equal(o?.status, 'failed', `${m.id}: ${o?.headline}`);
       const ids = m.check.kind === 'pytest' ? m.check.nodeIds : [];
-      assert.deepEqual(o?.failures.map((f) => f.nodeId), ids, m.id);
+      assert.deepEqual(o?.failures.map((f) => f.name), ids, m.id);
       for (const f of o?.failures ?? []) {
-        assert.match(f.message, /\S/, `${f.nodeId} has no message`);
-        assert.match(f.details, /\S/, `${f.nodeId} has no details`);
+        assert.match(f.message, /\S/, `${f.name} has no message`);
+        assert.match(f.details ?? '', /\S/, `${f.name} has no details`);
       }
       assert.match(o?.headline ?? '', new RegExp(`^${ids.length} of ${ids.length} tests failed: `), m.id);
     }
@@ -205,7 +205,7 @@ describe('runMilestoneChecks when Python or pytest is missing', () => {
     assert.deepEqual(result.outcomes['m'], {
       status: 'error',
       headline: 'pytest is not installed for /venv/bin/python: install it with "/venv/bin/python -m pip install pytest"',
-      failures: [{ nodeId: '', message: 'pytest is not installed for /venv/bin/python: install it with "/venv/bin/python -m pip install pytest"', details: 'Traceback (most recent call last):\n  File "<string>", line 3, in <module>\nModuleNotFoundError: No module named \'pytest\'' }],
+      failures: [{ name: '', message: 'pytest is not installed for /venv/bin/python: install it with "/venv/bin/python -m pip install pytest"', details: 'Traceback (most recent call last):\n  File "<string>", line 3, in <module>\nModuleNotFoundError: No module named \'pytest\'' }],
     });
   });
 

@@ -2,7 +2,7 @@
 // and a restore that keeps the edited copies and never goes through a symlink.
 import * as assert from 'node:assert/strict';
 import { hasDrift, isExpectationFile, planRestore, sameText, testDrift } from '../../../src/checks/testIntegrity';
-import type { PathKind } from '../../../src/scaffold/plan';
+import type { PathKind } from '../../../src/shared/safePath';
 
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
 const TEST_A = 'def test_a():\n    assert f() == 1\n';
@@ -68,16 +68,16 @@ describe('test integrity', () => {
   it('refuses the whole restore when a path goes through a symlink or is not a plain relative path', () => {
     const viaLink = planRestore({ changed: [], missing: ['tests/test_a.py'] }, kinds({ tests: 'symlink' }));
     assert.deepEqual(viaLink.writes, []);
-    assert.match(viaLink.refused[0]!.reason, /tests is a symbolic link/);
+    assert.match(viaLink.refused[0].reason, /tests is a symbolic link/);
     const climbing = planRestore({ changed: ['../outside.py'], missing: [] }, kinds({}));
     assert.deepEqual(climbing.writes, []);
-    assert.match(climbing.refused[0]!.reason, /climbs out/);
+    assert.match(climbing.refused[0].reason, /climbs out/);
     const folder = planRestore({ changed: [], missing: ['tests/test_a.py'] }, kinds({ tests: 'directory', 'tests/test_a.py': 'directory' }));
-    assert.match(folder.refused[0]!.reason, /is a folder where a file is expected/);
+    assert.match(folder.refused[0].reason, /is a folder where a file is expected/);
     const allTaken = planRestore({ changed: ['tests/test_a.py'], missing: [] }, (p) => (p.startsWith('tests/test_a.py.edited') ? 'file' : p === 'tests' ? 'directory' : 'file'));
     assert.deepEqual(allTaken.writes, []);
-    assert.match(allTaken.refused[0]!.reason, /edited-20 all exist/);
+    assert.match(allTaken.refused[0].reason, /edited-20 all exist/);
     const fileInWay = planRestore({ changed: [], missing: ['tests/test_a.py'] }, kinds({ tests: 'file' }));
-    assert.match(fileInWay.refused[0]!.reason, /tests is a file where a folder is expected/);
+    assert.match(fileInWay.refused[0].reason, /tests is a file where a folder is expected/);
   });
 });

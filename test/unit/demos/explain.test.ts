@@ -1,6 +1,7 @@
 // Leave-one-bucket-out for the spam demo: the batch rows, the text spans and the effects.
 import * as assert from 'node:assert/strict';
-import { SPAM_BUCKETS, fnv1a32, spamBuckets, spamFeatures } from '../../../src/inference/textHash';
+import { SPAM_BUCKETS, fnv1a32, spamBuckets } from '../../../src/shared/inference/textHash';
+import { spamFeatures } from '../inference/spamBatch';
 import { ablationBatch, probabilityOf, spamLogOdds, spamProbabilities, textSpans, wordEffects } from '../../../webview/demos/text/explain';
 
 const TEXT = 'Subject: FREE offer\n\nClick here for a FREE prize, x y!';

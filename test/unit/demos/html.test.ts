@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { asFolderUrl, demosHtml } from '../../../src/demos/html';
-import { makeNonce } from '../../../src/lab/html';
+import { makeNonce } from '../../../src/panel/html';
 
 const SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
 
@@ -8,12 +8,11 @@ describe('demo gallery HTML', () => {
   const nonce = makeNonce();
   const html = demosHtml({
     cspSource: SOURCE, nonce, title: 'ML Demos <x>', loadingText: 'Chargement des démos…',
-
     scriptUri: `${SOURCE}/ext/dist/webview/demos.js`, styleUri: `${SOURCE}/ext/media/demos/demos.css`,
     ortBase: `${SOURCE}/ext/dist/webview/ort`, mediaBase: `${SOURCE}/ext/media/`,
   });
-  const csp = new Map(html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)![1]!.split(';')
-    .map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+  const csp = new Map(html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)![1].split(';')
+    .map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
 
   it('uses the shared policy: nonce scripts, wasm allowed, never eval, fetches only from the webview', () => {
     assert.deepEqual(csp.get('default-src'), ["'none'"]);
@@ -25,8 +24,8 @@ describe('demo gallery HTML', () => {
   it('loads one module script by nonce and nothing remote', () => {
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     assert.equal(scripts.length, 1);
-    assert.match(scripts[0]!, new RegExp(`type="module" nonce="${nonce}"`));
-    for (const m of html.matchAll(/(?:src|href|data-[a-z-]+)="([^"]+)"/g)) assert.ok(m[1]!.startsWith(SOURCE), `${m[1]} is not a webview resource`);
+    assert.match(scripts[0], new RegExp(`type="module" nonce="${nonce}"`));
+    for (const m of html.matchAll(/(?:src|href|data-[a-z-]+)="([^"]+)"/g)) assert.ok(m[1].startsWith(SOURCE), `${m[1]} is not a webview resource`);
     assert.doesNotMatch(html, /\son[a-z]+=/i);
   });
 

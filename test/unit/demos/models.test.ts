@@ -8,7 +8,7 @@ import { detectionAt, parseSensorFile, positionOf, slidingWindows, thresholdAt }
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 const read = (...p: string[]): Uint8Array => new Uint8Array(readFileSync(join(ROOT, ...p)));
-const json = (...p: string[]): any => JSON.parse(readFileSync(join(ROOT, ...p), 'utf8'));
+const json = (...p: string[]): unknown => JSON.parse(readFileSync(join(ROOT, ...p), 'utf8'));
 
 describe('gallery models and data in onnxruntime-web', function () {
   this.timeout(60_000);

@@ -22,7 +22,7 @@ describe('optimizer math', () => {
         const x = d.xMin + ((k * 0.618034) % 1) * (d.xMax - d.xMin);
         const y = d.yMin + ((k * 0.414214 + 0.1) % 1) * (d.yMax - d.yMin);
         const [gx, gy] = fn.grad(x, y);
-        const [nx, ny] = numericGradient(fn.f, x, y, 1e-6);
+        const [nx, ny] = numericGradient((px, py) => fn.f(px, py), x, y, 1e-6);
         const scale = Math.max(1, Math.abs(nx), Math.abs(ny));
         assert.ok(Math.abs(gx - nx) / scale < 1e-5 && Math.abs(gy - ny) / scale < 1e-5,
           `at (${x.toFixed(3)}, ${y.toFixed(3)}): analytic (${gx}, ${gy}) vs numeric (${nx}, ${ny})`);

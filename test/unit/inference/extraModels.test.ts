@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSession, float32Tensor } from '../../../src/inference/nodeRuntime';
-import { SPAM_BUCKETS, emailToSpamText, fnv1a32, spamBuckets, spamFeatures, spamTokens } from '../../../src/inference/textHash';
+import { SPAM_BUCKETS, fnv1a32, spamBuckets, spamTokens } from '../../../src/shared/inference/textHash';
+import { emailToSpamText, spamFeatures } from './spamBatch';
 import { MODELS, readBytes } from './helpers';
 
 interface SpamGolden {

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
   detectGeneratorLayout, generatedPixels, latentBatch, latentPlane, metadataLatentDim, readMetadataProps,
-} from '../../../src/inference/generator';
+} from '../../../src/shared/inference/generator';
 import { createSession, float32Tensor } from '../../../src/inference/nodeRuntime';
 import { FIXTURES, MODELS, readBytes } from './helpers';
 

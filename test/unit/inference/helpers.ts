@@ -1,7 +1,7 @@
 // Shared paths and loaders for the inference tests (bundled to out/test/unit/inference/).
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type MnistSet, decodeMnistSet } from '../../../src/inference/mnistData';
+import { type MnistSet, decodeMnistSet } from '../../../src/shared/inference/mnistData';
 
 export const ROOT = resolve(__dirname, '..', '..', '..', '..');
 export const MODELS = join(ROOT, 'media', 'models');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { type Dim, detectLayout, detectModelLayout, formatShape } from '../../../src/inference/layout';
+import { type Dim, detectLayout, detectModelLayout, formatShape } from '../../../src/shared/inference/layout';
 
 function accepted(dims: Dim[]) {
   const r = detectLayout(dims);

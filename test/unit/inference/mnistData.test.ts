@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { decodeMnistSet, mnistImage, mnistSubset } from '../../../src/inference/mnistData';
+import { decodeMnistSet, mnistImage, mnistSubset } from '../../../src/shared/inference/mnistData';
 import { HELDOUT_FILE, loadGolden, loadHeldout, readBytes } from './helpers';
 
 /** A valid file with `labels.length` images whose pixels are all `fill`. */

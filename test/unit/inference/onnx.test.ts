@@ -2,8 +2,8 @@
 // golden logits, held-out accuracy, the layout fixtures and rejection of broken files.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { detectModelLayout } from '../../../src/inference/layout';
-import { mnistSubset } from '../../../src/inference/mnistData';
+import { detectModelLayout } from '../../../src/shared/inference/layout';
+import { mnistSubset } from '../../../src/shared/inference/mnistData';
 import {
   ModelLoadError,
   createSession,
@@ -11,7 +11,7 @@ import {
   float32Tensor,
   loadOrt,
 } from '../../../src/inference/nodeRuntime';
-import { ScoreError, scoreModel } from '../../../src/inference/score';
+import { ScoreError, scoreModel } from '../../../src/shared/inference/score';
 import { FIXTURES, MODELS, loadGolden, loadHeldout, pseudoRandomBytes, readBytes } from './helpers';
 
 type Session = Awaited<ReturnType<typeof createSession>>;

@@ -149,7 +149,7 @@ export function linearModel(options: { fill?: number; inputShape?: readonly Mode
   const shape = options.inputShape ?? ['batch', 784];
   return buildModel({
     input: { name: 'input', shape },
-    output: { name: 'logits', shape: [shape[0] as ModelDim, 10] },
+    output: { name: 'logits', shape: [shape[0], 10] },
     nodes: [{ op: 'MatMul', inputs: ['input', 'w'], outputs: ['logits'] }],
     initializers: [{ name: 'w', dims: [784, 10], values: matrix(784, 10, (r, c) => r % 10 === c, options.fill ?? 0) }],
   });

@@ -1,8 +1,8 @@
 // scoreModel against fake sessions: no onnxruntime involved.
 import * as assert from 'node:assert/strict';
-import type { Dim } from '../../../src/inference/layout';
-import type { MnistSet } from '../../../src/inference/mnistData';
-import { ScoreError, type SessionLike, argmax, isDistribution, scoreModel, softmax } from '../../../src/inference/score';
+import type { Dim } from '../../../src/shared/inference/layout';
+import type { MnistSet } from '../../../src/shared/inference/mnistData';
+import { ScoreError, type SessionLike, argmax, isDistribution, scoreModel, softmax } from '../../../src/shared/inference/score';
 
 interface FakeTensor {
   data: Float32Array;
@@ -45,7 +45,7 @@ function fakeSession(shape: Dim[], rowFor: (id: number) => number[], outClasses 
 
 /** Logits that put `score` on class `c`. */
 function logitsFor(c: number, score = 5): number[] {
-  const row = new Array(10).fill(0);
+  const row = new Array<number>(10).fill(0);
   row[c] = score;
   return row;
 }
@@ -86,7 +86,7 @@ describe('inference/score', () => {
 
   it('takes probabilities as they are', async () => {
     const probs = (c: number) => {
-      const row = new Array(10).fill(0.05);
+      const row = new Array<number>(10).fill(0.05);
       row[c] = 0.55;
       return row;
     };
@@ -137,7 +137,7 @@ describe('inference/score', () => {
   });
 
   it('rejects an output of the wrong size and reports run failures', async () => {
-    const { session } = fakeSession(['batch', 784], () => new Array(10).fill(0), 3);
+    const { session } = fakeSession(['batch', 784], () => new Array<number>(10).fill(0), 3);
     await assert.rejects(scoreModel(session, fakeSet(labels), { createTensor }), /has shape \[12,3\] for a batch of 12; expected 12×10/);
     const failing: SessionLike = {
       ...fakeSession(['batch', 784], () => logitsFor(0)).session,
@@ -158,7 +158,7 @@ describe('inference/score', () => {
   });
 
   it('reports a model whose outputs are all NaN as such, not as 0 % accuracy', async () => {
-    const { session } = fakeSession(['batch', 784], () => new Array(10).fill(NaN));
+    const { session } = fakeSession(['batch', 784], () => new Array<number>(10).fill(NaN));
     await assert.rejects(scoreModel(session, fakeSet(labels), { createTensor }), (e: Error) => {
       assert.ok(e instanceof ScoreError, String(e));
       assert.match(e.message, /^the model's outputs are all NaN \(not a number\) for every one of the 12 digits/);
@@ -167,7 +167,7 @@ describe('inference/score', () => {
   });
 
   it('counts the digits whose outputs were all NaN when only some were', async () => {
-    const { session } = fakeSession(['batch', 784], (id) => (id === 2 || id === 5 ? new Array(10).fill(NaN) : logitsFor(labels[id])));
+    const { session } = fakeSession(['batch', 784], (id) => (id === 2 || id === 5 ? new Array<number>(10).fill(NaN) : logitsFor(labels[id])));
     const r = await scoreModel(session, fakeSet(labels), { createTensor });
     assert.equal(r.nanRows, 2);
     assert.equal(r.correct, 10);

@@ -6,7 +6,7 @@ import {
   checkModelSize,
   describeLoadError,
   formatBytes,
-} from '../../../src/inference/validate';
+} from '../../../src/shared/inference/validate';
 import { FIXTURES, MODELS, pseudoRandomBytes, readBytes } from './helpers';
 
 function problem(bytes: Uint8Array, maxBytes?: number) {

@@ -8,9 +8,9 @@ import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../repoRoot';
 
 interface Extractor {
-  extractBundle(root: string): { bundle: Record<string, string>; problems: string[] };
-  extractCalls(text: string, file: string, callee: RegExp): { messages: string[]; problems: string[] };
-  bundleText(bundle: Record<string, string>): string;
+  extractBundle: (root: string) => { bundle: Record<string, string>; problems: string[] };
+  extractCalls: (text: string, file: string, callee: RegExp) => { messages: string[]; problems: string[] };
+  bundleText: (bundle: Record<string, string>) => string;
   BUNDLE_FILE: string;
 }
 
@@ -20,7 +20,7 @@ const read = (file: string): string => fs.readFileSync(path.join(root, file), 'u
 
 /** Every "%key%" string anywhere in `value`. */
 function nlsKeys(value: unknown, out = new Set<string>()): Set<string> {
-  if (typeof value === 'string') { const m = /^%([\w.-]+)%$/.exec(value); if (m) out.add(m[1]!); }
+  if (typeof value === 'string') { const m = /^%([\w.-]+)%$/.exec(value); if (m) out.add(m[1]); }
   else if (Array.isArray(value)) for (const v of value) nlsKeys(v, out);
   else if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) nlsKeys(v, out);
   return out;

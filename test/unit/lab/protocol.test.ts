@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { isWebviewMessage } from '../../../src/shared/protocol';
+import { isWebviewMessage } from '../../../src/shared/labProtocol';
 
 describe('webview message guard', () => {
   const accepted: unknown[] = [
     { type: 'ready' },
-    { type: 'run', requestId: 1 },
-    { type: 'run', requestId: 7, milestoneId: 'load-data' },
+    { type: 'run' },
+    { type: 'run', milestoneId: 'load-data' },
     { type: 'cancel' },
     { type: 'markManual', milestoneId: 'a-1', done: true },
     { type: 'compare', milestoneId: 'x' },
@@ -27,11 +27,11 @@ describe('webview message guard', () => {
     { type: 'startOver', folder: '/tmp' },
     { type: 'setPythonPath', path: '/tmp/evil' },
     { type: 'selectInterpreter', python: '/tmp/evil' },
-    { type: 'run' },
-    { type: 'run', requestId: -1 },
-    { type: 'run', requestId: 1.5 },
-    { type: 'run', requestId: 1, milestoneId: '../x' },
-    { type: 'run', requestId: 1, milestoneId: 'A' },
+    // The lab's old request/reply convention is gone: a requestId is an unknown key.
+    { type: 'run', requestId: 1 },
+    { type: 'run', requestId: 7, milestoneId: 'load-data' },
+    { type: 'run', milestoneId: '../x' },
+    { type: 'run', milestoneId: 'A' },
     { type: 'markManual', milestoneId: 'a', done: 'yes' },
     { type: 'openFile', path: '/etc/passwd' },
     { type: 'openFile', path: '../../secret' },

@@ -20,7 +20,7 @@ function random(seed: number): Random {
     return x / 4294967296;
   };
 }
-const pick = <T>(rnd: Random, items: readonly T[]): T => items[Math.floor(rnd() * items.length)] as T;
+const pick = <T>(rnd: Random, items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
 const some = <T>(rnd: Random, max: number, make: () => T): T[] => Array.from({ length: Math.floor(rnd() * (max + 1)) }, make);
 
 const IDS = ['a', 'b', 'p-1', 'constructor', 'to-string', '__proto__', 'Old_Id', 'toString', '', 'hasOwnProperty'];

@@ -28,14 +28,14 @@ describe('progress recovery keeps what it cannot read', () => {
     assert.deepEqual(state.items.p?.milestones, { m1: 'passed' });
     assert.equal(state.items.p?.note, undefined);
     assert.equal(problems.length, 1);
-    assert.match(problems[0]!, /"p".*note/);
+    assert.match(problems[0], /"p".*note/);
   });
 
   it('drops only a bad milestone id: the other marks, the done flag and the note stay', () => {
     const { state, problems } = recoverState({ version: 1, items: { p: { done: true, note: 'n', milestones: { Old_Id: 'passed', m2: 'manual' } } } });
     assert.deepEqual(state.items.p, { done: true, note: 'n', milestones: { m2: 'manual' } });
     assert.equal(problems.length, 1);
-    assert.match(problems[0]!, /Old_Id/);
+    assert.match(problems[0], /Old_Id/);
   });
 
   it('keeps an unreadable field verbatim in what it writes, until the learner changes that field', () => {
@@ -43,7 +43,7 @@ describe('progress recovery keeps what it cannot read', () => {
     assert.deepEqual(state.items.p, { note: 'n' });
     assert.deepEqual((written(state) as { items: Record<string, unknown> }).items.p, { done: 'yes', note: 'n' });
     const ticked = written(setDone(state, ['p'], true, now)) as { items: Record<string, Record<string, unknown>> };
-    assert.equal(ticked.items.p!.done, true);
+    assert.equal(ticked.items.p.done, true);
   });
 
   it('keeps an entry it cannot read at all (an invalid id, not an object) in what it writes', () => {
@@ -74,7 +74,7 @@ describe('progress ids never reach Object.prototype', () => {
     const { state } = recoverState(raw);
     assert.deepEqual(state.items.p?.milestones, { m1: 'manual' });
     assert.equal(Object.getPrototypeOf(state.items), Object.prototype);
-    assert.equal(Object.getPrototypeOf(state.items.p!.milestones), Object.prototype);
+    assert.equal(Object.getPrototypeOf(state.items.p.milestones), Object.prototype);
     assert.deepEqual(written(state), raw);
   });
 });

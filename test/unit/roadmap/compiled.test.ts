@@ -21,7 +21,7 @@ function builtInFiles(): SourceFile[] {
 describe('compiled built-in roadmap', () => {
   it('dist/roadmap.json is keyed to the built parser and the roadmap files, and equals a fresh parse', () => {
     const files = builtInFiles();
-    const raw = JSON.parse(readFileSync(join(ROOT, 'dist/roadmap.json'), 'utf8'));
+    const raw: unknown = JSON.parse(readFileSync(join(ROOT, 'dist/roadmap.json'), 'utf8'));
     const cached = readCompiled(raw, roadmapKey(readFileSync(PARSER), files));
     assert.ok(cached, 'the key does not match: run `node esbuild.mjs`');
     assert.deepEqual(cached, JSON.parse(JSON.stringify(parseRoadmap(files))));
@@ -61,7 +61,7 @@ describe('compiled built-in roadmap', () => {
   });
 
   it('holds every built-in project\'s milestone cells, each equal to a fresh parse and keyed to its own text', () => {
-    const raw = JSON.parse(readFileSync(join(ROOT, 'dist/roadmap.json'), 'utf8'));
+    const raw: unknown = JSON.parse(readFileSync(join(ROOT, 'dist/roadmap.json'), 'utf8'));
     const parser = readFileSync(PARSER);
     const ids = readdirSync(join(ROOT, 'roadmap/projects')).filter((id) => existsSync(join(ROOT, 'roadmap/projects', id, 'milestones.md')));
     assert.ok(ids.length >= 9);

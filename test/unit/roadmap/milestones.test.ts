@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseMilestones } from '../../../src/roadmap/milestones';
-import { parseThreshold } from '../../../src/roadmap/milestoneCheck';
+import { parseThreshold } from '../../../src/checks/kinds/threshold';
 import { errorsOf, FIXTURES_DIR, plain, ROADMAP_DIR, TIMEOUT_MS } from './helpers';
 
 function fixture(name: string): string {

@@ -1,9 +1,10 @@
 // The small pieces: durations, id markers, file roles, safe paths.
 import * as assert from 'node:assert/strict';
 import { parseDurationValue } from '../../../src/roadmap/duration';
-import { isValidId, splitTrailingId } from '../../../src/roadmap/ids';
+import { splitTrailingId } from '../../../src/roadmap/ids';
+import { isValidId } from '../../../src/shared/safePath';
 import { fileRole } from '../../../src/roadmap/files';
-import { isSafeRelativePath } from '../../../src/roadmap/paths';
+import { isSafeRelativePath } from '../../../src/shared/safePath';
 import { isHttpUrl } from '../../../src/roadmap/parseResource';
 
 describe('parseDurationValue', () => {

@@ -1,10 +1,10 @@
 // The shipped roadmap/ content parses cleanly into the expected shape.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseRoadmap } from '../../../src/roadmap/parse';
 import { loadRoadmapFolder } from '../../../src/roadmap/load';
-import { ID_PATTERN } from '../../../src/roadmap/ids';
+import { ID_PATTERN } from '../../../src/shared/safePath';
 import type { ParseResult, Skill } from '../../../src/roadmap/model';
 import { plain, readMarkdownFolder, repoRoot, ROADMAP_DIR, TIMEOUT_MS } from './helpers';
 
@@ -165,7 +165,8 @@ describe('the parser sources', function () {
       if (seen.has(file)) return;
       seen.add(file);
       for (const [, spec] of readFileSync(file, 'utf8').matchAll(/from\s+'(\.[^']+)'/g)) {
-        visit(join(dirname(file), `${spec}.ts`));
+        const path = join(dirname(file), spec);
+        visit(existsSync(`${path}.ts`) ? `${path}.ts` : join(path, 'index.ts'));
       }
     };
     visit(entry);

@@ -1,7 +1,7 @@
 // parseRoadmap over whole folders given as strings: file roles, ordering, cross-file ids, robustness.
 import * as assert from 'node:assert/strict';
 import { parseRoadmap } from '../../../src/roadmap/parse';
-import type { SourceFile } from '../../../src/roadmap/model';
+import type { Diagnostic, SourceFile } from '../../../src/roadmap/model';
 import { plain, TIMEOUT_MS } from './helpers';
 
 function skillFile(path: string, id: string, topics: readonly string[] = []): SourceFile {
@@ -108,7 +108,7 @@ describe('parseRoadmap', function () {
       const r = parseRoadmap(input as SourceFile[]);
       assert.ok(Array.isArray(r.roadmap.skills));
       assert.ok(Array.isArray(r.diagnostics));
-      assert.ok(!r.diagnostics.some((d) => d.code === 'internal-error'), JSON.stringify(input));
+      assert.ok(!r.diagnostics.some((d: Diagnostic) => d.code === 'internal-error'), JSON.stringify(input));
     }
   });
 });

@@ -53,7 +53,7 @@ describe('the built-in project templates', () => {
         const existing = new Set(testIds(template));
         const named = milestones.flatMap((m) => (m.check.kind === 'pytest' ? m.check.nodeIds : []));
         for (const n of named) {
-          const [file, fn] = [n.split('::')[0]!, n.split('::').pop()!.replace(/\[.*$/, '')];
+          const [file, fn] = [n.split('::')[0], n.split('::').pop()!.replace(/\[.*$/, '')];
           assert.ok(existsSync(join(template, ...file.split('/'))), `${n}: no file ${file}`);
           assert.ok(existing.has(`${file}::${fn}`) || readFileSync(join(template, ...file.split('/')), 'utf8').includes(`def ${fn}(`), `${n}: no test ${fn} in ${file}`);
         }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { checkRelativePath, isTemplateLitter, keptFolderName, planScaffold, summarise, type PathKind } from '../../../src/scaffold/plan';
+import { isTemplateLitter, keptFolderName, planScaffold, summarise, type PathKind } from '../../../src/scaffold/plan';
+import { checkPortablePath } from '../../../src/shared/safePath';
 
 const world = (entries: Record<string, PathKind>) => (p: string): PathKind => entries[p] ?? 'missing';
 
@@ -35,7 +36,7 @@ describe('scaffold planning', () => {
   ];
   for (const [path, reason] of escaping) {
     it(`refuses ${JSON.stringify(path)}`, () => {
-      const checked = checkRelativePath(path);
+      const checked = checkPortablePath(path);
       assert.ok('reason' in checked, `${path} was accepted`);
       assert.match(checked.reason, reason);
       const plan = planScaffold([path, 'p/ok.txt'], world({}));
@@ -63,7 +64,7 @@ describe('scaffold planning', () => {
   ];
   for (const [path, reason] of unportable) {
     it(`refuses a name that breaks on Windows or macOS: ${JSON.stringify(path.length > 40 ? `${path.slice(0, 40)}…` : path)}`, () => {
-      const checked = checkRelativePath(path);
+      const checked = checkPortablePath(path);
       assert.ok('reason' in checked, `${path} was accepted`);
       assert.match(checked.reason, reason);
       const plan = planScaffold([path, 'p/ok.txt'], world({}));
@@ -74,7 +75,7 @@ describe('scaffold planning', () => {
 
   it('accepts names that only look like reserved ones, and long names within the limit', () => {
     for (const path of ['p/console.py', 'p/com10.txt', 'p/lpt.md', 'p/nullable.py', 'p/aux_data/x', 'p/.gitignore', 'p/a.b.c', `p/${'a'.repeat(255)}`, `p/${'é'.repeat(127)}`]) {
-      assert.ok('segments' in checkRelativePath(path), `${path} was refused`);
+      assert.ok('segments' in checkPortablePath(path), `${path} was refused`);
     }
   });
 
@@ -93,7 +94,7 @@ describe('scaffold planning', () => {
     const nfd = 'p/cafe\u0301.py';
     const plan = planScaffold([nfc, nfd], world({}));
     assert.equal(plan.refused.length, 2);
-    assert.match(plan.refused[0]!.reason, /Unicode/);
+    assert.match(plan.refused[0].reason, /Unicode/);
     assert.ok(plan.refused.every((r) => r.reason.includes(nfc) && r.reason.includes(nfd)));
     assert.deepEqual(plan.writes, []);
   });
@@ -101,7 +102,7 @@ describe('scaffold planning', () => {
   it('refuses files whose folders differ only in case (one folder on Windows and macOS)', () => {
     const plan = planScaffold(['p/Src/a.py', 'p/src/b.py'], world({}));
     assert.deepEqual(plan.refused.map((r) => r.path), ['p/Src/a.py', 'p/src/b.py']);
-    assert.match(plan.refused[0]!.reason, /"p\/Src" and "p\/src"/);
+    assert.match(plan.refused[0].reason, /"p\/Src" and "p\/src"/);
   });
 
   it('a target that is an existing file gets its own message, not a list of conflicts', () => {
@@ -122,7 +123,7 @@ describe('scaffold planning', () => {
 
   it('refuses a target folder that is itself a symlink, and a symlinked destination file', () => {
     assert.equal(planScaffold(['p/a.py'], world({ p: 'symlink' })).refused.length, 1);
-    assert.match(planScaffold(['p/a.py'], world({ p: 'directory', 'p/a.py': 'symlink' })).refused[0]!.reason, /destination is a symbolic link/);
+    assert.match(planScaffold(['p/a.py'], world({ p: 'directory', 'p/a.py': 'symlink' })).refused[0].reason, /destination is a symbolic link/);
   });
 
   it('skips caches in templates', () => {

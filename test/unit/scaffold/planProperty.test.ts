@@ -3,7 +3,8 @@
 // never crash it and never put a planned write outside the target, read as a POSIX or a Windows path.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { checkRelativePath, planScaffold, type PathKind } from '../../../src/scaffold/plan';
+import { planScaffold, type PathKind } from '../../../src/scaffold/plan';
+import { checkPortablePath } from '../../../src/shared/safePath';
 import { mulberry32 } from '../seededRandom';
 
 const PIECES = [
@@ -15,7 +16,7 @@ const PIECES = [
 const SEPARATORS = ['/', '/', '/', '\\', '//', '\\/'];
 
 function randomPath(next: () => number): string {
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
   const n = 1 + Math.floor(next() * 5);
   let out = next() < 0.15 ? pick(['/', '\\', 'C:/', 'c:\\', '//', '\\\\', '~/']) : '';
   for (let i = 0; i < n; i++) out += (i ? pick(SEPARATORS) : '') + pick(PIECES);
@@ -41,13 +42,13 @@ describe('scaffold planning, property: random paths', () => {
       all.push(raw);
       const kinds = new Map<string, PathKind>();
       const world = (p: string): PathKind => {
-        if (!kinds.has(p)) kinds.set(p, KINDS[Math.floor(next() * KINDS.length)]!);
+        if (!kinds.has(p)) kinds.set(p, KINDS[Math.floor(next() * KINDS.length)]);
         return kinds.get(p)!;
       };
       const files = [`target/${raw}`, 'target/ok.txt'];
       let plan;
       try {
-        checkRelativePath(raw);
+        checkPortablePath(raw);
         plan = planScaffold(files, world, 'target');
       } catch (err) {
         assert.fail(`case ${i} ${JSON.stringify(raw)} crashed the planner: ${(err as Error).stack}`);
@@ -59,7 +60,7 @@ describe('scaffold planning, property: random paths', () => {
         assert.ok(w.startsWith('target/'), `case ${i}: ${JSON.stringify(w)} is not under the target`);
         const inside = w.slice('target/'.length);
         assert.ok(staysInside(inside), `case ${i}: the write ${JSON.stringify(w)} lands outside the target`);
-        assert.ok('segments' in checkRelativePath(w), `case ${i}: the write ${JSON.stringify(w)} is not a checked relative path`);
+        assert.ok('segments' in checkPortablePath(w), `case ${i}: the write ${JSON.stringify(w)} is not a checked relative path`);
         assert.equal(path.posix.normalize(w), w, `case ${i}: ${JSON.stringify(w)} is not in normal form`);
       }
     }

@@ -5,9 +5,10 @@ import { float32, floats, run } from '../../inference/ort';
 import { button, spinner } from '../../ui/toolkit';
 import { t } from '../../l10n';
 import { drawChart, runsOf } from '../chart';
-import { errorText, type Demo, type DemoContext } from '../demo';
+import { type Demo, type DemoContext } from '../demo';
 import { el, pct, slider, testId, themeColours } from '../dom';
 import { detectionAt, parseSensorFile, positionOf, slidingWindows, thresholdAt, type Mote, type SensorFile } from './sensor';
+import { describeError } from '../../../src/shared/errors';
 
 interface Scored {
   readonly mote: Mote;
@@ -57,7 +58,7 @@ export function anomalyDemo(ctx: DemoContext): Demo {
         scored.push({ mote, scores: floats(out[name], 'score'), labels: w.labels });
       }
     } catch (e) {
-      body.replaceChildren(el('div', 'notice error', t('The anomaly demo could not start: {0}', errorText(e))));
+      body.replaceChildren(el('div', 'notice error', t('The anomaly demo could not start: {0}', describeError(e))));
       return;
     }
     let lo = Infinity, hi = 0;

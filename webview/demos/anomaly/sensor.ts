@@ -28,7 +28,7 @@ export function parseSensorFile(value: unknown): SensorFile {
   const t = v.thresholds;
   if (!t || typeof t.sensitive !== 'number' || typeof t.strict !== 'number') throw new Error('sensor data: thresholds missing');
   if (!Array.isArray(v.motes) || v.motes.length === 0) throw new Error('sensor data: no motes');
-  for (const m of v.motes) {
+  for (const m of v.motes as readonly Partial<Mote>[]) {
     if (!isNumbers(m.humidity) || !isNumbers(m.temperature) || typeof m.labels !== 'string') throw new Error(`sensor data: mote ${m.id} is malformed`);
     if (m.humidity.length !== m.temperature.length || m.labels.length !== m.humidity.length) throw new Error(`sensor data: mote ${m.id} has series of different lengths`);
   }

@@ -1,15 +1,16 @@
 // Demo 1, "Draw a digit": the learner draws, and the bundled MLP and CNN give their probabilities
 // side by side, live, from the same MNIST-style preprocessing.
-import { softmax } from '../../../src/inference/score';
+import { softmax } from '../../../src/shared/inference/score';
 import type { BundledModel } from '../../../src/shared/demoProtocol';
 import { float32, floats, run } from '../../inference/ort';
 import { button } from '../../ui/toolkit';
 import { t } from '../../l10n';
-import { Latest, errorText, type Demo, type DemoContext } from '../demo';
+import { Latest, type Demo, type DemoContext } from '../demo';
 import { el } from '../dom';
 import { ProbabilityBars } from './bars';
 import { DrawPad, KEYBOARD_HELP } from './pad';
 import type { Preprocessed } from './preprocess';
+import { describeError } from '../../../src/shared/errors';
 
 interface Classifier {
   readonly model: BundledModel;
@@ -39,7 +40,7 @@ export function drawDemo(ctx: DemoContext): Demo {
         const out = await run(session, { [session.inputNames[0]]: float32(digit.pixels, c.dims) });
         c.bars.set(softmax(floats(out[session.outputNames[0]], session.outputNames[0]).subarray(0, 10)));
       } catch (e) {
-        c.bars.set(null, t('This model could not run: {0}', errorText(e)));
+        c.bars.set(null, t('This model could not run: {0}', describeError(e)));
       }
     }
   });

@@ -4,16 +4,19 @@
 // map is then a grid of its own digits over a seeded plane through its latent space. Two sliders
 // (or a click on the map) choose a point; the decoder draws its digit. Points A and B give a row of
 // digits morphing from one into the other.
+// Long on purpose: the built-in decoder and the learner's generator share one map, one pair of
+// sliders and one preview, and switching between them is the demo's point.
 import {
   detectGeneratorLayout, generatedPixels, latentBatch, latentPlane, metadataLatentDim, readMetadataProps,
   type GeneratorLayout, type LatentPlane,
-} from '../../../src/inference/generator';
-import { checkModelBytes, formatBytes } from '../../../src/inference/validate';
+} from '../../../src/shared/inference/generator';
+import { checkModelBytes, formatBytes } from '../../../src/shared/inference/validate';
 import { SessionError, createSession, float32, floats, run, type Session } from '../../inference/ort';
 import { button, spinner } from '../../ui/toolkit';
 import { t } from '../../l10n';
-import { Latest, errorText, type Demo, type DemoContext } from '../demo';
+import { Latest, type Demo, type DemoContext } from '../demo';
 import { canvasFont, drawDigit, el, fitCanvas, slider, testId, themeColours } from '../dom';
+import { describeError } from '../../../src/shared/errors';
 
 const RANGE = 3.5;
 const MAP = 320;
@@ -57,7 +60,7 @@ export function latentDemo(ctx: DemoContext): Demo {
   const planeButton = button(t('New plane'), {
     appearance: 'secondary', testId: 'latent-new-plane',
     title: t('Walk another random plane through your latent space'),
-    onClick: () => { if (learner) setPlane(learner, learner.plane.seed + 1); },
+    onClick: () => { if (learner) void setPlane(learner, learner.plane.seed + 1); },
   });
   const sourceRow = el('div', 'actions');
   sourceRow.append(
@@ -102,7 +105,7 @@ export function latentDemo(ctx: DemoContext): Demo {
       drawDigit(digit, out.subarray(0, 784));
       element.dataset.z = `${p[0].toFixed(2)},${p[1].toFixed(2)}`;
     } catch (e) {
-      status.textContent = t('The decoder could not run: {0}', errorText(e));
+      status.textContent = t('The decoder could not run: {0}', describeError(e));
     }
   });
   const interpolate = new Latest<void>(async () => {
@@ -185,7 +188,7 @@ export function latentDemo(ctx: DemoContext): Demo {
     try {
       session = (await createSession(bytes)).session;
     } catch (e) {
-      setSource('error', t('{0} could not be loaded: {1}', name, e instanceof SessionError ? e.message : errorText(e)));
+      setSource('error', t('{0} could not be loaded: {1}', name, e instanceof SessionError ? e.message : describeError(e)));
       return;
     }
     if (mine !== generation) { void session.release().catch(() => undefined); return; }
@@ -199,7 +202,7 @@ export function latentDemo(ctx: DemoContext): Demo {
     try {
       await decodeWith(candidate, [[0, 0]]);
     } catch (e) {
-      setSource('error', t('{0} could not run: {1}', name, errorText(e)));
+      setSource('error', t('{0} could not run: {1}', name, describeError(e)));
       void session.release().catch(() => undefined);
       return;
     }
@@ -254,7 +257,7 @@ export function latentDemo(ctx: DemoContext): Demo {
       element.dataset.sheet = String(seed);
       drawMap();
     } catch (e) {
-      setSource('error', t('{0} could not draw its map: {1}', g.name, errorText(e)));
+      setSource('error', t('{0} could not draw its map: {1}', g.name, describeError(e)));
     }
   }
 
@@ -384,7 +387,7 @@ export function latentDemo(ctx: DemoContext): Demo {
       drawMap();
       interpolate.push();
     } catch (e) {
-      status.textContent = t('The map of held-out digits could not be loaded: {0}', errorText(e));
+      status.textContent = t('The map of held-out digits could not be loaded: {0}', describeError(e));
 
     }
   }

@@ -4,7 +4,7 @@
 // the log-odds (spam logit minus ham logit), not the probability: at 99.9 % the probability hardly
 // moves when one word goes, while the log-odds still show which words carried the verdict. All
 // rows go to the model in one batch. Pure TypeScript (no DOM): unit-tested.
-import { MAX_TOKEN_LENGTH, MIN_TOKEN_LENGTH, SPAM_BUCKETS, fnv1a32, spamBuckets } from '../../../src/inference/textHash';
+import { MAX_TOKEN_LENGTH, MIN_TOKEN_LENGTH, SPAM_BUCKETS, fnv1a32, spamBuckets } from '../../../src/shared/inference/textHash';
 
 /** A piece of the original text: a word the model sees (with its bucket), or anything else. */
 export interface TextSpan {

@@ -1,13 +1,14 @@
 // Demo 3, "Text classifier": the spam probability of whatever the learner types, from the hashed
 // bag-of-words model, and the words that drove it (leave-one-bucket-out, one batched run).
 import type { Demo, DemoContext } from '../demo';
-import { Latest, errorText } from '../demo';
+import { Latest } from '../demo';
 import { float32, floats, run } from '../../inference/ort';
 import { button } from '../../ui/toolkit';
 import { t } from '../../l10n';
 import { el, pct, testId } from '../dom';
-import { SPAM_BUCKETS } from '../../../src/inference/textHash';
+import { SPAM_BUCKETS } from '../../../src/shared/inference/textHash';
 import { ablationBatch, probabilityOf, spamLogOdds, textSpans, wordEffects, type WordEffect } from './explain';
+import { describeError } from '../../../src/shared/errors';
 
 const SAMPLES: Record<string, string> = {
   'Spam-like': 'Subject: You have been selected!\n\nDear friend, CONGRATULATIONS! You have been chosen to receive a FREE ' +
@@ -73,7 +74,7 @@ export function textDemo(ctx: DemoContext): Demo {
       render(text, probabilityOf(score[0]), batch.all.length === 0 ? [] : wordEffects(text, batch, score), batch.all.length > batch.ablated.length);
     } catch (e) {
       gaugeValue.textContent = '—';
-      verdict.textContent = t('The spam model could not run: {0}', errorText(e));
+      verdict.textContent = t('The spam model could not run: {0}', describeError(e));
     }
   });
 

@@ -2,18 +2,21 @@
 // digits (accuracy, confusion matrix, its most confident mistakes), then drawn against. The host
 // finds and reads the .onnx files; everything else happens here. A model that does not load, has
 // the wrong shape or fails to run only ever produces a message: the panel keeps working.
-import { detectModelLayout, type InputLayout } from '../../../src/inference/layout';
-import { mnistImage, type MnistSet } from '../../../src/inference/mnistData';
-import { ScoreError, scoreModel, softmax, type ScoreResult } from '../../../src/inference/score';
-import { checkModelBytes, formatBytes } from '../../../src/inference/validate';
+// Long on purpose: loading, scoring and drawing against one learner model share its session and
+// its failure states; each step is a function of its own below.
+import { detectModelLayout, type InputLayout } from '../../../src/shared/inference/layout';
+import { mnistImage, type MnistSet } from '../../../src/shared/inference/mnistData';
+import { ScoreError, scoreModel, softmax, type ScoreResult } from '../../../src/shared/inference/score';
+import { checkModelBytes, formatBytes } from '../../../src/shared/inference/validate';
 import type { DemoHostToWebview, WorkspaceModel } from '../../../src/shared/demoProtocol';
 import { SessionError, createSession, float32, floats, run, scorable, type Session } from '../../inference/ort';
 import { button, spinner } from '../../ui/toolkit';
 import { t } from '../../l10n';
-import { Latest, errorText, type Demo, type DemoContext } from '../demo';
+import { Latest, type Demo, type DemoContext } from '../demo';
 import { drawDigit, el, pct, testId, themeColours } from '../dom';
 import { ProbabilityBars } from '../digits/bars';
 import { DrawPad } from '../digits/pad';
+import { describeError } from '../../../src/shared/errors';
 
 type Status = 'idle' | 'loading' | 'scoring' | 'done' | 'error';
 
@@ -56,7 +59,7 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
     try {
       bars.set(await classify(model, pixels));
     } catch (e) {
-      bars.set(null, t('Your model could not run on this drawing: {0}', errorText(e)));
+      bars.set(null, t('Your model could not run on this drawing: {0}', describeError(e)));
     }
   });
   const pad = new DrawPad('yours', (d) => predict.push(d?.pixels));
@@ -123,7 +126,7 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
     try {
       session = await ctx.models.session(name);
     } catch (e) {
-      fail(t('The bundled {0} could not be loaded: {1}', name, errorText(e)));
+      fail(t('The bundled {0} could not be loaded: {1}', name, describeError(e)));
       return;
     }
     if (mine === generation) await scoreSession(t('{0}.onnx (bundled)', name), session, false, mine);
@@ -172,7 +175,7 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
     try {
       session = (await createSession(bytes)).session;
     } catch (e) {
-      fail(t('{0} could not be loaded: {1}', name, e instanceof SessionError ? e.message : errorText(e)));
+      fail(t('{0} could not be loaded: {1}', name, e instanceof SessionError ? e.message : describeError(e)));
       return;
     }
     if (stale()) { void session.release(); return; }
@@ -194,7 +197,7 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
     try {
       heldout = await ctx.models.heldout();
     } catch (e) {
-      fail(t('The held-out digits could not be loaded: {0}', errorText(e)));
+      fail(t('The held-out digits could not be loaded: {0}', describeError(e)));
       return;
     }
     setStatus('scoring', t('Scoring {0} on {1} held-out digits…', name, heldout.count.toLocaleString('en')), true);
@@ -219,7 +222,7 @@ export function yoursDemo(ctx: DemoContext): Demo & { receive(m: DemoHostToWebvi
       predict.push(pad.digit?.pixels);
     } catch (e) {
       if (stale()) return;
-      fail(e instanceof ScoreError ? t('{0} could not be scored: {1}', name, e.message) : t('{0} failed while scoring: {1}', name, errorText(e)));
+      fail(e instanceof ScoreError ? t('{0} could not be scored: {1}', name, e.message) : t('{0} failed while scoring: {1}', name, describeError(e)));
     }
   }
 

@@ -1,20 +1,20 @@
-// The lab's `onnx` check: the learner's exported model is scored on the held-out MNIST digits that
-// ship with the extension. The scoring runs in a child Node (src/lab/onnxScorer.ts) under the
+// The scorer of the `onnx` check kind (kinds/onnx.ts): the learner's exported model is scored on the
+// held-out MNIST digits that ship with the extension. The scoring runs in a child Node (./onnxScorer.ts) under the
 // check's time limit, its cancel signal and a memory bound, and is killed on overrun, so no model
 // can hold the extension host. Bundled on its own (dist/onnx-check.js, which the child loads too)
 // and required only when a milestone needs it, because onnxruntime-web is large. No `vscode`.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Check } from '../roadmap/milestones';
-import { compare } from '../checks/evaluate';
-import { type ProcessRunner, type RunResult, runProcess } from '../checks/process';
 import { findOrtWasmDir, hasOrtWasm } from '../inference/nodeRuntime';
-import type { LabOutcome } from './runLabChecks';
+import { compare, type Threshold } from './kinds/threshold';
+import { failure, type Outcome, type OutcomeStatus } from './outcome';
+import { type ProcessRunner, type RunResult, runProcess } from './process';
 import { REPLY_PREFIX, type ScorerReply, type ScorerSpec } from './onnxScorer';
 
 export { runScorerChild } from './onnxScorer';
 
-type OnnxCheck = Extract<Check, { kind: 'onnx' }>;
+/** An onnx check (kinds/onnx.ts): the model's path in the project and the accuracy it needs. */
+type OnnxCheck = Threshold & { readonly model: string };
 
 export interface OnnxLimits {
   /** The check's time limit for the whole scoring, the runtime's start included. */
@@ -31,9 +31,8 @@ const DEFAULT_MEMORY_MB = 1024;
 /** The JavaScript heap of the scorer; the model itself lives in WebAssembly memory. */
 const HEAP_MB = 512;
 
-export async function evaluateOnnx(projectDir: string, check: OnnxCheck, extensionDir: string, limits: OnnxLimits = DEFAULT_LIMITS): Promise<LabOutcome> {
-  const problem = (headline: string, status: LabOutcome['status'] = 'error'): LabOutcome =>
-    ({ status, headline, failures: [{ name: check.model, message: headline }] });
+export async function evaluateOnnx(projectDir: string, check: OnnxCheck, extensionDir: string, limits: OnnxLimits = DEFAULT_LIMITS): Promise<Outcome> {
+  const problem = (headline: string, status: OutcomeStatus = 'error'): Outcome => ({ status, headline, failures: [failure(check.model, headline)] });
   const scorer = join(extensionDir, 'dist', 'onnx-check.js');
   if (!existsSync(scorer)) return problem(`${check.model} could not be scored: the extension's model scorer (dist/onnx-check.js) is missing; reinstall the extension`);
   const shipped = join(extensionDir, 'dist', 'webview', 'ort');
@@ -83,10 +82,7 @@ export async function evaluateOnnx(projectDir: string, check: OnnxCheck, extensi
   return {
     status: 'failed',
     headline: `${summary}; needs ${check.op} ${pct(check.threshold)}`,
-    failures: [{
-      name: check.model,
-      message: `accuracy ${pct(result.accuracy)}, needs ${check.op} ${pct(check.threshold)}. Weakest digits: ${weakest.map((w) => `${w.digit} (${pct(w.a)})`).join(', ')}.${nan}`,
-    }],
+    failures: [failure(check.model, `accuracy ${pct(result.accuracy)}, needs ${check.op} ${pct(check.threshold)}. Weakest digits: ${weakest.map((w) => `${w.digit} (${pct(w.a)})`).join(', ')}.${nan}`)],
   };
 }
 

@@ -1,11 +1,11 @@
-// The lab's `onnx` check on real models: the learner's exported file scored on the held-out digits,
+// The `onnx` check kind's scorer on real models: the learner's exported file scored on the held-out digits,
 // in a child process that the check's time limit, the cancel signal and a memory bound all stop.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { evaluateOnnx } from '../../../src/lab/onnxCheck';
+import { evaluateOnnx } from '../../../src/checks/onnxCheck';
 import { hugeIntermediateModel, linearModel, matMulChainModel } from '../inference/onnxBuilder';
 
 const ROOT = path.resolve(__dirname, '../../../..');
@@ -37,14 +37,14 @@ describe('lab onnx check', function () {
     put(fs.readFileSync(path.join(MODELS, 'mnist-mlp.onnx')));
     const o = await evaluateOnnx(project, check(0.97), ROOT);
     assert.equal(o.status, 'failed');
-    assert.match(o.failures[0]!.message, /^accuracy 96\.\d %, needs >= 97\.0 %\. Weakest digits: \d \(/);
+    assert.match(o.failures[0].message, /^accuracy 96\.\d %, needs >= 97\.0 %\. Weakest digits: \d \(/);
   });
 
   it('rejects a corrupt file without crashing', async () => {
     put('this is not a model');
     const o = await evaluateOnnx(project, check(0.5), ROOT);
     assert.equal(o.status, 'failed');
-    assert.match(o.failures[0]!.message, /not an ONNX model/);
+    assert.match(o.failures[0].message, /not an ONNX model/);
   });
 
   it('reports a model whose outputs are all NaN as such', async () => {
@@ -59,7 +59,7 @@ describe('lab onnx check', function () {
     const o = await evaluateOnnx(project, check(0.5), ROOT);
     assert.equal(o.status, 'failed');
     assert.match(o.headline ?? '', /could not be scored: the model declares a fixed batch size of 1000000000; the scorer feeds at most 16384 digits per run/);
-    assert.doesNotMatch(o.failures[0]!.message, /RangeError|\n\s+at /);
+    assert.doesNotMatch(o.failures[0].message, /RangeError|\n\s+at /);
   });
 
   // A model of 1,000 chained [256,256] MatMuls, 1 MB on disk, takes minutes to score here.
@@ -111,7 +111,7 @@ describe('lab onnx check from the shipped files alone', function () {
     const r = spawnSync(process.execPath, ['-e', script], { cwd: ext, encoding: 'utf8', timeout: 60_000 });
     fs.rmSync(ext, { recursive: true, force: true });
     assert.equal(r.status, 0, r.stderr);
-    const outcome = JSON.parse(r.stdout.trim().split('\n').pop()!);
+    const outcome = JSON.parse(r.stdout.trim().split('\n').pop()!) as { status: string; headline: string };
     assert.equal(outcome.status, 'passed', outcome.headline);
     assert.match(outcome.headline, /scores 97\.\d % on 2000 held-out digits/);
   });

@@ -4,15 +4,9 @@ import * as vscode from 'vscode';
 import type { ProgressStore } from '../progress/store';
 import type { RoadmapService } from '../loader/roadmapService';
 import { isDone } from '../progress/state';
-import { Commands, ContextKeys, EXTENSION_ID, StorageKeys, WALKTHROUGH_ID } from '../ids';
+import { Commands, ContextKeys, EXTENSION_ID, StorageKeys, WALKTHROUGH_ID, WorkbenchIds } from '../ids';
 import { stepDone } from './steps';
 
-/**
- * VS Code's own switch for opening walkthroughs on install; whoever turned it off (the test
- * suites do) does not get ours on first activation either. The test servers also set the
- * environment variable below (scripts/test/host.mjs), which the extension host inherits.
- */
-const OPEN_ON_INSTALL = 'workbench.welcomePage.walkthroughs.openOnInstall';
 
 export function openWalkthrough(): Thenable<unknown> {
   return vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${WALKTHROUGH_ID}`, false);
@@ -20,12 +14,14 @@ export function openWalkthrough(): Thenable<unknown> {
 
 /**
  * Opens the walkthrough unless this install has shown it before (remembered in `globalState`) or
- * the setting above is off. Resolves whether it opened.
+ * VS Code's own switch for opening walkthroughs on install is off: whoever turned it off (the test
+ * suites do) does not get ours on first activation either. The test servers also set
+ * MLR_WALKTHROUGH=off (scripts/test/host.mjs), which the extension host inherits. Resolves whether it opened.
  */
 export async function openOnFirstActivation(globalState: vscode.Memento): Promise<boolean> {
   if (globalState.get<boolean>(StorageKeys.walkthroughShown)) return false;
   if (process.env.MLR_WALKTHROUGH === 'off') return false;
-  if (!vscode.workspace.getConfiguration().get<boolean>(OPEN_ON_INSTALL, true)) return false;
+  if (!vscode.workspace.getConfiguration().get<boolean>(WorkbenchIds.openWalkthroughOnInstall, true)) return false;
   await globalState.update(StorageKeys.walkthroughShown, true);
   await openWalkthrough();
   return true;

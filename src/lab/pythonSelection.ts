@@ -1,8 +1,9 @@
-// Where the lab's Python candidates come from in the editor: the Python extension's interpreter
-// (its API, else python.defaultInterpreterPath) and the `mlRoadmap.pythonPath` setting; when
-// either changes, the probe cache is dropped. Also the learner's ways to choose: the Python
-// extension's own picker when it is installed, else a quick pick of the probed candidates that
-// writes the setting, and opening the setting itself.
+// The editor side of choosing the Python that runs the checks (src/checks/interpreter*.ts probe
+// and choose among the candidates). Where the lab's candidates come from in the editor: the Python
+// extension's interpreter (its API, else python.defaultInterpreterPath) and the
+// `mlRoadmap.pythonPath` setting; when either changes, the probe cache is dropped. Also the
+// learner's ways to choose: the Python extension's own picker when it is installed, else a quick
+// pick of the probed candidates that writes the setting, and opening the setting itself.
 import * as vscode from 'vscode';
 import { Settings } from '../ids';
 import type { InterpreterChooser } from '../checks/interpreterProbe';
@@ -49,7 +50,7 @@ export async function pythonFromExtension(folder: vscode.Uri): Promise<string | 
 }
 
 export function pythonSetting(folder: vscode.Uri): string | undefined {
-  const value = vscode.workspace.getConfiguration(Settings.section, folder).get<string>('pythonPath', '').trim();
+  const value = vscode.workspace.getConfiguration(Settings.section, folder).get<string>(Settings.pythonPath, '').trim();
   return value || undefined;
 }
 
@@ -57,7 +58,7 @@ export function pythonSetting(folder: vscode.Uri): string | undefined {
 export function clearProbesOnChange(chooser: InterpreterChooser): vscode.Disposable {
   const disposables: vscode.Disposable[] = [
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${Settings.section}.pythonPath`) || e.affectsConfiguration('python.defaultInterpreterPath')) chooser.clear();
+      if (e.affectsConfiguration(`${Settings.section}.${Settings.pythonPath}`) || e.affectsConfiguration('python.defaultInterpreterPath')) chooser.clear();
     }),
   ];
   let disposed = false;
@@ -100,11 +101,11 @@ export async function selectInterpreter(chooser: InterpreterChooser, projectDir:
   const chosen = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Python for the checks'), placeHolder: pick.reason, matchOnDetail: true });
   if (!chosen || chosen.value === undefined) return false;
   const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  await vscode.workspace.getConfiguration(Settings.section, projectDir).update('pythonPath', chosen.value ?? undefined, target);
+  await vscode.workspace.getConfiguration(Settings.section, projectDir).update(Settings.pythonPath, chosen.value ?? undefined, target);
   return true;
 }
 
 /** "Set Python Path": the settings editor on mlRoadmap.pythonPath. */
 export async function openPythonPathSetting(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.openSettings', `${Settings.section}.pythonPath`);
+  await vscode.commands.executeCommand('workbench.action.openSettings', `${Settings.section}.${Settings.pythonPath}`);
 }

@@ -4,6 +4,8 @@
 // The ONNX sniff walks the top level of the protobuf ModelProto (field tags and lengths only; the
 // graph itself is skipped over, not parsed). That is enough to reject random bytes, text, other
 // model formats and truncated files, and costs a few microseconds even for a large model.
+import { describeError } from '../errors';
+
 
 export const DEFAULT_MAX_MODEL_BYTES = 50 * 1024 * 1024;
 
@@ -50,7 +52,7 @@ export function checkModelBytes(bytes: Uint8Array, options: ModelFileOptions = {
 
 /** Turns an error thrown by `InferenceSession.create` into a reason fit to show. */
 export function describeLoadError(error: unknown): string {
-  const raw = error instanceof Error ? error.message : String(error);
+  const raw = describeError(error);
   // onnxruntime wraps messages like "Can't create a session. ERROR_CODE: 7, ERROR_MESSAGE: …".
   const inner = /ERROR_MESSAGE:\s*([\s\S]*)$/.exec(raw)?.[1] ?? raw;
   const text = inner.replace(/\s+/g, ' ').trim();

@@ -4,6 +4,7 @@
 
 import { detectModelLayout, type InputLayout, type ValueMetadataLike } from './layout';
 import type { MnistSet } from './mnistData';
+import { describeError } from '../errors';
 
 /** What is read from an output tensor. */
 export interface TensorLike {
@@ -18,6 +19,7 @@ export interface SessionLike {
   readonly inputMetadata?: readonly ValueMetadataLike[];
   readonly outputMetadata?: readonly ValueMetadataLike[];
   // `any` so that onnxruntime's `run(feeds: FeedsType)` is assignable; feeds come from createTensor.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
   run(feeds: Record<string, any>): Promise<Record<string, unknown>>;
 }
 
@@ -132,7 +134,7 @@ export async function scoreModel(session: SessionLike, data: MnistSet, options: 
     try {
       outputs = await session.run(feeds);
     } catch (e) {
-      throw new ScoreError(`the model failed to run on a ${layout.name} batch of ${batch}: ${errorText(e)}`);
+      throw new ScoreError(`the model failed to run on a ${layout.name} batch of ${batch}: ${describeError(e)}`);
     }
     runMs += now() - t0;
     runs++;
@@ -242,10 +244,6 @@ function outputValues(value: unknown, name: string, batch: number): ArrayLike<nu
 /** Older onnxruntime builds have no inputMetadata: without it the shape is unknown. */
 function fallbackMetadata(session: SessionLike): ValueMetadataLike[] {
   return session.inputNames.map((name) => ({ name }));
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 // Read through globalThis so this file needs neither the DOM nor the Node type libraries.

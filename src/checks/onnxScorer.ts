@@ -1,9 +1,10 @@
 // The child-process side of the lab's `onnx` check: scores one model file on the held-out digits
 // and writes ONE line of JSON to stdout, then exits. It runs in a Node of its own (started by
-// src/lab/onnxCheck.ts with a time limit, the cancel signal and a memory bound), so a model that
+// ./onnxCheck.ts with a time limit, the cancel signal and a memory bound), so a model that
 // runs for ever or fills memory never touches the extension host. Plain Node: no `vscode`.
 import { scoreModelFile } from '../inference/scoreFile';
-import type { ScoreResult } from '../inference/score';
+import type { ScoreResult } from '../shared/inference/score';
+import { describeError } from '../shared/errors';
 
 /** What the parent sends, as the child's one argument. */
 export interface ScorerSpec {
@@ -34,7 +35,7 @@ export async function runScorerChild(specJson: string): Promise<never> {
     const { accuracy, count, layout, perClassAccuracy, nanRows } = result;
     reply = { ok: true, result: { accuracy, count, layout, perClassAccuracy, nanRows } };
   } catch (e) {
-    reply = { ok: false, reason: e instanceof Error ? e.message : String(e) };
+    reply = { ok: false, reason: describeError(e) };
   }
   process.stdout.write(`${REPLY_PREFIX}${JSON.stringify(reply)}\n`, () => process.exit(0));
   return new Promise<never>(() => undefined);

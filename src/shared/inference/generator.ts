@@ -18,8 +18,6 @@ export interface GeneratorLayout {
 
 export type GeneratorLayoutResult = { ok: true; layout: GeneratorLayout } | { ok: false; reason: string };
 
-export const GENERATOR_SHAPES = 'one float32 input [N, latent_dim] and an image output [N,1,28,28], [N,28,28] or [N,784]';
-
 /**
  * Checks a generator's declared inputs and outputs. `metadataLatentDim` is the `latent_dim` entry
  * of the model's metadata_props, used when the input's second axis is not a fixed size.

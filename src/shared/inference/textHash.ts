@@ -7,7 +7,6 @@
 export const SPAM_BUCKETS = 4096;
 export const MIN_TOKEN_LENGTH = 2;
 export const MAX_TOKEN_LENGTH = 24;
-export const SPAM_CLASSES = ['ham', 'spam'] as const;
 
 /** The tokens of `text` as the spam model sees them, in order (repeats kept). */
 export function spamTokens(text: string): string[] {
@@ -30,34 +29,4 @@ export function spamBuckets(text: string, buckets = SPAM_BUCKETS): number[] {
   const hit = new Set<number>();
   for (const t of spamTokens(text)) hit.add(fnv1a32(t) % buckets);
   return [...hit].sort((a, b) => a - b);
-}
-
-/**
- * Feature rows for a batch of texts: `texts.length * buckets` float32 values, 1 where a token
- * lands in the bucket. Feed as a [N, 4096] tensor named "input".
- */
-export function spamFeatures(texts: readonly string[], buckets = SPAM_BUCKETS): Float32Array {
-  const x = new Float32Array(texts.length * buckets);
-  texts.forEach((text, i) => {
-    for (const b of spamBuckets(text, buckets)) x[i * buckets + b] = 1;
-  });
-  return x;
-}
-
-/** The text the spam model was trained on for a raw e-mail: its subject, a newline, its body. */
-export function emailToSpamText(raw: string): string {
-  const text = raw.replace(/\r\n/g, '\n');
-  const split = text.indexOf('\n\n');
-  const head = split < 0 ? text : text.slice(0, split);
-  const body = split < 0 ? '' : text.slice(split + 2);
-  const lines = head.split('\n');
-  let subject = '';
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].toLowerCase().startsWith('subject:')) continue;
-    const parts = [lines[i].slice('subject:'.length).trim()];
-    for (let j = i + 1; j < lines.length && /^[ \t]/.test(lines[j]); j++) parts.push(lines[j].trim());
-    subject = parts.join(' ');
-    break;
-  }
-  return `${subject}\n${body}`;
 }

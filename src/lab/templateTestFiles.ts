@@ -1,15 +1,16 @@
-// The lab's view of a project's tests against its template's (src/checks/testIntegrity.ts does the
-// comparing and planning): reads both through workspace.fs, opens the diffs, and restores the
-// originals after a confirmation, keeping the learner's edited copies.
+// A project's test files against its template's (src/checks/testIntegrity.ts does the comparing
+// and planning): reads the template's once and the learner's on each ask (LabProject caches the
+// drift), opens the diffs, and restores the originals after a confirmation, keeping the learner's
+// edited copies.
 import * as vscode from 'vscode';
 import { MAX_BACKUPS, hasDrift, isExpectationFile, planRestore, testDrift, type TestDrift } from '../checks/testIntegrity';
 import { listTemplate, probeTarget } from '../scaffold/templateFiles';
 
-export class TemplateTests {
+export class TemplateTestFiles {
   /** The template's expectation files (tests/, conftest.py) as shipped, read once. */
   private shipped: Promise<Map<string, Uint8Array>> | undefined;
 
-  constructor(private readonly templateRoot: vscode.Uri) {}
+  constructor(private readonly templateRoot: vscode.Uri, private readonly fs: Pick<vscode.FileSystem, 'readFile'>) {}
 
   private uriIn(root: vscode.Uri, relativePath: string): vscode.Uri {
     return vscode.Uri.joinPath(root, ...relativePath.split('/'));
@@ -19,7 +20,7 @@ export class TemplateTests {
     this.shipped ??= (async () => {
       const files = await listTemplate(this.templateRoot).catch(() => [] as string[]);
       const out = new Map<string, Uint8Array>();
-      for (const f of files.filter(isExpectationFile)) out.set(f, await vscode.workspace.fs.readFile(this.uriIn(this.templateRoot, f)));
+      for (const f of files.filter(isExpectationFile)) out.set(f, await this.fs.readFile(this.uriIn(this.templateRoot, f)));
       return out;
     })();
     return this.shipped;
@@ -40,7 +41,7 @@ export class TemplateTests {
     if (!shipped.size) return undefined;
     const mine = new Map<string, Uint8Array | undefined>();
     await Promise.all([...shipped.keys()].map(async (f) => {
-      mine.set(f, await vscode.workspace.fs.readFile(this.uriIn(folder, f)).then((b) => b, () => undefined));
+      mine.set(f, await this.fs.readFile(this.uriIn(folder, f)).then((b) => b, () => undefined));
     }));
     return testDrift(shipped, mine);
   }

@@ -1,8 +1,9 @@
-// The only module both the extension host and the webview import: the lab's state and the
-// messages between them. One union per direction; everything the webview sends is untrusted and
-// checked by `isWebviewMessage` before the host acts on it.
+// The lab's state and the messages between the extension host and the lab webview (the demo
+// gallery's are in demoProtocol.ts). One union per direction; everything the webview sends is
+// untrusted and checked by `isWebviewMessage` before the host acts on it. No `vscode`, no DOM.
 import type { MdBlock } from './markdownTree';
 import { webLink } from './webLink';
+import { ID_PATTERN, isSafeRelativePath } from './safePath';
 
 export type CheckStatus = 'not-run' | 'running' | 'passed' | 'failed' | 'error';
 
@@ -23,7 +24,11 @@ export interface MilestoneView {
   readonly explanation: readonly MdBlock[];
   /** "pytest: 3 tests", "file: model.onnx", … */
   readonly checkLabel: string;
-  readonly checkKind: 'pytest' | 'file' | 'metric' | 'onnx' | 'manual';
+  /**
+   * A check kind's name from the table of src/checks/kinds (`CheckKindName`). A plain string here:
+   * the webview only tells `manual` apart, and a new kind must not need a webview change.
+   */
+  readonly checkKind: string;
   readonly status: CheckStatus;
   /** While a run is in progress (`status` is running): the result it will replace. */
   readonly lastStatus?: CheckStatus;
@@ -66,7 +71,8 @@ export type WebviewToHost =
   | { readonly type: 'ready' }
   /** Sent once after the first state is drawn (for the first-paint benchmark). */
   | { readonly type: 'painted' }
-  | { readonly type: 'run'; readonly requestId: number; readonly milestoneId?: string }
+  /** Run one milestone's check, or all of them. */
+  | { readonly type: 'run'; readonly milestoneId?: string }
   | { readonly type: 'cancel' }
   | { readonly type: 'markManual'; readonly milestoneId: string; readonly done: boolean }
   | { readonly type: 'compare'; readonly milestoneId: string }
@@ -89,19 +95,14 @@ export type WebviewToHost =
   | { readonly type: 'startOver' };
 
 export type HostToWebview =
-  | { readonly type: 'state'; readonly state: LabState }
-  | { readonly type: 'reply'; readonly requestId: number; readonly ok: boolean; readonly error?: string };
+  | { readonly type: 'state'; readonly state: LabState };
 
-const ID = /^[a-z0-9][a-z0-9-]*$/;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const hasOnly = (m: Record<string, unknown>, keys: readonly string[]): boolean => Object.keys(m).every((k) => keys.includes(k));
-const isRequestId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isLine = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 1 && v <= 10_000_000;
-const isMilestoneId = (v: unknown): v is string => typeof v === 'string' && v.length <= 100 && ID.test(v);
-/** A project-relative path: no absolute paths, no `..`, no backslashes. */
-const isRelativePath = (v: unknown): v is string =>
-  typeof v === 'string' && v.length > 0 && v.length <= 300 && !v.startsWith('/') && !v.includes('\\') && !/^[A-Za-z]:/.test(v)
-  && v.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+const isMilestoneId = (v: unknown): v is string => typeof v === 'string' && v.length <= 100 && ID_PATTERN.test(v);
+/** A project-relative path the lab may open: the one safe-path rule (src/shared/safePath.ts), bounded in length. */
+const isRelativePath = (v: unknown): v is string => typeof v === 'string' && v.length <= 300 && isSafeRelativePath(v);
 
 /** The runtime guard for everything the webview sends. Unknown or malformed messages are dropped. */
 export function isWebviewMessage(value: unknown): value is WebviewToHost {
@@ -122,7 +123,7 @@ export function isWebviewMessage(value: unknown): value is WebviewToHost {
     case 'startOver':
       return hasOnly(m, ['type']);
     case 'run':
-      return hasOnly(m, ['type', 'requestId', 'milestoneId']) && isRequestId(m.requestId) && (m.milestoneId === undefined || isMilestoneId(m.milestoneId));
+      return hasOnly(m, ['type', 'milestoneId']) && (m.milestoneId === undefined || isMilestoneId(m.milestoneId));
     case 'markManual':
       return hasOnly(m, ['type', 'milestoneId', 'done']) && isMilestoneId(m.milestoneId) && typeof m.done === 'boolean';
     case 'compare':

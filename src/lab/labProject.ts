@@ -1,0 +1,74 @@
+// What the lab knows about one project that comes from disk, read once and kept: its milestones
+// (read again only after the roadmap changes), its template's test files, and how the learner's
+// tests differ from them (compared again only when told a test file changed, or for another
+// folder). So redrawing the lab, which every progress change does, reads nothing.
+import * as vscode from 'vscode';
+import type { Project } from '../roadmap/model';
+import type { MilestoneCell } from '../roadmap/milestoneCells';
+import type { TestDrift } from '../checks/testIntegrity';
+import { milestoneCells } from '../loader/parsing';
+import { TemplateTestFiles } from './templateTestFiles';
+import { milestonesPath, projectSegments } from '../roadmap/layout';
+
+export type FileReader = Pick<vscode.FileSystem, 'readFile'>;
+
+export class LabProject {
+  private milestoneCells: Promise<MilestoneCell[]> | undefined;
+  private testFiles: TemplateTestFiles | undefined;
+  /** The last comparison, and for which project folder (its URI; '' before scaffolding). */
+  private drift: { readonly folder: string; readonly drift: Promise<TestDrift | undefined> } | undefined;
+
+  constructor(private current: Project, private roadmapFolder: vscode.Uri, private readonly files: FileReader) {}
+
+  get project(): Project {
+    return this.current;
+  }
+
+  /** The project's folder in the roadmap: milestones.md, template/, solution/. */
+  get root(): vscode.Uri {
+    return vscode.Uri.joinPath(this.roadmapFolder, ...projectSegments(this.current.id));
+  }
+
+  /** Another roadmap (the custom-folder setting) holds the project now: forget what was read. */
+  switchRoadmap(folder: vscode.Uri, project: Project): void {
+    this.roadmapFolder = folder;
+    this.current = project;
+    this.milestoneCells = undefined;
+    this.testFiles = undefined;
+    this.drift = undefined;
+  }
+
+  /** The milestones, none when the project has no readable milestones.md. */
+  milestones(): Promise<MilestoneCell[]> {
+    if (this.milestoneCells) return this.milestoneCells;
+    const loading = (async () => {
+      let text: string;
+      try {
+        text = new TextDecoder().decode(await this.files.readFile(vscode.Uri.joinPath(this.root, 'milestones.md')));
+      } catch {
+        return [];
+      }
+      return milestoneCells({ path: milestonesPath(this.current.id), text });
+    })();
+    this.milestoneCells = loading;
+    // A failure is not kept: the next ask reads again.
+    loading.catch(() => { if (this.milestoneCells === loading) this.milestoneCells = undefined; });
+    return loading;
+  }
+
+  tests(): TemplateTestFiles {
+    return (this.testFiles ??= new TemplateTestFiles(vscode.Uri.joinPath(this.root, 'template'), this.files));
+  }
+
+  /** How `folder`'s tests differ from the template's, compared once per folder until testsChanged(). */
+  testDrift(folder: vscode.Uri | undefined): Promise<TestDrift | undefined> {
+    const key = folder?.toString() ?? '';
+    if (this.drift?.folder !== key) this.drift = { folder: key, drift: folder ? this.tests().drift(folder) : Promise.resolve(undefined) };
+    return this.drift.drift;
+  }
+
+  /** A test file of the project was saved, created, deleted or restored: compare again when asked. */
+  testsChanged(): void {
+    this.drift = undefined;
+  }
+}
