@@ -24,6 +24,7 @@ import { labState } from './labView';
 import { RunSession } from './runSession';
 import { recordRun, recordTick } from './recordResults';
 import { compareWithReference, openInstallTerminal, openProjectFile, saveProjectDocuments } from './labEditorActions';
+import type { MilestoneCell } from '../roadmap/milestoneCells';
 
 export interface LabDeps {
   readonly roadmapFolder: vscode.Uri;
@@ -35,6 +36,8 @@ export interface LabDeps {
   readonly interpreters: InterpreterChooser;
   /** Where the lab reads the roadmap's and the project's files (counted: see fileReads.ts). */
   readonly files: FileReader;
+  /** A project's milestones in the active roadmap (RoadmapService.milestones). */
+  readonly milestones: (projectId: string) => Promise<MilestoneCell[]>;
 }
 
 /** Why a run did not start: the workspace is not trusted, the project is not scaffolded, no such milestone. */
@@ -54,7 +57,7 @@ export class LabController implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(project: Project, private readonly deps: LabDeps) {
-    this.facts = new LabProject(project, deps.roadmapFolder, deps.files);
+    this.facts = new LabProject(project, deps.roadmapFolder, deps.files, deps.milestones);
     this.subscriptions = [
       deps.progress.onDidChange(() => this.changed.fire()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),

@@ -1,24 +1,27 @@
 // What the lab knows about one project that comes from disk, read once and kept: its milestones
-// (read again only after the roadmap changes), its template's test files, and how the learner's
+// (from the roadmap service, which reads them once per load), its template's test files, and how the learner's
 // tests differ from them (compared again only when told a test file changed, or for another
 // folder). So redrawing the lab, which every progress change does, reads nothing.
 import * as vscode from 'vscode';
 import type { Project } from '../roadmap/model';
 import type { MilestoneCell } from '../roadmap/milestoneCells';
 import type { TestDrift } from '../checks/testIntegrity';
-import { milestoneCells } from '../loader/parsing';
 import { TemplateTestFiles } from './templateTestFiles';
-import { milestonesPath, projectSegments } from '../roadmap/layout';
+import { projectSegments } from '../roadmap/layout';
 
 export type FileReader = Pick<vscode.FileSystem, 'readFile'>;
 
 export class LabProject {
-  private milestoneCells: Promise<MilestoneCell[]> | undefined;
   private testFiles: TemplateTestFiles | undefined;
   /** The last comparison, and for which project folder (its URI; '' before scaffolding). */
   private drift: { readonly folder: string; readonly drift: Promise<TestDrift | undefined> } | undefined;
 
-  constructor(private current: Project, private roadmapFolder: vscode.Uri, private readonly files: FileReader) {}
+  constructor(
+    private current: Project,
+    private roadmapFolder: vscode.Uri,
+    private readonly files: FileReader,
+    private readonly milestonesOf: (projectId: string) => Promise<MilestoneCell[]>,
+  ) {}
 
   get project(): Project {
     return this.current;
@@ -33,27 +36,13 @@ export class LabProject {
   switchRoadmap(folder: vscode.Uri, project: Project): void {
     this.roadmapFolder = folder;
     this.current = project;
-    this.milestoneCells = undefined;
     this.testFiles = undefined;
     this.drift = undefined;
   }
 
-  /** The milestones, none when the project has no readable milestones.md. */
+  /** The milestones (the roadmap service reads them once per load), none when the project has no readable milestones.md. */
   milestones(): Promise<MilestoneCell[]> {
-    if (this.milestoneCells) return this.milestoneCells;
-    const loading = (async () => {
-      let text: string;
-      try {
-        text = new TextDecoder().decode(await this.files.readFile(vscode.Uri.joinPath(this.root, 'milestones.md')));
-      } catch {
-        return [];
-      }
-      return milestoneCells({ path: milestonesPath(this.current.id), text });
-    })();
-    this.milestoneCells = loading;
-    // A failure is not kept: the next ask reads again.
-    loading.catch(() => { if (this.milestoneCells === loading) this.milestoneCells = undefined; });
-    return loading;
+    return this.milestonesOf(this.current.id);
   }
 
   tests(): TemplateTestFiles {

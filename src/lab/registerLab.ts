@@ -62,7 +62,7 @@ export class LabManager implements vscode.Disposable {
     const project = await this.project(projectId);
     if (!project) return undefined;
     const { folder } = await this.roadmap.get();
-    return new LabController(project, { roadmapFolder: folder, progress: this.progress, locations: this.locations, results: this.results, extensionDir: this.context.extensionUri.fsPath, interpreters: this.interpreters, files: this.reads });
+    return new LabController(project, { roadmapFolder: folder, progress: this.progress, locations: this.locations, results: this.results, extensionDir: this.context.extensionUri.fsPath, interpreters: this.interpreters, files: this.reads, milestones: (id) => this.roadmap.milestones(id) });
   }
 
   /**

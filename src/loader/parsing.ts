@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { readCompiled, readCompiledMilestones, roadmapKey } from '../roadmap/compiled';
 import type { MilestoneCell } from '../roadmap/milestoneCells';
 import type { ParseResult, SourceFile } from '../roadmap/model';
+import { milestonesPath } from '../roadmap/layout';
 import { DEFAULT_PARSE_TIMEOUT_MS, milestoneCellsInWorker, parseRoadmapInWorker, type WorkerOptions } from './workerParse';
 import type * as Parser from '../roadmap/index';
 
@@ -63,11 +64,23 @@ export async function parseRoadmapFiles(files: readonly SourceFile[], builtIn: b
  * path was compiled by this parser bundle, else parsed now in the worker (a parse error is shown
  * as a warning and gives no cells).
  */
-export async function milestoneCells(file: SourceFile): Promise<MilestoneCell[]> {
+async function milestoneCells(file: SourceFile): Promise<MilestoneCell[]> {
   const compiled = await readCompiledFile();
   const cells = compiled && readCompiledMilestones(compiled.raw, file.path, roadmapKey(compiled.parser, [file]));
   if (cells) return cells;
   const parsed = await milestoneCellsInWorker(file, workerOptions());
   if (parsed.error) void vscode.window.showWarningMessage(vscode.l10n.t('ML Roadmap: {0}', parsed.error));
   return parsed.cells;
+}
+
+/** `projects/<id>/milestones.md` of the roadmap in `folder` as cells; none when it is missing or unreadable. */
+export async function readProjectMilestones(folder: vscode.Uri, projectId: string): Promise<MilestoneCell[]> {
+  const path = milestonesPath(projectId);
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, path)));
+  } catch {
+    return [];
+  }
+  return milestoneCells({ path, text });
 }

@@ -1,15 +1,16 @@
 // The active roadmap for the rest of the extension: loads it on first use from the folder the
 // setting chooses (roadmapFolder.ts), reads its markdown (markdownFiles.ts), parses it through the
 // build's parse or the worker (parsing.ts), shows its diagnostics (problems.ts), and loads it again
-// when the setting changes or a custom roadmap's files do. A failure anywhere is a diagnostic,
-// never a rejected load (latestLoad.ts).
+// when the setting changes or a custom roadmap's files do, and hands out each project's milestones.
+// A failure anywhere is a diagnostic, never a rejected load (latestLoad.ts).
 import * as vscode from 'vscode';
 import type { ParseResult } from '../roadmap/model';
 import { error, fileRange } from '../roadmap/diagnostics';
 import { describeError } from '../shared/errors';
 import { affectsRoadmapFolder, builtInRoadmapFolder, chooseRoadmapFolder } from './roadmapFolder';
 import { missingFolderDiagnostic, readMarkdownFiles } from './markdownFiles';
-import { parseRoadmapFiles } from './parsing';
+import { parseRoadmapFiles, readProjectMilestones } from './parsing';
+import type { MilestoneCell } from '../roadmap/milestoneCells';
 import { RoadmapProblems } from './problems';
 import { LatestLoad } from './latestLoad';
 
@@ -29,6 +30,8 @@ export class RoadmapService implements vscode.Disposable {
   private watcher: vscode.FileSystemWatcher | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed, this.problems];
   private reloadTimer: NodeJS.Timeout | undefined;
+  /** Each project's milestones, read once per load: keyed by roadmap folder and project id. */
+  private readonly milestoneCache = new Map<string, Promise<MilestoneCell[]>>();
 
   constructor(private readonly extensionUri: vscode.Uri) {
     this.latest = new LatestLoad(() => this.load(), (e) => this.failed(e));
@@ -45,9 +48,25 @@ export class RoadmapService implements vscode.Disposable {
   }
 
   async reload(): Promise<LoadedRoadmap> {
+    this.milestoneCache.clear();
     const loaded = await this.latest.reload();
     this.changed.fire(loaded);
     return loaded;
+  }
+
+  /**
+   * A project's milestones in the active roadmap (`projects/<id>/milestones.md`), for the lab and
+   * the tree: read and parsed once per load; none when the file is missing or unreadable.
+   */
+  async milestones(projectId: string): Promise<MilestoneCell[]> {
+    const { folder } = await this.get();
+    const key = `${folder.toString()}\n${projectId}`;
+    let cells = this.milestoneCache.get(key);
+    if (!cells) {
+      cells = readProjectMilestones(folder, projectId);
+      this.milestoneCache.set(key, cells);
+    }
+    return cells;
   }
 
   /** The folder of the roadmap shipped with the extension. */

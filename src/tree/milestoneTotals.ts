@@ -1,25 +1,19 @@
-// The milestone ids of each project, read from the roadmap's `projects/<id>/milestones.md` (the
-// build's compiled cells for the built-in roadmap), so the tree can say "2 of 4 milestones".
-// Loaded per skill when the tree expands it; forgotten when the roadmap changes.
-import * as vscode from 'vscode';
-import { milestoneCells } from '../loader/parsing';
+// The milestone ids of each project, from the roadmap service (which reads each project's
+// milestones.md once per load), so the tree can say "2 of 4 milestones". Asked per skill when the
+// tree expands it; forgotten when the roadmap changes.
 import type { Project } from '../roadmap/model';
-import { milestonesPath } from '../roadmap/layout';
+import type { MilestoneCell } from '../roadmap/milestoneCells';
 
 export class MilestoneTotals {
   private readonly ids = new Map<string, ReadonlySet<string> | undefined>();
 
-  /** Reads the milestone files of `projects` not read yet; a missing or unreadable file means "unknown". */
-  async load(folder: vscode.Uri, projects: readonly Project[]): Promise<void> {
+  constructor(private readonly milestonesOf: (projectId: string) => Promise<MilestoneCell[]>) {}
+
+  /** Learns the milestone ids of `projects` not known yet; no milestones means "unknown". */
+  async load(projects: readonly Project[]): Promise<void> {
     await Promise.all(projects.filter((p) => !this.ids.has(p.id)).map(async (p) => {
-      const path = milestonesPath(p.id);
-      try {
-        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, path)));
-        const cells = await milestoneCells({ path, text });
-        this.ids.set(p.id, cells.length ? new Set(cells.map((c) => c.milestone.id)) : undefined);
-      } catch {
-        this.ids.set(p.id, undefined);
-      }
+      const cells = await this.milestonesOf(p.id);
+      this.ids.set(p.id, cells.length ? new Set(cells.map((c) => c.milestone.id)) : undefined);
     }));
   }
 

@@ -14,7 +14,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
   private firstItemsReported = false;
-  private readonly milestones = new MilestoneTotals();
+  private readonly milestones = new MilestoneTotals((id) => this.roadmap.milestones(id));
 
   constructor(
     private readonly roadmap: RoadmapService,
@@ -45,7 +45,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     }
     switch (node.kind) {
       case 'skill':
-        await this.milestones.load((await this.roadmap.get()).folder, node.projects);
+        await this.milestones.load(node.projects);
         return [
           ...node.topics,
           ...node.projects,

@@ -88,6 +88,14 @@ describe('custom roadmap folder', () => {
       await config().update('customRoadmapFolder', 'teacher-copy', vscode.ConfigurationTarget.Workspace);
       await waitFor(async () => ((await lab.state()).milestones[0].title === 'The teacher\'s first step' ? true : undefined), 'the open lab to show the custom milestones');
       assert.equal(await api.labs.controller('nn-from-scratch'), lab, 'the open lab lost its controller');
+
+      // The roadmap service reads a project's milestones once per load: an edit on disk shows after a reload (Refresh).
+      fs.writeFileSync(path.join(copy, 'projects/nn-from-scratch/milestones.md'), milestones.replace('The teacher\'s first step', 'The teacher\'s second try'));
+      const title = async (): Promise<string | undefined> => (await api.roadmap.milestones('nn-from-scratch'))[0]?.milestone.title;
+      assert.equal(await title(), 'The teacher\'s first step', 'read again before a reload');
+      await api.roadmap.reload();
+      assert.equal(await title(), 'The teacher\'s second try');
+      assert.deepEqual(await api.roadmap.milestones('no-such-project'), []);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     }
