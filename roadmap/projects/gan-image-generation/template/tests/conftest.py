@@ -137,3 +137,19 @@ def assert_no_data_opened():
 
 def leaf_types(module):
     return {type(m).__name__ for m in module.modules() if not list(m.children())}
+
+
+LAYER_STATE = {"weight", "bias", "running_mean", "running_var", "num_batches_tracked"}
+
+
+def stray_state(module):
+    """The ``state_dict`` entries that are not a leaf layer's own weights or batch-norm
+    statistics. A generator that keeps data of its own (stored digits, cluster centres) in a
+    buffer shows up here: everything it draws must come from its layers' learnt weights."""
+    leaves = {name for name, m in module.named_modules() if not list(m.children())}
+    stray = []
+    for key in module.state_dict():
+        owner, _, attr = key.rpartition(".")
+        if owner not in leaves or attr not in LAYER_STATE:
+            stray.append(key)
+    return stray

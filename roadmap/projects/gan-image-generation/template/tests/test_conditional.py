@@ -2,7 +2,7 @@
 import torch
 import torch.nn as nn
 
-from conftest import assert_no_data_opened, digits, judge, trained_cgan
+from conftest import assert_no_data_opened, digits, judge, leaf_types, stray_state, trained_cgan
 from gan.models import CondMLPGenerator
 from referee import as_float, judged, within_class_spread
 
@@ -40,6 +40,13 @@ def test_conditional_gan_draws_the_requested_digits():
     g = run["generator"]
     assert type(g) is CondMLPGenerator, (
         f"train_conditional_gan must return your CondMLPGenerator, got {type(g).__name__}"
+    )
+    assert leaf_types(g) <= {"Linear", "BatchNorm1d", "ReLU", "LeakyReLU", "Sigmoid", "Tanh", "ELU", "SiLU",
+                             "Identity", "Dropout"}, f"the generator is an MLP, its layers are {leaf_types(g)}"
+    assert [m.out_features for m in g.modules() if isinstance(m, nn.Linear)] == [*g.hidden, 784]
+    assert not stray_state(g), (
+        f"the generator keeps state of its own besides its layers' weights ({stray_state(g)}): "
+        "its digits must come from the weights that the adversarial training learnt, not from stored images"
     )
     assert run["seconds"] <= TIME_LIMIT_S, f"training took {run['seconds']:.1f} s of CPU (limit {TIME_LIMIT_S})"
     images, labels = samples(rebuilt(g))

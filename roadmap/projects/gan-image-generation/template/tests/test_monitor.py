@@ -25,6 +25,9 @@ def test_class_coverage_and_kl_to_uniform():
     assert r["classes_covered"] == 5 and r["kl_to_uniform"] == pytest.approx(0.0, abs=1e-12)
     r = class_coverage([7] * 10, n_classes=10)
     assert r["classes_covered"] == 1 and r["kl_to_uniform"] == pytest.approx(np.log(10))
+    stray = [3] * 99 + [8]  # one stray sample of 100 is 1 %, below the default min_fraction of 2 %
+    assert class_coverage(stray, n_classes=10)["classes_covered"] == 1, "a class needs min_fraction of the samples"
+    assert class_coverage(stray, n_classes=10, min_fraction=0.01)["classes_covered"] == 2
     r = class_coverage([0] * 6 + [1] * 4, n_classes=4)
     assert r["counts"] == [6, 4, 0, 0]
     assert r["kl_to_uniform"] == pytest.approx(0.6 * np.log(0.6 * 4) + 0.4 * np.log(0.4 * 4))

@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 
 from gan.models import CondMLPDiscriminator, DCDiscriminator, MLPDiscriminator
 from gan.spectral import SNConv2d, SNLinear, power_iteration
@@ -62,6 +63,34 @@ def test_sn_conv_normalises_the_reshaped_kernel():
     assert tuple(y.shape) == (2, 8, 4, 4)
     w = conv.normalized_weight().detach().reshape(8, -1).numpy()
     assert np.linalg.svd(w, compute_uv=False)[0] == pytest.approx(1.0, abs=1e-2)
+
+
+def test_sn_layers_take_one_power_step_per_training_pass():
+    torch.manual_seed(3)
+    for layer, x, apply in ((SNLinear(6, 4), torch.randn(3, 6), F.linear),
+                            (SNConv2d(2, 4, 3), torch.randn(2, 2, 5, 5), F.conv2d)):
+        w = layer.weight.detach().reshape(4, -1).double().numpy()
+        u0 = np.array([1.0, 0.0, 0.0, 0.0])
+        with torch.no_grad():
+            layer.u.copy_(torch.tensor(u0))
+        v1 = w.T @ u0
+        v1 /= np.linalg.norm(v1)
+        u1 = w @ v1
+        u1 /= np.linalg.norm(u1)
+        sigma1 = float(u1 @ w @ v1)
+        exact = float(np.linalg.svd(w, compute_uv=False)[0])
+        assert abs(sigma1 - exact) > 0.01 * exact  # the case tells one power step from the exact sigma
+        layer.train()
+        y = layer(x)
+        name = type(layer).__name__
+        assert layer.u.double().numpy() == pytest.approx(u1, abs=1e-5), (
+            f"{name}: one training pass refines u by ONE power step from the stored u"
+        )
+        expected = apply(x, layer.weight.detach() / sigma1, layer.bias.detach())
+        assert torch.allclose(y, expected, atol=1e-5), (
+            f"{name}: the weight is divided by the power-iteration estimate u . W v, not by the exact "
+            "largest singular value (no SVD, no matrix norm)"
+        )
 
 
 def test_discriminators_use_spectral_norm():

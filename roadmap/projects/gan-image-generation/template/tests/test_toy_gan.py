@@ -2,7 +2,7 @@
 import torch
 import torch.nn as nn
 
-from conftest import leaf_types, trained_toy
+from conftest import leaf_types, stray_state, trained_toy
 from gan.models import MLPDiscriminator, MLPGenerator
 from gan.train import GANConfig, train_gan
 from referee import MixtureSampler, coverage
@@ -41,6 +41,10 @@ def test_toy_gan_covers_the_mixture():
     g = run["generator"]
     assert type(g) is MLPGenerator, f"train_toy_gan must return your MLPGenerator, got {type(g).__name__}"
     assert leaf_types(g) <= {"Linear", "ReLU", "LeakyReLU", "Tanh", "ELU", "SiLU", "Identity"}
+    assert not stray_state(g), (
+        f"the generator keeps state of its own besides its layers' weights ({stray_state(g)}): "
+        "its samples must come from the weights that the adversarial training learnt"
+    )
     assert run["seconds"] <= TIME_LIMIT_S, f"training took {run['seconds']:.1f} s of CPU (limit {TIME_LIMIT_S})"
     assert run["drawn"] >= 20_000, f"train on the sampler you are given ({run['drawn']} points drawn)"
     fresh = MLPGenerator(g.latent_dim, g.out_dim, tuple(g.hidden))

@@ -3,7 +3,8 @@
 While the tests run, code of yours (every file of this project outside ``tests/``) that
 imports a ready-made detection toolkit (torchvision, torchmetrics, pycocotools,
 ultralytics, detectron2, ...) gets an ImportError, and so does code of yours that imports
-the tests' own helpers. PyTorch, NumPy and OpenCV are yours to use. ``python -m detector``
+the tests' own helpers. PyTorch, NumPy and OpenCV are yours to use, except OpenCV's
+ready-made NMS (``cv2.dnn.NMSBoxes`` and its kin), which raises when your code calls it. ``python -m detector``
 outside pytest is not affected.
 """
 import builtins
@@ -82,6 +83,27 @@ def _guarded_import_module(name, package=None):
 
 builtins.__import__ = _guarded_import
 importlib.import_module = _guarded_import_module
+
+
+def _no_library_nms(name, fn):
+    def guarded(*args, **kwargs):
+        frame = _learner_caller()
+        if frame is not None:
+            where = os.path.relpath(frame.f_code.co_filename, _PROJECT)
+            raise RuntimeError(f"cv2.dnn.{name} called in {where}: OpenCV is yours for video and drawing, "
+                               "but write non-maximum suppression yourself")
+        return fn(*args, **kwargs)
+    return guarded
+
+
+try:  # OpenCV's ready-made NMS, blocked for your code like torchvision's
+    import cv2
+
+    for _name in ("NMSBoxes", "NMSBoxesRotated", "NMSBoxesBatched", "softNMSBoxes"):
+        if hasattr(cv2.dnn, _name):
+            setattr(cv2.dnn, _name, _no_library_nms(_name, getattr(cv2.dnn, _name)))
+except ImportError:
+    pass
 
 
 def pytest_collection_finish(session):

@@ -29,12 +29,14 @@ class ProbeDetector(torch.nn.Module):
         self.num_classes = 4
         self.images_seen = 0
         self.first_call = self.last_call = None
+        self.inputs = []
 
     def forward(self, x):
         now = time.perf_counter()
         self.first_call = self.first_call or now
         self.last_call = now
         self.images_seen += x.shape[0]
+        self.inputs.extend(x.detach().float().clone())
         B, _, H, W = x.shape
         out = torch.full((B, 9, H // 8, W // 8), -20.0)
         out[:, 1:5] = 0.0
@@ -65,6 +67,11 @@ def test_draw_boxes_draws_on_a_copy():
     assert np.array_equal(draw_boxes(frame, empty), frame), "no detections: an unchanged copy"
 
 
+def _blocks(image):
+    """8 x 8 block means of a [3, 64, 64] image: blind to the resize method, not to the content."""
+    return image.reshape(3, 8, 8, 8, 8).mean(axis=(2, 4))
+
+
 def _edge_strength(diff, xs, ys):
     """Median over the rows/columns of a box edge of the strongest change within 2 px of it."""
     return float(np.median([diff[y, xs].max() for y in ys])) if len(ys) else 0.0
@@ -79,6 +86,19 @@ def test_video_pipeline_processes_every_frame(tmp_path):
         f"the detector ran on {probe.images_seen} images for a clip of {N_FRAMES} frames: every frame must be detected"
     )
     assert stats["frames"] == N_FRAMES, f"stats report {stats['frames']} frames, the clip has {N_FRAMES}"
+    source = cv2.VideoCapture(str(clip))
+    for i, seen in enumerate(probe.inputs):
+        ok, original = source.read()
+        assert ok and tuple(seen.shape) == (3, 64, 64), f"frame {i}: the detector got {tuple(seen.shape)}"
+        rgb = cv2.resize(cv2.cvtColor(original, cv2.COLOR_BGR2RGB), (64, 64), interpolation=cv2.INTER_AREA)
+        expected = rgb.transpose(2, 0, 1).astype(np.float32) / 255.0
+        gap = np.abs(_blocks(seen.numpy()) - _blocks(expected)).max()
+        assert gap < 0.1, (
+            f"frame {i}: the image the detector saw is not this frame of the video, in RGB, resized to "
+            f"64 x 64 (largest 8 x 8 block difference {gap:.2f}): convert every frame (OpenCV reads BGR) "
+            "and detect on it"
+        )
+    source.release()
     lines = [json.loads(line) for line in (tmp_path / "boxes.jsonl").read_text().splitlines() if line.strip()]
     assert [line["frame"] for line in lines] == list(range(N_FRAMES)), "one JSON line per frame, in order"
     for line in lines:
