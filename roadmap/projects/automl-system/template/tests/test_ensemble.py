@@ -6,6 +6,7 @@ from sklearn.pipeline import Pipeline
 
 from automl.core import AutoML
 from automl.ensemble import build_ensemble, top_trials
+from automl.features import select_features
 from automl.search import make_estimator
 
 
@@ -47,6 +48,11 @@ def test_automl_beats_baseline(loan, fresh_loan, automl_loan):
     names = [name for name, _ in model.ensemble_.estimators]
     expected = [f"{rank}_{t.family}" for rank, t in enumerate(top_trials(model.search_, model.top_k), start=1)]
     assert names == expected, f"the ensemble's members should be the top {model.top_k} trials {expected}, got {names}"
+    selected = select_features(loan["X_train"], loan["y_train"], seed=0, cv=model.cv)
+    assert list(model.features_) == list(selected), (
+        f"AutoML must engineer features with select_features: it should keep {[f.name for f in selected]}, "
+        f"kept {[f.name for f in model.features_]}"
+    )
     assert tuple(model.search_.features) == tuple(model.features_), "the search must use the features selected"
     assert abs(model.fit_seconds_ - seconds) <= 0.5 + 0.1 * seconds, (
         f"fit_seconds_ is {model.fit_seconds_:.2f} s, but fit took {seconds:.2f} s"

@@ -69,3 +69,19 @@ def test_unseen_categories_and_missing_values(loan):
     n_num = len(types.numeric)
     region_block = out[:, n_num : n_num + X_train["region"].nunique()]
     assert region_block.sum() == 0, "an unseen category must encode as all zeros (handle_unknown='ignore')"
+
+
+def test_new_rows_use_the_training_statistics(loan):
+    X_train, X_test = loan["X_train"], loan["X_test"]
+    types = detect_column_types(X_train)
+    pre = build_preprocessor(types).fit(X_train)
+    out = np.asarray(pre.transform(X_test), dtype=float)[:, : len(types.numeric)]
+    numeric_train = X_train[types.numeric].astype(float)
+    medians = numeric_train.median()
+    filled = numeric_train.fillna(medians)
+    expected = (X_test[types.numeric].astype(float).fillna(medians) - filled.mean()) / filled.std(ddof=0)
+    np.testing.assert_allclose(
+        out, expected.to_numpy(), rtol=1e-6, atol=1e-8,
+        err_msg="new rows must be imputed with the training medians and scaled with the training mean "
+        "and std that fit() learnt, not with statistics of the rows being transformed (that leaks)",
+    )

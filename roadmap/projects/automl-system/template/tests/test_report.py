@@ -1,5 +1,6 @@
 """Milestone 4: a leaderboard and a markdown report."""
 import dataclasses
+import re
 
 from automl.features import Feature
 from automl.report import leaderboard_frame, write_report
@@ -21,7 +22,7 @@ def test_leaderboard_frame_is_sorted(search8):
 
 def test_report_has_leaderboard(search8, tmp_path):
     engineered = (Feature("square", "age"), Feature("ratio", "debt_ratio", "income"))
-    result = dataclasses.replace(search8(), features=engineered)
+    result = dataclasses.replace(search8(), features=engineered, elapsed=12.34, time_budget=20.0)
     target = tmp_path / "report.md"
     returned = write_report(target, result, {"ensemble accuracy (test)": 0.81234, "baseline accuracy (test)": 0.665})
     assert target.exists(), "write_report must create the file it is given"
@@ -44,5 +45,9 @@ def test_report_has_leaderboard(search8, tmp_path):
         assert family in text, f"family '{family}' is missing from the report"
     assert "0.8123" in text and "0.6650" in text, "held-out evaluation numbers must appear with 4 decimals"
     assert "budget" in text.lower(), "say how much time was used out of the budget"
+    numbers = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", text)]
+    assert any(abs(n - 12.34) < 0.051 for n in numbers) and 20.0 in numbers, (
+        "the summary must give the time the search used (12.34 s here) and its budget (20 s)"
+    )
     for name in ("(age-median)^2", "debt_ratio/income"):
         assert name in text, f"list the engineered features of the search by name: {name} is missing"

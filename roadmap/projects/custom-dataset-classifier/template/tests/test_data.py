@@ -75,8 +75,11 @@ def test_transforms_augment_only_for_training():
         assert matches, "with only hflip and vflip, every output must be the image, flipped or not"
         seen.add(matches[0])
     assert seen == {0, 1, 2, 3}, f"40 draws should show all four flip combinations, saw {sorted(seen)}"
-    crops = build_transforms(32, train=True, augment={"crop_scale": 0.6, "jitter": 0.3})
-    outs = [crops(image) for _ in range(5)]
-    assert all(tuple(o.shape) == (3, 32, 32) and float(o.min()) >= 0 and float(o.max()) <= 1 for o in outs)
-    assert not all(torch.allclose(outs[0], o) for o in outs[1:]), "training augmentation must be random"
+    for option in ({"crop_scale": 0.6}, {"rotate": 30}, {"jitter": 0.3}):  # each one on its own
+        random_tf = build_transforms(32, train=True, augment=option)
+        outs = [random_tf(image) for _ in range(5)]
+        assert all(tuple(o.shape) == (3, 32, 32) and float(o.min()) >= 0 and float(o.max()) <= 1 for o in outs)
+        assert not all(torch.allclose(outs[0], o) for o in outs[1:]), (
+            f"training augmentation {option} must change the image at random: is that option ignored?"
+        )
     assert torch.allclose(build_transforms(32, train=True, augment=None)(image), plain), "no augment: ToTensor only"

@@ -34,6 +34,10 @@ def test_onnx_has_a_dynamic_batch_and_names_the_classes(tmp_path):
     out = model.graph.output[0].type.tensor_type.shape.dim
     assert out[0].dim_param and [d.dim_value for d in out[1:]] == [5], "output [batch, 5] logits"
     assert json.loads((tmp_path / "classes.json").read_text()) == classes, "classes.json lists the classes in order"
+    bigger = onnx.load(str(export_onnx(_model(), tmp_path / "big" / "model.onnx", image_size=48)))
+    weights = {t.name for t in bigger.graph.initializer}
+    dims = [i for i in bigger.graph.input if i.name not in weights][0].type.tensor_type.shape.dim
+    assert [d.dim_value for d in dims[1:]] == [3, 48, 48], "image_size=48 must give an input [batch, 3, 48, 48]"
 
 
 def test_onnx_outputs_match_torch(tmp_path, shapes):
