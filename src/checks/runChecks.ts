@@ -4,7 +4,6 @@
 import { describeError } from '../shared/errors';
 import { CHECK_KIND_NAMES, decideKind, unsafePath, type Check, type CheckRun } from './kinds';
 import { runProblem, type Outcome } from './outcome';
-import type { ProcessRunner } from './process';
 import { isDirectory } from './quietFs';
 import { capOutcome } from './textCap';
 
@@ -14,27 +13,11 @@ export interface CheckedMilestone {
   readonly check: Check;
 }
 
-export interface RunChecksOptions {
-  readonly projectDir: string;
+/** A run's settings (what the kinds decide with, see CheckRun), the milestones, and which one. */
+export interface RunChecksOptions extends Omit<CheckRun, 'log'> {
   readonly milestones: readonly CheckedMilestone[];
-  /** The interpreter to run, e.g. chosen by InterpreterChooser. */
-  readonly python: string;
-  /** For the pytest run. */
-  readonly timeoutMs: number;
-  readonly maxOutputBytes: number;
-  readonly signal?: AbortSignal;
   /** Check only this milestone. */
   readonly only?: string;
-  /** Added to this process's environment for pytest. */
-  readonly env?: NodeJS.ProcessEnv;
-  /** Live pytest output, e.g. for an output channel. */
-  readonly onOutput?: (text: string, stream: 'stdout' | 'stderr') => void;
-  /** Replaces runProcess in tests. */
-  readonly run?: ProcessRunner;
-  /** The conftest.py files pytest may load (see PytestRunOptions.conftests). */
-  readonly conftests?: readonly string[];
-  /** The extension's folder, for `onnx` checks; without it they are not run. */
-  readonly extensionDir?: string;
 }
 
 export interface ChecksRun {
