@@ -2,9 +2,10 @@
 
 - The referee (``tests/referee.py``) reads the digits itself. Training code gets ONLY the
   base-class digits (0-4) of the training file, as arrays. An audit hook records every
-  opening of a ``mnist-*`` file by anything but the referee, at any time during the tests:
-  your code must not read the data files itself while the tests run (that is how
-  novel-class or held-out digits would leak into training).
+  opening of a ``mnist-*`` file or of scikit-learn's UCI digits (the second domain) by
+  anything but the referee, and every process your code starts, at any time during the
+  tests: your code must not read the data files itself while the tests run (that is how
+  novel-class, held-out or second-domain digits would leak into training).
 - Your code may not import the tests' own helpers (``referee``, ``conftest``).
 - Each method is trained once per session, inside the first test that needs it, by the
   cached helpers below (an unfinished TODO fails that test instead of breaking the session;
@@ -31,18 +32,33 @@ BASE, NOVEL = (0, 1, 2, 3, 4), (5, 6, 7, 8, 9)
 
 # --- who opens the digit files ----------------------------------------------------------------
 _STATE = {"referee_reading": False}
-OPENS = []  # mnist-* files opened by anything but the referee
+OPENS = []  # digit files (MNIST or the UCI second domain) opened by anything but the referee
+SPAWNS = []  # processes your code started (a child process could read the files unseen)
+_SPAWN_EVENTS = {"subprocess.Popen", "os.system", "os.posix_spawn", "os.exec", "os.spawn", "os.fork",
+                 "os.forkpty", "pty.spawn"}
+_PATH_EVENTS = {"open", "os.link", "os.rename", "os.symlink"}  # the first argument is a path
+
+
+def _is_digit_file(path):
+    """An MNIST file of the project, or scikit-learn's copy of the UCI digits, under any name
+    a symbolic link gives it."""
+    try:
+        path = os.fsdecode(path)
+    except TypeError:
+        return False
+    names = {os.path.basename(path), os.path.basename(os.path.realpath(path))}
+    return any(n.startswith("mnist-") or n == "digits.csv.gz" for n in names)
 
 
 def _audit(event, args):
-    if event != "open" or _STATE["referee_reading"] or not args or isinstance(args[0], int):
+    if _STATE["referee_reading"]:
         return
-    try:
-        name = os.path.basename(os.fsdecode(args[0]))
-    except TypeError:
-        return
-    if name.startswith("mnist-"):
-        OPENS.append(name)
+    if event in _SPAWN_EVENTS:
+        who = _from_learner_code()
+        if who:
+            SPAWNS.append(f"{event} from {os.path.relpath(who, PROJECT)}")
+    elif event in _PATH_EVENTS and args and not isinstance(args[0], int) and _is_digit_file(args[0]):
+        OPENS.append(os.path.basename(os.fsdecode(args[0])))
 
 
 sys.addaudithook(_audit)
@@ -100,8 +116,12 @@ def digits(which):
         import torch
 
         root = importlib.util.find_spec("sklearn").submodule_search_locations[0]
-        with gzip.open(os.path.join(root, "datasets", "data", "digits.csv.gz"), "rt") as f:
-            table = np.loadtxt(f, delimiter=",")
+        _STATE["referee_reading"] = True
+        try:
+            with gzip.open(os.path.join(root, "datasets", "data", "digits.csv.gz"), "rt") as f:
+                table = np.loadtxt(f, delimiter=",")
+        finally:
+            _STATE["referee_reading"] = False
         x = torch.tensor(table[:, :64].reshape(-1, 1, 8, 8) / 16.0, dtype=torch.float32)
         x = torch.nn.functional.interpolate(x, size=(20, 20), mode="bilinear", align_corners=False)
         x = torch.nn.functional.pad(x, (4, 4, 4, 4)).clamp(0, 1)
@@ -150,7 +170,11 @@ def trained_reptile():
 def assert_honest_training(run, limit_s=30.0):
     assert not OPENS, (
         f"your code opened {sorted(set(OPENS))} itself while the tests ran: train only on the "
-        "digits you are given (the base classes 0-4)"
+        "digits you are given (the base classes 0-4); the UCI digits are the test's second domain"
+    )
+    assert not SPAWNS, (
+        f"your code started another process while the tests ran ({sorted(set(SPAWNS))}): train in "
+        "this process, only on the digits you are given"
     )
     assert run["seconds"] <= limit_s, f"training took {run['seconds']:.1f} s of CPU (limit {limit_s} s)"
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
+import torch.nn as nn
 import torch.nn.functional as F
 
 
@@ -87,10 +88,33 @@ def grade_siamese(embed, images, labels, classes, k_shot=5, count=300, seed=2024
     return score(nearest_mean_distance, feats, eps, 5, k_shot, n_query)[0]
 
 
+def rebuilt_network(model):
+    """The referee's own copy of a small layer-by-layer network: fresh torch layers of the same
+    kinds and sizes, in the order ``model`` defines them, with ``model``'s weights. Whatever
+    else ``model.forward`` or its state dict does plays no part in the grade."""
+    layers = []
+    for m in model.modules():
+        if list(m.children()):
+            continue
+        if isinstance(m, nn.Linear):
+            layer = nn.Linear(m.in_features, m.out_features, bias=m.bias is not None)
+            layer.load_state_dict({k: v.detach().cpu() for k, v in m.state_dict().items()})
+        elif isinstance(m, nn.AvgPool2d):
+            layer = nn.AvgPool2d(m.kernel_size, m.stride, m.padding)
+        elif isinstance(m, nn.Flatten):
+            layer = nn.Flatten(m.start_dim, m.end_dim)
+        else:
+            layer = getattr(nn, type(m).__name__)()  # an activation (ReLU, Tanh) or Identity
+        layers.append(layer)
+    return nn.Sequential(*layers)
+
+
 def grade_initialisation(model, steps, lr, images, labels, classes, k_shot=5, count=60, seed=2024,
                          n_query=15):
     """Fine-tune a copy of ``model`` on each support set (full-batch plain SGD on the
-    cross-entropy), then score it on that episode's queries."""
+    cross-entropy), then score it on that episode's queries. The copy is the referee's own
+    network with ``model``'s layers and weights (``rebuilt_network``)."""
+    model = rebuilt_network(model)
     x = as_float(images)
     eps = episodes(labels, classes, 5, k_shot, n_query, count, seed)
     s_lab = torch.arange(5).repeat_interleave(k_shot)

@@ -5,11 +5,11 @@ import numpy as np
 import pytest
 import torch
 
-from conftest import digits, trained_protonet
+from conftest import assert_honest_training, digits, trained_protonet
 from fewshot.episodes import EpisodeSampler
 from fewshot.evaluate import evaluate_episodes, mean_ci, raw_pixel_predictor
 from fewshot.models import ConvEmbedding
-from referee import as_float, grade_embedding, grade_raw_pixels
+from referee import as_float, episodes, grade_embedding, grade_raw_pixels, nearest_prototype
 
 UCI_BAR = 0.86  # 5-way 5-shot over all ten classes of the second domain (untrained: ~0.83)
 
@@ -71,9 +71,23 @@ def test_raw_pixel_baseline():
     mean = ev(predict, images, labels, NOVEL, episodes=60, seed=1)["mean"]
     assert 0.6 <= mean <= 0.8, f"nearest mean of raw pixels scores ~0.71 on the novel digits, got {mean:.3f}"
 
+    # The same rule as the referee's on real episodes: other rules (the nearest single support
+    # image, a cosine similarity...) also get the small example above right.
+    x, s_lab = as_float(images), torch.arange(5).repeat_interleave(5)
+    agree = []
+    for s, q in episodes(labels, NOVEL, 5, 5, 15, 30, seed=7):
+        mine = np.asarray(predict(x[s], s_lab, x[q], 5))
+        ref = nearest_prototype(x[s].reshape(len(s), -1), s_lab, x[q].reshape(len(q), -1), 5).numpy()
+        agree.append(np.mean(mine == ref))
+    assert np.mean(agree) >= 0.99, (
+        f"your baseline agrees with the nearest class mean of the raw pixels on {np.mean(agree):.1%} of "
+        "the queries: label each query with the class whose MEAN support image is nearest"
+    )
+
 
 def test_protonet_transfers_to_a_new_domain():
     run = trained_protonet()
+    assert_honest_training(run)
     net = run["model"]
     fresh = ConvEmbedding(net.channels)
     fresh.load_state_dict({k: v.detach().cpu() for k, v in net.state_dict().items()})

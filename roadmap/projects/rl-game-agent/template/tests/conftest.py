@@ -9,8 +9,9 @@ import functools
 import time
 
 import numpy as np
+import torch
 
-from referee import RefCartPole, RefGridWorld
+from referee import TEST_MAZE, RefCartPole, RefGridWorld
 
 
 class Recorder:
@@ -51,51 +52,90 @@ class Counter:
         return self.fn(*args, **kwargs)
 
 
+class LossWatcher:
+    """Wraps ``dqn_loss``: counts the losses computed on the mini-batch ReplayBuffer.sample
+    returned last, with a target network that is not the online one, and how many of them
+    were back-propagated. Remembers the online network it was given."""
+
+    def __init__(self, fn):
+        self.fn, self.on_replay, self.backpropagated = fn, 0, 0
+        self.last_sampled = None
+        self.online = None
+
+    def _is_last_sampled(self, batch):
+        last = self.last_sampled
+        return last is not None and all(
+            torch.is_tensor(getattr(batch, k, None)) and tuple(getattr(batch, k).shape) == tuple(getattr(last, k).shape)
+            and torch.equal(getattr(batch, k).detach().cpu(), getattr(last, k))
+            for k in ("obs", "actions", "rewards", "next_obs", "terminated")
+        )
+
+    def __call__(self, online, target, batch, gamma):
+        loss = self.fn(online, target, batch, gamma)
+        if self._is_last_sampled(batch) and target is not online:
+            self.on_replay += 1
+            self.online = online
+            if torch.is_tensor(loss) and loss.requires_grad:
+                loss.register_hook(self._count_backward)
+        return loss
+
+    def _count_backward(self, grad):
+        self.backpropagated += 1
+
+
 @functools.lru_cache(maxsize=None)
 def trained_dqn():
-    """Train your DQN (default config, seed 0) on the referee's grid world, counting how
-    often it samples the replay buffer and synchronises the target network."""
+    """Train your DQN (default config, seed 0) on the referee's grid world (its own maze,
+    TEST_MAZE), counting how often it samples the replay buffer, computes and back-propagates
+    ``dqn_loss`` on those samples and synchronises the target network."""
     import rlagent.dqn as dqn
     from rlagent.replay import ReplayBuffer
 
     envs = []
 
     def make_env():
-        envs.append(Recorder(RefGridWorld()))
+        envs.append(Recorder(RefGridWorld(maze=TEST_MAZE)))
         return envs[-1]
 
-    original = (ReplayBuffer.sample, dqn.sync_target, dqn.soft_update)
+    original = (ReplayBuffer.sample, dqn.sync_target, dqn.soft_update, dqn.dqn_loss)
     sample, sync, soft = Counter(original[0]), Counter(original[1]), Counter(original[2])
+    loss = LossWatcher(original[3])
 
     def counted_sample(self, batch_size):
-        return sample(self, batch_size)
+        batch = sample(self, batch_size)
+        loss.last_sampled = type(batch)(*(t.detach().cpu().clone() for t in vars(batch).values()))
+        return batch
 
-    ReplayBuffer.sample, dqn.sync_target, dqn.soft_update = counted_sample, sync, soft
+    ReplayBuffer.sample, dqn.sync_target, dqn.soft_update, dqn.dqn_loss = counted_sample, sync, soft, loss
     try:
         start = time.process_time()
         net, history = dqn.train_dqn(make_env, seed=0)
         seconds = time.process_time() - start
     finally:
-        ReplayBuffer.sample, dqn.sync_target, dqn.soft_update = original
+        ReplayBuffer.sample, dqn.sync_target, dqn.soft_update, dqn.dqn_loss = original
     return {
         "net": net,
         "history": history,
         "envs": envs,
         "samples": sample.calls,
         "syncs": sync.calls + soft.calls,
+        "losses_on_replay": loss.on_replay,
+        "losses_backpropagated": loss.backpropagated,
+        "loss_online_net": loss.online,
         "seconds": seconds,
     }
 
 
 @functools.lru_cache(maxsize=None)
 def trained_reinforce():
-    """Train your REINFORCE agent (default config, seed 0) on the referee's CartPole."""
+    """Train your REINFORCE agent (default config, seed 0) on the referee's CartPole, whose
+    two actions are swapped (the agent has to find out from experience which way each pushes)."""
     from rlagent.policy_gradient import train_reinforce
 
     envs = []
 
     def make_env():
-        envs.append(Recorder(RefCartPole()))
+        envs.append(Recorder(RefCartPole(swap_actions=True)))
         return envs[-1]
 
     start = time.process_time()

@@ -13,10 +13,15 @@ import torch
 
 
 class RefCartPole:
-    """CartPole-v1's physics and rules (see rlagent/envs/cartpole.py for the description)."""
+    """CartPole-v1's physics and rules (see rlagent/envs/cartpole.py for the description).
 
-    def __init__(self, max_episode_steps=500):
+    With ``swap_actions=True``, action 0 pushes the cart to the right and 1 to the left: the
+    same task, but a controller written by hand for CartPole-v1's actions pushes the wrong way.
+    """
+
+    def __init__(self, max_episode_steps=500, swap_actions=False):
         self.max_episode_steps = max_episode_steps
+        self.right = 0 if swap_actions else 1
         self.rng = np.random.default_rng()
         self.observation_space = type("Box", (), {"shape": (4,)})()
         self.action_space = type("Discrete", (), {"n": 2})()
@@ -34,7 +39,7 @@ class RefCartPole:
         assert not self.over, "step() after the episode ended"
         assert int(action) in (0, 1), f"invalid action {action!r}"
         x, xd, th, thd = self.s
-        f = 10.0 if int(action) == 1 else -10.0
+        f = 10.0 if int(action) == self.right else -10.0
         c, s = math.cos(th), math.sin(th)
         tmp = (f + 0.05 * thd * thd * s) / 1.1
         tha = (9.8 * s - c * tmp) / (0.5 * (4.0 / 3.0 - 0.1 * c * c / 1.1))
@@ -52,14 +57,20 @@ class RefCartPole:
 
 
 MAZE = ("...#..", ".#.#.G", ".#...#", "..#X..", "#X....", "...#..")
+# The maze the DQN is trained and graded on: GridWorld-v0's maze upside down (the same task,
+# with the goal, the pits and the walls in other cells). An agent that learns from its own
+# experience solves it just as well; a Q-table worked out from the package's maze does not.
+TEST_MAZE = MAZE[::-1]
 
 
 class RefGridWorld:
-    """GridWorld-v0's maze and rules (see rlagent/envs/gridworld.py for the description)."""
+    """GridWorld-v0's rules (see rlagent/envs/gridworld.py for the description), on
+    GridWorld-v0's maze or on another 6x6 ``maze`` the test picks."""
 
-    def __init__(self, max_episode_steps=50):
+    def __init__(self, max_episode_steps=50, maze=MAZE):
         self.max_episode_steps = max_episode_steps
-        self.cells = [(r, c) for r in range(6) for c in range(6) if MAZE[r][c] == "."]
+        self._maze = tuple(maze)
+        self.cells = [(r, c) for r in range(6) for c in range(6) if self._maze[r][c] == "."]
         self.rng = np.random.default_rng()
         self.observation_space = type("Box", (), {"shape": (36,)})()
         self.action_space = type("Discrete", (), {"n": 4})()
@@ -86,11 +97,11 @@ class RefGridWorld:
         assert int(action) in (0, 1, 2, 3), f"invalid action {action!r}"
         dr, dc = ((-1, 0), (0, 1), (1, 0), (0, -1))[int(action)]
         r, c = self.pos[0] + dr, self.pos[1] + dc
-        if 0 <= r < 6 and 0 <= c < 6 and MAZE[r][c] != "#":
+        if 0 <= r < 6 and 0 <= c < 6 and self._maze[r][c] != "#":
             self.pos = (r, c)
         self.t += 1
         self.steps_taken += 1
-        cell = MAZE[self.pos[0]][self.pos[1]]
+        cell = self._maze[self.pos[0]][self.pos[1]]
         term = cell in "GX"
         reward = 1.0 if cell == "G" else -1.0 if cell == "X" else -0.01
         trunc = bool(not term and self.t >= self.max_episode_steps)
@@ -101,16 +112,16 @@ class RefGridWorld:
         pass
 
 
-def shortest_paths():
-    """Steps from every free cell to the goal (breadth-first search, avoiding pits)."""
-    goal = next((r, c) for r in range(6) for c in range(6) if MAZE[r][c] == "G")
+def shortest_paths(maze=MAZE):
+    """Steps from every free cell of ``maze`` to the goal (breadth-first search, avoiding pits)."""
+    goal = next((r, c) for r in range(6) for c in range(6) if maze[r][c] == "G")
     dist, frontier = {goal: 0}, [goal]
     while frontier:
         nxt = []
         for r, c in frontier:
             for dr, dc in ((-1, 0), (0, 1), (1, 0), (0, -1)):
                 n = (r + dr, c + dc)
-                if 0 <= n[0] < 6 and 0 <= n[1] < 6 and MAZE[n[0]][n[1]] == "." and n not in dist:
+                if 0 <= n[0] < 6 and 0 <= n[1] < 6 and maze[n[0]][n[1]] == "." and n not in dist:
                     dist[n] = dist[(r, c)] + 1
                     nxt.append(n)
         frontier = nxt

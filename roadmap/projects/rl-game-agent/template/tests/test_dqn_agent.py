@@ -3,7 +3,7 @@ import numpy as np
 import torch
 
 from conftest import leaf_types, recorded_returns, trained_dqn
-from referee import RefGridWorld, network_policy, play, shortest_paths
+from referee import TEST_MAZE, RefGridWorld, network_policy, play, shortest_paths
 from rlagent.dqn import QNetwork
 
 SUCCESS_BAR = 0.96  # reach the goal from at least 24 of the 25 start cells
@@ -12,12 +12,12 @@ TIME_LIMIT_S = 20.0
 
 
 def grade(net):
-    """Greedy play from every free cell of the referee's grid world."""
-    optimal = shortest_paths()
+    """Greedy play from every free cell of the referee's maze (the one the agent trained on)."""
+    optimal = shortest_paths(TEST_MAZE)
     policy = network_policy(net)
     results = []
     for cell in sorted(optimal):
-        total, steps, last = play(RefGridWorld(), policy, options={"start": cell})
+        total, steps, last = play(RefGridWorld(maze=TEST_MAZE), policy, options={"start": cell})
         results.append((last == 1.0, total, 1.0 - 0.01 * (optimal[cell] - 1)))
     success = np.mean([r[0] for r in results])
     return success, np.mean([r[1] for r in results]), np.mean([r[2] for r in results])
@@ -60,6 +60,16 @@ def test_dqn_learns_from_replay_with_a_target_network():
     assert run["samples"] >= 500, (
         f"ReplayBuffer.sample was called {run['samples']} times: learn from replayed mini-batches"
     )
+    assert run["losses_on_replay"] >= 500 and run["losses_backpropagated"] >= 500, (
+        f"dqn_loss was computed on the mini-batch just sampled {run['losses_on_replay']} times and "
+        f"back-propagated {run['losses_backpropagated']} times: train the network with "
+        "dqn_loss(online, target, batch, gamma) on each sampled batch (call it as the module-level "
+        "function: the test counts those calls)"
+    )
+    trained, returned = run["loss_online_net"].state_dict(), run["net"].state_dict()
+    assert trained.keys() == returned.keys() and all(
+        torch.equal(trained[k].detach().cpu(), returned[k].detach().cpu()) for k in trained
+    ), "train_dqn must return the online network that dqn_loss trained"
     assert run["syncs"] >= 3, (
         f"sync_target / soft_update were called {run['syncs']} times: refresh the target network "
         "regularly (the test counts calls to rlagent.dqn.sync_target and soft_update)"

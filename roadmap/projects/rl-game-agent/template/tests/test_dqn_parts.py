@@ -99,14 +99,16 @@ def test_soft_update_and_epsilon_schedule():
     online, target = nn.Linear(2, 2), nn.Linear(2, 2)
     with torch.no_grad():
         for p in online.parameters():
-            p.fill_(1.0)
+            p.fill_(3.0)  # not 1.0: tau * 1.0 would not tell tau * p from tau
         for p in target.parameters():
             p.fill_(0.0)
     soft_update(online, target, tau=0.1)
-    assert all(torch.allclose(p, torch.full_like(p, 0.1)) for p in target.parameters())
+    assert all(torch.allclose(p, torch.full_like(p, 0.3)) for p in target.parameters()), (
+        "target <- (1 - tau) * target + tau * online"
+    )
     soft_update(online, target, tau=0.1)
-    assert all(torch.allclose(p, torch.full_like(p, 0.19)) for p in target.parameters())
-    assert all(torch.allclose(p, torch.ones_like(p)) for p in online.parameters())
+    assert all(torch.allclose(p, torch.full_like(p, 0.57)) for p in target.parameters())
+    assert all(torch.allclose(p, torch.full_like(p, 3.0)) for p in online.parameters())
 
     values = [linear_epsilon(s, 1.0, 0.1, 100) for s in (0, 50, 100, 500)]
     assert values == pytest.approx([1.0, 0.55, 0.1, 0.1])

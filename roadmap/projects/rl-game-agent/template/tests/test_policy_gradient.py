@@ -90,7 +90,9 @@ def rebuilt(policy):
 
 
 def greedy_mean(net):
-    return float(np.mean([play(RefCartPole(), network_policy(net), seed=s)[0] for s in EVAL_SEEDS]))
+    """Greedy play in the CartPole the agent trained in (actions swapped: 0 pushes right)."""
+    env = lambda: RefCartPole(swap_actions=True)  # noqa: E731
+    return float(np.mean([play(env(), network_policy(net), seed=s)[0] for s in EVAL_SEEDS]))
 
 
 def test_reinforce_raises_cartpole_return():
