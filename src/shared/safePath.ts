@@ -1,7 +1,7 @@
 // The one rule for "a safe relative path" and the one id pattern: a security boundary. Paths from
 // content files (milestones.md, a template's file list, shared-data.json) and from the webview
 // (openFile) end up in file operations and on command lines; ids end up in file paths and storage
-// keys. The extension host's guard in shared/protocol.ts uses this; the webview never runs it.
+// keys. The extension host's guard in labProtocol.ts uses this; the webview never runs it.
 //
 // A safe relative path is refused when it:
 // - is empty, or starts or ends with whitespace (a typo that would name another file);
