@@ -14,12 +14,16 @@ RUN = dict(out_dir="", log_every=0)  # filled in per run
 
 
 def _install_spies(record: dict) -> None:
-    """Count DDP wrappers, no_sync() blocks and torch.save calls of this process (the class
-    itself is patched, so every way of importing it is seen)."""
+    """Count DDP wrappers, no_sync() blocks, torch.save calls and file renames of this process,
+    and note which training samples its model computed on (the classes themselves are patched,
+    so every way of importing them is seen)."""
     import torch
     from torch.nn.parallel import DistributedDataParallel as DDP
 
+    from disttrain.model import Net
+
     real_init, real_no_sync, real_save = DDP.__init__, DDP.no_sync, torch.save
+    real_forward, real_replace, real_rename = Net.forward, os.replace, os.rename
 
     def spy_init(self, *args, **kwargs):
         record["ddp_wraps"] += 1
@@ -30,10 +34,25 @@ def _install_spies(record: dict) -> None:
         return real_no_sync(self)
 
     def spy_save(obj, f, *args, **kwargs):
-        record["saves"].append(str(f))
+        target = f if isinstance(f, (str, os.PathLike)) else getattr(f, "name", f)  # a path, or an open file's
+        record["saves"].append(str(target))
         return real_save(obj, f, *args, **kwargs)
 
+    def spy_forward(self, x, *args, **kwargs):
+        if self.training and torch.is_grad_enabled():  # a training micro-batch: key its rows by their first feature
+            record["forward_rows"].append(x[:, 0].tolist())
+        return real_forward(self, x, *args, **kwargs)
+
+    def spy_replace(src, dst, *args, **kwargs):
+        record["renames"].append(str(dst))
+        return real_replace(src, dst, *args, **kwargs)
+
+    def spy_rename(src, dst, *args, **kwargs):
+        record["renames"].append(str(dst))
+        return real_rename(src, dst, *args, **kwargs)
+
     DDP.__init__, DDP.no_sync, torch.save = spy_init, spy_no_sync, spy_save
+    Net.forward, os.replace, os.rename = spy_forward, spy_replace, spy_rename
 
 
 def ddp_worker(rank: int, world: int, store: str, records: str, cfg: dict) -> None:
@@ -43,7 +62,8 @@ def ddp_worker(rank: int, world: int, store: str, records: str, cfg: dict) -> No
     import torch
 
     torch.set_num_threads(1)
-    record = {"rank": rank, "pid": os.getpid(), "ddp_wraps": 0, "no_sync_enters": 0, "saves": []}
+    record = {"rank": rank, "pid": os.getpid(), "ddp_wraps": 0, "no_sync_enters": 0, "saves": [], "renames": [],
+              "forward_rows": []}
     path = Path(records) / f"rank{rank}.json"
 
     def dump():
@@ -65,7 +85,8 @@ def ddp_worker(rank: int, world: int, store: str, records: str, cfg: dict) -> No
         from disttrain.train import train
 
         result = train(TrainConfig(**cfg), info)
-        record["train"] = {"steps": result.steps, "accum_steps": result.accum_steps, "n_losses": len(result.losses)}
+        record["train"] = {"steps": result.steps, "accum_steps": result.accum_steps, "n_losses": len(result.losses),
+                           "losses": [float(v) for v in result.losses]}
         record["rss_mb_end"] = psutil.Process().memory_info().rss / 2**20
     except BaseException:
         record["error"] = traceback.format_exc()

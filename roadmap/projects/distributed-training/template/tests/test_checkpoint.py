@@ -15,6 +15,9 @@ def test_rank_zero_writes_checkpoints_atomically(ddp_run):
     assert [s for s in records[0]["saves"] if s.endswith("step-000040.pt")] == [], (
         "write to a temporary name, then os.replace() it: a crash mid-write must never leave a truncated step-000040.pt"
     )
+    assert any(d.endswith("step-000040.pt") for d in records[0]["renames"]), (
+        "step-000040.pt must appear by os.replace() of a finished temporary file, not be written in place"
+    )
     state = torch.load(folder / "step-000040.pt", map_location="cpu")
     assert state["step"] == 40 and state["global_batch"] == 128
     assert not any(k.startswith("module.") for k in state["model"]), "save the unwrapped model"

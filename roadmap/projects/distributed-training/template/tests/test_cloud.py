@@ -19,6 +19,10 @@ def test_cost_estimate_matches_worked_example():
     assert e1["hours"] == pytest.approx(10.25) and e1["cost"] == pytest.approx(10.25)
     assert e8["hours"] == pytest.approx(1.8125) and e8["cost"] == pytest.approx(14.5)
     assert e8["samples_per_s"] == pytest.approx(12800.0)
+    # The price counts: spot workers at $0.35 an hour run as fast, for 8 x 1.8125 h x $0.35 = $5.075.
+    spot = Option("8 x A10G spot", workers=8, price_per_worker_hour=0.35, samples_per_s_per_worker=2000.0, efficiency=0.8)
+    assert estimate(spot, 72e6)["cost"] == pytest.approx(5.075), "cost = hours x workers x price per worker-hour"
+    assert cheapest([one, eight, spot], 72e6, deadline_hours=24)["name"] == "8 x A10G spot"
     assert cheapest([eight, one], 72e6, deadline_hours=24)["name"] == "1 x A10G", "the cheapest that meets the deadline"
     assert cheapest([one, eight], 72e6, deadline_hours=4)["name"] == "8 x A10G", "a tighter deadline needs more GPUs"
     assert cheapest([one, eight], 72e6, deadline_hours=1) is None, "nothing finishes in an hour"

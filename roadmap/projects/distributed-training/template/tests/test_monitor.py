@@ -41,6 +41,10 @@ def test_monitor_reports_every_rank(ddp_run):
         assert r["steps"] == steps and r["samples"] == steps * 128 // WORLD, (
             f"rank {r['rank']} processed {steps} steps x 64 samples (its half of each global batch of 128)"
         )
+        trained_on = sum(len(rows) for rows in spy["forward_rows"])
+        assert r["samples"] == trained_on, (
+            f"rank {r['rank']} reports {r['samples']} samples, but its model trained on {trained_on} rows"
+        )
         assert 0.5 * spy["rss_mb_end"] < r["rss_mb"] < 2 * spy["rss_mb_end"], "rss_mb is measured in that process"
         assert r["samples_per_s"] == pytest.approx(r["samples"] / r["seconds"], rel=0.05) and r["samples_per_s"] > 0
     assert data["total_samples_per_s"] == pytest.approx(sum(r["samples_per_s"] for r in ranks))

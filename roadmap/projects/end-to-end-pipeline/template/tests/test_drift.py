@@ -41,6 +41,12 @@ def test_psi_matches_worked_example():
     assert psi(reference, np.full(100, 5), bins=4) == pytest.approx(6.905408, abs=1e-4), (
         "empty bins are floored at EPS so the log stays finite"
     )
+    # A skewed reference: 0..74 and 1000..1024. Its quartile bins are (-inf, 24.75], (24.75, 49.5],
+    # (49.5, 305.5], (305.5, inf) (25 % each); the current sample puts 40/10/25/25 % in them, 5000
+    # lands in the open last bin: .15 ln 1.6 - .15 ln .4. Equal-width bins would see no change.
+    skewed = np.r_[np.arange(75), 1000 + np.arange(25)]
+    moved = np.array([10] * 40 + [40] * 10 + [200] * 25 + [5000] * 25)
+    assert psi(skewed, moved, bins=4) == pytest.approx(0.207944, abs=1e-5), "bins at the reference's quantiles"
     assert psi_categorical(["a"] * 50 + ["b"] * 50, ["a"] * 80 + ["b"] * 20) == pytest.approx(0.415888, abs=1e-5)
     assert psi_categorical(["a"] * 50 + ["b"] * 50, ["a"] * 50 + ["b"] * 40 + ["c"] * 10) == pytest.approx(0.712399, abs=1e-4), (
         "a category the reference never saw is a bin of its own"

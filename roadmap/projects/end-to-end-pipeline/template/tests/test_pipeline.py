@@ -103,6 +103,14 @@ def test_reported_metrics_are_recomputable(pipeline_run):
         f"reports/metrics.json says roc_auc {metrics.get('roc_auc')}, but the model scores {auc:.6f} on the test split"
     )
     assert metrics.get("n_test") == len(test)
+    scores = model.predict_proba(featurizer.transform(test))[:, 1]
+    y, flagged = test[TARGET].to_numpy() == 1, scores >= 0.5
+    recomputed = {"accuracy": np.mean(flagged == y), "precision": (flagged & y).sum() / max(1, flagged.sum()),
+                  "recall": (flagged & y).sum() / max(1, y.sum())}
+    for name, value in recomputed.items():
+        assert metrics.get(name) == pytest.approx(value, abs=1e-6), (
+            f"reports/metrics.json says {name} {metrics.get(name)}, but at a 0.5 threshold the model scores {value:.6f} on the test split"
+        )
 
 
 def test_run_is_tracked(pipeline_run):

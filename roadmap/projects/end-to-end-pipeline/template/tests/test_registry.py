@@ -94,9 +94,15 @@ def test_promote_if_better_keeps_the_better_model(tmp_path):
     assert stages(registry) == {1: "Archived", 2: "None", 3: "Production"}
 
 
-def test_deploy_publishes_the_production_model(tmp_path):
+def test_deploy_publishes_the_production_model(tmp_path, monkeypatch):
+    import os
+
     from mlpipe.deploy import create_app, deploy_production
     from mlpipe.registry import Registry
+
+    renamed, real_replace, real_rename = [], os.replace, os.rename
+    monkeypatch.setattr(os, "replace", lambda src, dst, *a, **k: (renamed.append(str(dst)), real_replace(src, dst, *a, **k))[1])
+    monkeypatch.setattr(os, "rename", lambda src, dst, *a, **k: (renamed.append(str(dst)), real_rename(src, dst, *a, **k))[1])
 
     registry = Registry(tmp_path / "registry")
     files1, model1 = model_files(tmp_path / "m1", seed=1)
@@ -117,6 +123,10 @@ def test_deploy_publishes_the_production_model(tmp_path):
         assert current["version"] == version and current["run_id"] == f"run-{version}"
         on_disk = json.loads((target / NAME / "current.json").read_text())
         assert on_disk["version"] == version, "current.json points at the deployed version"
+        assert str(target / NAME / "current.json") in renamed, (
+            "current.json is switched atomically: write it beside, then os.replace() it, so a server never reads half a file"
+        )
+        renamed.clear()
         client = TestClient(create_app(target / NAME))
         assert client.get("/health").json()["version"] == version
         got = client.post("/predict", json=body).json()["fraud_probability"]
