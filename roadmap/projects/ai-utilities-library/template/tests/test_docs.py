@@ -71,6 +71,18 @@ def test_docstring_examples_run():
         + "\n".join(failures)[-3000:]
     assert tried >= len(list(public_api())), (
         f"only {tried} example lines ran for {len(list(public_api()))} public names")
+    # An example documents only if it shows what it prints: `>>> _ = f(...)` or an output of
+    # nothing but `...` (which ELLIPSIS matches with anything) checks nothing.
+    parser = doctest.DocTestParser()
+    silent = []
+    for name, obj in public_api():
+        shown = [e for e in parser.get_examples(inspect.getdoc(obj) or "")
+                 if e.want.replace("...", "").strip()]
+        if not shown:
+            silent.append(name)
+    assert not silent, (
+        f"the examples of {silent} show no output: follow a `>>>` line with what it prints "
+        "(e.g. `>>> accuracy_score([0, 1], [0, 0])` then `0.5`), so doctest checks it")
 
 
 def test_cli_demo_writes_reports(tmp_path):
@@ -94,3 +106,25 @@ def test_cli_demo_writes_reports(tmp_path):
     y_pred = np.array(report["test_predictions"]["y_pred"])
     assert report["test"]["accuracy"] == pytest.approx(float(np.mean(y_true == y_pred))), (
         "the reported accuracy does not match the saved predictions")
+    # Nothing above is taken on trust: the test reloads the data, runs the saved model on the
+    # test rows the report names, and recomputes the predictions and the scores itself.
+    from sklearn.datasets import load_breast_cancer
+
+    X, y = load_breast_cancer(return_X_y=True)
+    rows = np.array(report["test_rows"], dtype=int)
+    assert len(set(rows.tolist())) == len(rows) and abs(len(rows) - 0.25 * len(y)) <= 2, (
+        "test_rows should name the 25 % of the rows held out for the test")
+    np.testing.assert_array_equal(y_true, y[rows],
+                                  err_msg="the saved y_true is not the labels of the test rows")
+    model = report["model"]
+    scores = 1.0 / (1.0 + np.exp(-np.clip(
+        ((X[rows] - np.array(model["mean"])) / np.array(model["scale"])) @ np.array(model["w"])
+        + model["b"], -30, 30)))
+    np.testing.assert_array_equal(y_pred, (scores >= 0.5).astype(float),
+                                  err_msg="the saved predictions are not the saved model's")
+    from sklearn.metrics import roc_auc_score
+
+    assert float(np.mean(y_pred == y[rows])) >= 0.93
+    assert roc_auc_score(y[rows], scores) >= 0.97
+    assert report["test"]["roc_auc"] == pytest.approx(roc_auc_score(y[rows], scores)), (
+        "the reported ROC AUC is not that of the saved model's scores")

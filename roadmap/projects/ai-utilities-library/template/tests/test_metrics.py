@@ -32,7 +32,8 @@ def close(ours, theirs, what):
 def test_accuracy_and_confusion_matrix_match_sklearn(numpy_only):
     skm = sklearn_metrics()
     cases = [random_labels(seed, n_classes=4) for seed in SEEDS]
-    labels = ["ant", "bee", "cow"]
+    # `labels` sets the rows' and columns' order, and may name a class absent from the data.
+    labels = ["cow", "ant", "dog", "bee"]
     words_true = ["ant", "bee", "bee", "cow"]
     words_pred = ["ant", "ant", "bee", "bee"]
     with numpy_only(MODULE) as m:
@@ -45,7 +46,8 @@ def test_accuracy_and_confusion_matrix_match_sklearn(numpy_only):
             err_msg=f"confusion matrix (seed {seed}); rows are true classes, columns predictions")
     np.testing.assert_array_equal(ours_words,
                                   skm.confusion_matrix(words_true, words_pred, labels=labels),
-                                  err_msg="confusion matrix with string labels")
+                                  err_msg="confusion matrix with string labels: rows and "
+                                          "columns in the order of `labels`, one per label")
 
 
 def test_binary_precision_recall_f1_match_sklearn(numpy_only):
@@ -54,13 +56,25 @@ def test_binary_precision_recall_f1_match_sklearn(numpy_only):
     cases = [random_labels(seed, n_classes=2) for seed in SEEDS]
     with numpy_only(MODULE) as m:
         ours = [{name: getattr(m, name)(t, p) for name in names} for t, p in cases]
+        # The other class as the positive one: pos_label decides which class is scored.
+        ours_zero = [{name: getattr(m, name)(t, p, pos_label=0) for name in names}
+                     for t, p in cases]
+        words = (["no", "yes", "yes", "no", "no"], ["no", "no", "yes", "yes", "no"])
+        ours_words = {name: getattr(m, name)(*words, pos_label="no") for name in names}
         # Nothing predicted positive: precision is 0/0, which zero_division decides.
         no_positives = m.precision_score([1, 0, 1], [0, 0, 0])
-    for seed, (y_true, y_pred), got in zip(SEEDS, cases, ours):
+        no_positives_one = m.precision_score([1, 0, 1], [0, 0, 0], zero_division=1)
+    for seed, (y_true, y_pred), got, got_zero in zip(SEEDS, cases, ours, ours_zero):
         for name in names:
             theirs = getattr(skm, name)(y_true, y_pred, zero_division=0)
             close(got[name], theirs, f"{name} binary (seed {seed})")
+            theirs = getattr(skm, name)(y_true, y_pred, pos_label=0, zero_division=0)
+            close(got_zero[name], theirs, f"{name} binary with pos_label=0 (seed {seed})")
+    for name in names:
+        close(ours_words[name], getattr(skm, name)(*words, pos_label="no", zero_division=0),
+              f"{name} with pos_label='no'")
     close(no_positives, 0.0, "precision with no positive predictions")
+    close(no_positives_one, 1.0, "precision with no positive predictions and zero_division=1")
 
 
 def test_multiclass_averages_match_sklearn(numpy_only):

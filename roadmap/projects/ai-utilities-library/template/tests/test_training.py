@@ -66,6 +66,19 @@ def test_early_stopping_min_delta_max_mode_and_state():
     assert stopper.best_value == pytest.approx(0.70) and stopper.best_epoch == 1
     np.testing.assert_array_equal(stopper.best_state, [2.0, 2.0],
                                   err_msg="best_state must be a copy taken at the best epoch")
+    # A model's state is often a container of arrays (a tuple, a dict of parameters): the copy
+    # must reach the arrays inside it, or they keep changing after the best epoch.
+    stopper = EarlyStopping(patience=2)
+    state = {"w": np.zeros(3), "b": np.zeros(1)}
+    for loss in [1.0, 0.5, 0.7, 0.8]:
+        state["w"] += 1
+        state["b"] -= 1
+        if stopper.step(loss, state=state):
+            break
+    np.testing.assert_array_equal(stopper.best_state["w"], [2.0, 2.0, 2.0],
+                                  err_msg="best_state must be a deep copy (copy.deepcopy): the "
+                                          "arrays inside it changed after the best epoch")
+    np.testing.assert_array_equal(stopper.best_state["b"], [-2.0])
 
 
 def test_early_stopping_ends_a_training_loop():

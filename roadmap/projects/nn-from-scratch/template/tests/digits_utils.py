@@ -4,11 +4,23 @@ The tests hand ``train_digits_classifier`` a training split whose 64 pixel colum
 shuffled by a permutation of their own. A fully connected network does not care in which
 order its inputs come (it has no idea which pixels are neighbours), so honest training is
 unaffected; a model trained on anything but the rows it was given is.
+
+While ``train_digits_classifier`` runs, the tests also watch it:
+
+* an audit hook notes every file it opens in scikit-learn's data folder or in ``tests/``, and
+  every process it starts: the held-out digits are in scikit-learn's data file, and the test's
+  pixel order and shift seeds are in this file, so training must not read either;
+* ``Sequential.forward`` notes every pass over the validation rows (those of
+  ``train_val_split(X_train, y_train, 0.2, seed)``) with the accuracy it gave and a copy of the
+  network's parameters, so the test can tell a measured validation curve from a made-up one.
 """
 
 import functools
+import os
+import sys
 
 import numpy as np
+import sklearn.datasets
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 
@@ -45,19 +57,89 @@ def digits_split(kind="plain"):
     return train_test_split(X, y, test_size=0.25, random_state=0, stratify=y)
 
 
+_SKLEARN_DATA = os.path.join(os.path.dirname(os.path.realpath(sklearn.datasets.__file__)), "data")
+_TESTS = os.path.dirname(os.path.realpath(__file__))
+_SPAWN_EVENTS = {"subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn",
+                 "os.fork", "os.forkpty"}
+_audit_log = []  # what training read or started; None while nobody is watching
+_watching = [False]
+
+
+def _audit(event, args):
+    if not _watching[0]:
+        return
+    if event in _SPAWN_EVENTS:
+        _audit_log.append(f"started a process ({event})")
+    elif event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
+        path = os.path.realpath(os.fsdecode(args[0]))
+        if path.startswith((_SKLEARN_DATA + os.sep, _TESTS + os.sep)):
+            _audit_log.append(f"opened {path}")
+
+
+sys.addaudithook(_audit)
+
+
+class ValidationWatch:
+    """Every forward pass of a ``Sequential`` over exactly the validation rows, as
+    ``(accuracy, [copies of the parameters])``."""
+
+    def __init__(self, X_val, y_val):
+        self.X_val, self.y_val = X_val, y_val
+        self.passes = []
+
+    def see(self, model, x, out):
+        if np.shape(x) == self.X_val.shape and np.array_equal(x, self.X_val):
+            acc = float(np.mean(np.argmax(out, axis=1) == self.y_val))
+            self.passes.append((acc, [np.array(p, copy=True) for p in model.parameters()]))
+
+    def measured_curve(self):
+        """The accuracies of the passes, one per network state (repeated passes over the same
+        parameters count once)."""
+        curve, last = [], None
+        for acc, params in self.passes:
+            if last is None or len(params) != len(last) or not all(
+                    np.array_equal(a, b) for a, b in zip(params, last)):
+                curve.append((acc, params))
+            last = params
+        return curve
+
+
 @functools.lru_cache(maxsize=None)
 def trained(kind="plain"):
-    """``(model, report, seconds, X_train, y_train, X_test, y_test)``, computed once.
+    """``(model, report, seconds, X_train, y_train, X_test, y_test, watch)``, computed once.
 
     lru_cache does not store exceptions, so while a TODO is missing every test that needs
     this fails on its own (and the next one tries again).
     """
     import time
 
-    from scratchnet.train import train_digits_classifier
+    from scratchnet.network import Sequential
+    from scratchnet.train import train_digits_classifier, train_val_split
 
     X_train, X_test, y_train, y_test = digits_split(kind)
+    _, X_val, _, y_val = train_val_split(X_train, y_train, 0.2, 0)
+    watch = ValidationWatch(X_val, y_val)
+    forward = Sequential.forward
+
+    def watched_forward(self, x):
+        out = forward(self, x)
+        watch.see(self, x, out)
+        return out
+
+    del _audit_log[:]
+    Sequential.forward = watched_forward
+    _watching[0] = True
     start = time.process_time()
-    model, report = train_digits_classifier(X_train.copy(), y_train.copy(), seed=0)
-    seconds = time.process_time() - start
-    return model, report, seconds, X_train, y_train, X_test, y_test
+    try:
+        model, report = train_digits_classifier(X_train.copy(), y_train.copy(), seed=0)
+    finally:
+        seconds = time.process_time() - start
+        _watching[0] = False
+        Sequential.forward = forward
+    read = sorted(set(_audit_log))
+    assert not read, (
+        "while it trained, train_digits_classifier " + "; ".join(read) + ". Train on the rows "
+        "you are given: scikit-learn's data file holds the held-out test digits too, and tests/ "
+        "holds the test's pixel order."
+    )
+    return model, report, seconds, X_train, y_train, X_test, y_test, watch

@@ -81,3 +81,17 @@ def test_softmax_forward():
 def test_softmax_backward_matches_finite_differences():
     x = np.random.default_rng(3).normal(size=(4, 5))
     _check_backward(Softmax(), x, "Softmax")
+    # Confident rows (probabilities near 1 and near 1e-9): here the exact J^T g keeps every
+    # digit, while a finite-difference estimate inside backward loses most of them.
+    rng = np.random.default_rng(8)
+    x = rng.normal(size=(6, 5)) * 6
+    g = rng.normal(size=(6, 5))
+    layer = Softmax()
+    s = layer.forward(x.copy())
+    got = layer.backward(g.copy())
+    exact = s * (g - np.sum(g * s, axis=1, keepdims=True))
+    err = float(np.max(np.abs(got - exact) / np.abs(exact)))
+    assert err < 1e-8, (
+        f"on confident rows Softmax.backward is off by a relative {err:.1e}: apply the Jacobian "
+        "you derived (exercise 3.1) exactly; a finite-difference estimate is not a backward pass"
+    )

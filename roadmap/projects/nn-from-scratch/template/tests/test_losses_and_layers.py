@@ -53,6 +53,22 @@ def test_cross_entropy_gradient_matches_finite_differences():
     assert err < 1e-6, (
         f"cross-entropy gradient is off (relative error {err:.2e}); it should be (softmax - one_hot) / N"
     )
+    # Confident logits: the exact gradient keeps every digit of the tiny probabilities and of
+    # p - 1, a finite-difference estimate inside backward loses most of them.
+    logits = rng.normal(size=(6, 4)) * 6
+    labels = np.argmax(logits, axis=1)
+    labels[:2] = np.argmin(logits[:2], axis=1)  # two rows confidently wrong
+    loss = CrossEntropyLoss()
+    loss.forward(logits.copy(), labels)
+    got = loss.backward()
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    p = np.exp(shifted) / np.exp(shifted).sum(axis=1, keepdims=True)
+    exact = (p - np.eye(4)[labels]) / len(labels)
+    err = float(np.max(np.abs(got - exact) / np.abs(exact)))
+    assert err < 1e-7, (
+        f"on confident logits the cross-entropy gradient is off by a relative {err:.1e}: use the "
+        "formula you derived (exercise 4.1); a finite-difference estimate is not a backward pass"
+    )
 
 
 def test_dense_forward():

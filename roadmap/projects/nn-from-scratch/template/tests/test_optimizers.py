@@ -30,6 +30,43 @@ def _assert_close(got, expected, what):
         )
 
 
+def _momentum_reference(lr, beta):
+    """The parameters after three momentum steps: v <- beta*v + g; p <- p - lr*v."""
+    expected = [p.copy() for p in P0]
+    v = [np.zeros_like(p) for p in P0]
+    for grads in GRADS:
+        for i in range(2):
+            v[i] = beta * v[i] + grads[i]
+            expected[i] = expected[i] - lr * v[i]
+    return expected
+
+
+def _rmsprop_reference(lr, rho, eps):
+    """The parameters after three RMSprop steps (eps added to the root, outside it)."""
+    expected = [p.copy() for p in P0]
+    s = [np.zeros_like(p) for p in P0]
+    for grads in GRADS:
+        for i in range(2):
+            s[i] = rho * s[i] + (1 - rho) * grads[i] ** 2
+            expected[i] = expected[i] - lr * grads[i] / (np.sqrt(s[i]) + eps)
+    return expected
+
+
+def _adam_reference(lr, b1, b2, eps):
+    """The parameters after three Adam steps, bias-corrected, eps outside the root."""
+    expected = [p.copy() for p in P0]
+    m = [np.zeros_like(p) for p in P0]
+    v = [np.zeros_like(p) for p in P0]
+    for t, grads in enumerate(GRADS, start=1):
+        for i in range(2):
+            m[i] = b1 * m[i] + (1 - b1) * grads[i]
+            v[i] = b2 * v[i] + (1 - b2) * grads[i] ** 2
+            m_hat = m[i] / (1 - b1 ** t)
+            v_hat = v[i] / (1 - b2 ** t)
+            expected[i] = expected[i] - lr * m_hat / (np.sqrt(v_hat) + eps)
+    return expected
+
+
 def test_sgd_step():
     params = _run(SGD(lr=0.1), 1)
     _assert_close(params, [np.array([0.95, -1.9]), np.array([[0.49, -0.02], [-0.97, 2.96]])],
@@ -44,13 +81,7 @@ def test_momentum_steps():
     params = _run(Momentum(lr=lr, beta=beta), 1)
     _assert_close(params, [np.array([0.95, -1.9]), np.array([[0.49, -0.02], [-0.97, 2.96]])],
                   "the first momentum step (velocity starts at zero, so it equals an SGD step)")
-    expected = [p.copy() for p in P0]
-    v = [np.zeros_like(p) for p in P0]
-    for grads in GRADS:
-        for i in range(2):
-            v[i] = beta * v[i] + grads[i]
-            expected[i] = expected[i] - lr * v[i]
-    _assert_close(_run(Momentum(lr=lr, beta=beta), 3), expected,
+    _assert_close(_run(Momentum(lr=lr, beta=beta), 3), _momentum_reference(lr, beta),
                   "three momentum steps (v <- beta*v + g; p <- p - lr*v)")
 
 
@@ -63,12 +94,7 @@ def test_rmsprop_steps():
         f"first RMSprop step should move each coordinate by lr/sqrt(1-rho) = {0.01 / np.sqrt(0.1):.5f} "
         f"against the sign of g: expected {first[0]}, got {params[0]}"
     )
-    expected = [p.copy() for p in P0]
-    s = [np.zeros_like(p) for p in P0]
-    for grads in GRADS:
-        for i in range(2):
-            s[i] = rho * s[i] + (1 - rho) * grads[i] ** 2
-            expected[i] = expected[i] - lr * grads[i] / (np.sqrt(s[i]) + eps)
+    expected = _rmsprop_reference(lr, rho, eps)
     params = _run(RMSprop(lr=lr, rho=rho, eps=eps), 3)
     for i, (g, e) in enumerate(zip(params, expected)):
         assert np.allclose(g, e, rtol=1e-6, atol=1e-9), (
@@ -85,19 +111,28 @@ def test_adam_steps():
         f"Adam's first step should be lr * sign(g) thanks to bias correction: expected {first}, "
         f"got {params[0]}. Did you divide m and v by (1 - beta**t) with t = 1?"
     )
-    expected = [p.copy() for p in P0]
-    m = [np.zeros_like(p) for p in P0]
-    v = [np.zeros_like(p) for p in P0]
-    for t, grads in enumerate(GRADS, start=1):
-        for i in range(2):
-            m[i] = b1 * m[i] + (1 - b1) * grads[i]
-            v[i] = b2 * v[i] + (1 - b2) * grads[i] ** 2
-            m_hat = m[i] / (1 - b1 ** t)
-            v_hat = v[i] / (1 - b2 ** t)
-            expected[i] = expected[i] - lr * m_hat / (np.sqrt(v_hat) + eps)
+    expected = _adam_reference(lr, b1, b2, eps)
     params = _run(Adam(lr=lr, beta1=b1, beta2=b2, eps=eps), 3)
     for i, (g, e) in enumerate(zip(params, expected)):
         assert np.allclose(g, e, rtol=1e-6, atol=1e-9), (
             f"three Adam steps: parameter #{i} should be\n{e}\nbut is\n{g}\n"
             "(t must grow by one per step() call, shared by all parameters)"
         )
+
+
+def test_optimizers_use_their_hyperparameters():
+    # Values far from the usual defaults, and an eps large enough that where it goes matters:
+    # an optimizer with 0.9 / 0.999 written into its formulas, or eps under the square root,
+    # moves the parameters elsewhere.
+    params = _run(SGD(lr=0.3), 3)
+    _assert_close(params, [p - 0.3 * sum(g[i] for g in GRADS) for i, p in enumerate(P0)],
+                  "three SGD steps with lr=0.3")
+    _assert_close(_run(Momentum(lr=0.05, beta=0.5), 3), _momentum_reference(0.05, 0.5),
+                  "three momentum steps with beta=0.5 (use self.beta, not a number of your own)")
+    _assert_close(_run(RMSprop(lr=0.02, rho=0.6, eps=0.05), 3), _rmsprop_reference(0.02, 0.6, 0.05),
+                  "three RMSprop steps with rho=0.6, eps=0.05 (use self.rho; "
+                  "p -= lr * g / (sqrt(s) + eps))")
+    _assert_close(_run(Adam(lr=0.02, beta1=0.5, beta2=0.8, eps=0.05), 3),
+                  _adam_reference(0.02, 0.5, 0.8, 0.05),
+                  "three Adam steps with beta1=0.5, beta2=0.8, eps=0.05 (use self.beta1 and "
+                  "self.beta2; p -= lr * m_hat / (sqrt(v_hat) + eps))")

@@ -162,7 +162,7 @@ def _assert_is_an_mlp(model):
 
 
 def _held_out_accuracy(kind):
-    model, report, seconds, _, _, X_test, y_test = trained(kind)
+    model, report, seconds, _, _, X_test, y_test, _ = trained(kind)
     assert seconds < 40, f"training took {seconds:.1f} s of CPU; keep it well under a minute"
     _assert_is_an_mlp(model)
     with np.errstate(over="ignore"):
@@ -194,7 +194,7 @@ def test_hidden_layer_beats_linear_on_shifted_digits():
 
 
 def test_epoch_chosen_on_validation_split():
-    model, report, _, X_train, y_train, _, _ = trained("plain")
+    model, report, _, X_train, y_train, _, _, watch = trained("plain")
     val_accuracy, history = report["val_accuracy"], report["history"]
     assert len(val_accuracy) == len(history) >= 2, (
         "report['val_accuracy'] needs one validation accuracy per training epoch"
@@ -208,4 +208,27 @@ def test_epoch_chosen_on_validation_split():
         f"the returned model scores {got:.4f} on the validation rows of "
         f"train_val_split(X_train, y_train, 0.2, seed), but the report says {val_accuracy[best]:.4f} "
         "for the best epoch: measure on those rows, and give back the parameters of that epoch"
+    )
+    # The curve must be the one training went through: each reported value measured by a pass
+    # of the network over the validation rows, each epoch's with the network of that epoch.
+    measured = watch.measured_curve()
+    accs = [acc for acc, _ in measured]
+    i = 0
+    for value in val_accuracy:
+        while i < len(accs) and not np.isclose(accs[i], value):
+            i += 1
+        i += 1
+    assert len(measured) >= len(val_accuracy) and i <= len(accs), (
+        f"report['val_accuracy'] holds {len(val_accuracy)} values, but the network was run over "
+        f"the validation rows with {len(measured)} different sets of parameters, giving "
+        f"{np.round(accs[:12], 4).tolist()}{' ...' if len(accs) > 12 else ''}: measure "
+        "accuracy(net, X_val, y_val) after every epoch (in the on_epoch_end callback) and report "
+        "those numbers, in order"
+    )
+    params = [np.asarray(p) for p in model.parameters()]
+    assert any(np.isclose(acc, val_accuracy[best]) and len(kept) == len(params)
+               and all(np.array_equal(a, b) for a, b in zip(kept, params))
+               for acc, kept in measured), (
+        "the returned network's parameters are not those of any network measured on the "
+        "validation rows during training: give back the parameters of the best epoch"
     )

@@ -4,7 +4,8 @@ Given code (no TODOs here): it only calls the functions you write. It loads scik
 breast-cancer data, keeps a stratified test split aside, chooses the L2 strength of a NumPy
 logistic regression by stratified 5-fold cross-validation on the training split only, trains
 the chosen model with mini-batches and early stopping on a validation split, and scores the
-test split once. It writes `metrics.json`, `confusion_matrix.png` and `learning_curves.png`.
+test split once. It writes `metrics.json` (with the fitted model and the test rows, so the
+numbers can be checked), `confusion_matrix.png` and `learning_curves.png`.
 
 Run it from the project folder after `pip install -e .` (or with `PYTHONPATH=src`).
 """
@@ -75,8 +76,12 @@ def main(argv: Sequence[str] | None = None) -> dict:
 
     data = load_builtin("breast_cancer")
     y_all = data.y.astype(float)
-    X_train, X_test, y_train, y_test = stratified_split(data.X, y_all, test_size=0.25,
-                                                        seed=args.seed)
+    # Split the row numbers (a column of them), so the report can say which rows were tested.
+    rows = np.arange(len(y_all)).reshape(-1, 1)
+    rows_train, rows_test, y_train, y_test = stratified_split(rows, y_all, test_size=0.25,
+                                                              seed=args.seed)
+    rows_train, rows_test = rows_train[:, 0], rows_test[:, 0]
+    X_train, X_test = data.X[rows_train], data.X[rows_test]
 
     # 1. Choose the L2 strength by cross-validation inside the training split.
     cv_f1: dict[str, float] = {}
@@ -109,6 +114,10 @@ def main(argv: Sequence[str] | None = None) -> dict:
         "epochs_trained": len(history["val_loss"]),
         "test": test,
         "test_predictions": {"y_true": y_test.tolist(), "y_pred": y_pred.tolist()},
+        "test_rows": rows_test.tolist(),
+        # The fitted model: predictions are sigmoid(((x - mean) / scale) @ w + b) >= 0.5.
+        "model": {"mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist(),
+                  "w": w.tolist(), "b": float(b)},
     }
 
     from aiutils.plotting import plot_confusion_matrix, plot_learning_curves, save_figure
