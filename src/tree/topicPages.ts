@@ -17,8 +17,10 @@ const MARKDOWN_PREVIEW_EDITOR = 'vscode.markdown.preview.editor';
 
 /** `ml-roadmap-topic:/<topic-id>/<Title>.md`: the id finds the topic, the name titles the preview. */
 export function topicUri(topic: Topic): vscode.Uri {
-  // eslint-disable-next-line no-control-regex -- a file name holds no control characters
-  const name = topic.title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-').slice(0, 120) || topic.id;
+  // A path segment of our own scheme, never a file on disk: only what would split it or hide in it
+  // is replaced, so the tab shows the title as written ("Linear algebra: vectors, …").
+  // eslint-disable-next-line no-control-regex -- control characters are what must not reach the tab
+  const name = topic.title.replace(/[\\/\u0000-\u001f]+/g, '-').slice(0, 120) || topic.id;
   return vscode.Uri.from({ scheme: TOPIC_SCHEME, path: `/${topic.id}/${name}.md` });
 }
 

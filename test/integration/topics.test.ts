@@ -92,6 +92,14 @@ describe('topic texts and pages in the real editor', () => {
     assert.ok(tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === glanced.toString()), 'opening a topic closed the learner\'s preview tab');
   });
 
+  it('a topic page\'s tab shows the topic\'s title as written, colon included', async () => {
+    const topic = (await api.roadmap.get()).roadmap.skills.flatMap((s) => s.topics).find((t) => t.title.includes(':'));
+    assert.ok(topic, 'no topic title with a colon in the roadmap');
+    await vscode.commands.executeCommand(Commands.openTopic, topic.id);
+    const short = topic.title.slice(0, 40);
+    await waitFor(() => previewTab(short), `a tab titled "${short}…"`);
+  });
+
   it('an unknown topic id opens nothing and says so', async () => {
     assert.equal(await vscode.commands.executeCommand(Commands.openTopic, 'no-such-topic'), undefined);
   });
