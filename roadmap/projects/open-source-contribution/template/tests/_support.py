@@ -1,5 +1,6 @@
-"""Helpers of the checks (not a test module): scratch copies of the library, pytest and
-flake8 in a subprocess, and the released version 0.3.0 kept in ``tests/upstream/``."""
+"""Helpers of the checks (not a test module): scratch copies of the library, pytest, flake8 and
+doctests in a subprocess, versions of roc_auc_score the checks write themselves, and the
+released version 0.3.0 kept in ``tests/upstream/``."""
 from __future__ import annotations
 
 import ast
@@ -18,6 +19,51 @@ ROOT = Path(__file__).resolve().parent.parent
 REPO = ROOT / "repo"
 UPSTREAM = Path(__file__).resolve().parent / "upstream"
 ENV = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
+
+# The start of every roc_auc_score the checks write: 0.3.0's own input validation.
+_ROC_AUC_START = '''
+def roc_auc_score(y_true, y_score):
+    y_true = column_or_1d(y_true, "y_true")
+    y_score = column_or_1d(y_score, "y_score").astype(float)
+    check_consistent_length(y_true, y_score)
+    if not np.isin(y_true, [0, 1]).all():
+        raise ValueError("y_true must contain only 0 and 1")
+    positive = y_true == 1
+    n_pos = int(positive.sum())
+    n_neg = len(y_true) - n_pos
+    if n_pos == 0 or n_neg == 0:
+        raise ValueError("roc_auc_score needs both classes in y_true")
+'''
+
+# Two correct fixes of roc_auc_score written differently, so that a test passing on both tests
+# the behaviour (ties count one half), not how one of them is written.
+CORRECT_FIXES = {
+    # From the definition, pair by pair: O(n^2), fine for a check, far too slow for the library.
+    "pairwise": _ROC_AUC_START + '''
+    diff = y_score[positive][:, None] - y_score[~positive][None, :]
+    return float(np.mean((diff > 0) + 0.5 * (diff == 0)))
+''',
+    # Still ranked through np.argsort, each tied group then given the mean of its ranks.
+    "average ranks": _ROC_AUC_START + '''
+    ordered = y_score[np.argsort(y_score, kind="mergesort")]
+    first = np.searchsorted(ordered, y_score, side="left")
+    last = np.searchsorted(ordered, y_score, side="right")
+    ranks = (first + 1 + last) / 2
+    u = ranks[positive].sum() - n_pos * (n_pos + 1) / 2
+    return float(u / (n_pos * n_neg))
+''',
+}
+
+# A partial fix: right for the issue's constant scores, still wrong for ties between some scores.
+PARTIAL_FIX = _ROC_AUC_START + '''
+    if np.all(y_score == y_score[0]):
+        return 0.5
+    order = np.argsort(y_score)
+    ranks = np.empty(len(y_score))
+    ranks[order] = np.arange(1, len(y_score) + 1)
+    u = ranks[positive].sum() - n_pos * (n_pos + 1) / 2
+    return float(u / (n_pos * n_neg))
+'''
 
 
 def find_tests(tests_dir: Path, prefix: str) -> list[tuple[str, str]]:
@@ -74,6 +120,46 @@ def module_of(function_name: str, package: Path) -> Path | None:
         if any(isinstance(n, ast.FunctionDef) and n.name == function_name for n in tree.body):
             return path
     return None
+
+
+def released_with(roc_auc_code: str) -> Path:
+    """A scratch copy of 0.3.0 (as ``metrix/``) whose roc_auc_score is ``roc_auc_code``."""
+    work = scratch(UPSTREAM / "metrix")
+    override(work / "metrix" / "ranking.py", roc_auc_code)
+    return work / "metrix"
+
+
+def run_numpy_only(script: str, timeout: int = 60) -> subprocess.CompletedProcess:
+    """Run ``script`` in a fresh interpreter that imports metrix from repo/ and in which
+    scikit-learn, SciPy and pandas cannot be imported (the project's NumPy-only rule)."""
+    prelude = (
+        "import sys\n"
+        "for name in ('sklearn', 'scipy', 'pandas'):\n"
+        "    sys.modules[name] = None  # any import of them raises ImportError\n"
+        f"sys.path.insert(0, {str(REPO)!r})\n"
+    )
+    return subprocess.run([sys.executable, "-c", prelude + script], capture_output=True, text=True,
+                          env=ENV, timeout=timeout)
+
+
+def run_doctest(source: str, package: Path) -> tuple[int, int]:
+    """``(attempted, failed)`` of the doctest examples in ``source``, run in a fresh interpreter
+    against the metrix package at ``package`` (a folder named metrix)."""
+    script = (
+        "import doctest, json, sys\n"
+        f"sys.path.insert(0, {str(Path(package).parent)!r})\n"
+        "import metrix\n"
+        "test = doctest.DocTestParser().get_doctest(sys.stdin.read(), {'metrix': metrix}, 'x', 'x', 0)\n"
+        "runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)\n"
+        "runner.run(test, out=lambda text: None)\n"
+        "print(json.dumps(list(runner.summarize(verbose=False))))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], input=source, capture_output=True, text=True,
+                          env=ENV, timeout=60, cwd=Path(package).parent)
+    if done.returncode != 0:
+        raise AssertionError(f"could not run the examples: {done.stderr[-800:]}")
+    failed, attempted = json.loads(done.stdout.strip().splitlines()[-1])
+    return attempted, failed
 
 
 def override(path: Path, code: str) -> None:

@@ -3,16 +3,22 @@
 Your tests (``test_top_k_accuracy*`` functions in ``repo/tests/``) are run against your code,
 where they must pass, and then against four broken versions of the function; each broken
 version must make at least one of your tests fail. That is how a reviewer knows the tests
-would catch a regression.
+would catch a regression. A broken version keeps your function's name, docstring and
+signature: only its behaviour differs.
 """
+import textwrap
+
 import numpy as np
 import pytest
-from _support import REPO, find_tests, module_of, override, run_pytest, scratch
+from _support import REPO, find_tests, module_of, override, run_numpy_only, run_pytest, scratch
 
 SCORES = [[0.5, 0.3, 0.2], [0.1, 0.2, 0.7], [0.2, 0.3, 0.5], [0.6, 0.3, 0.1]]
 LABELS = [0, 1, 2, 2]
 
 MUTANT = '''
+_learners_top_k_accuracy_score = top_k_accuracy_score
+
+
 def top_k_accuracy_score(y_true, y_score, *, k=2, normalize=True):
     import numpy as _np
     y_true = _np.asarray(y_true).ravel()
@@ -23,6 +29,11 @@ def top_k_accuracy_score(y_true, y_score, *, k=2, normalize=True):
     top = order[..., :{kept}]
     hits = int((top == y_true.reshape(-1, 1)).any(axis=-1).sum())
     return hits / len(y_true) if ({normalize}) else hits
+
+
+import functools as _functools
+
+_functools.update_wrapper(top_k_accuracy_score, _learners_top_k_accuracy_score)
 '''
 MUTANTS = {
     "ignores k (always top-1)": dict(validate="True", sign="-", kept="1", normalize="normalize"),
@@ -66,6 +77,32 @@ def test_top_k_accuracy_validates_its_input():
         with pytest.raises(ValueError):
             top_k(**bad)
             pytest.fail(f"no ValueError for {why}")
+
+
+def test_top_k_accuracy_is_numpy_only():
+    """The issue's cases and random scores in a fresh interpreter in which scikit-learn, SciPy
+    and pandas cannot be imported: metrix depends on NumPy alone."""
+    script = textwrap.dedent(f"""
+        import numpy as np
+        import metrix
+        scores, labels = {SCORES!r}, {LABELS!r}
+        for k, expected in ((1, 0.5), (2, 0.75), (3, 1.0)):
+            value = metrix.top_k_accuracy_score(labels, scores, k=k)
+            assert value == expected, f"k={{k}}: {{value}}, expected {{expected}}"
+        assert metrix.top_k_accuracy_score(labels, scores, normalize=False) == 3, "normalize=False"
+        rng = np.random.default_rng(157)
+        y, s = rng.integers(0, 6, 300), rng.random((300, 6))
+        better = (s > s[np.arange(300), y][:, None]).sum(axis=1)  # classes scored above the true one
+        for k in range(1, 7):
+            value = metrix.top_k_accuracy_score(y, s, k=k)
+            assert abs(value - np.mean(better < k)) < 1e-12, f"random scores, k={{k}}: {{value}}"
+    """)
+    done = run_numpy_only(script)
+    assert done.returncode == 0, (
+        "top_k_accuracy_score failed in a fresh interpreter where scikit-learn, SciPy and pandas "
+        "cannot be imported: metrix is NumPy-only (CONTRIBUTING.md), so write it with NumPy:\n"
+        + done.stderr[-1500:]
+    )
 
 
 def test_top_k_accuracy_is_exported():

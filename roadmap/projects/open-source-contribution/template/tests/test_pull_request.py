@@ -59,3 +59,9 @@ def test_pull_request_description_is_complete():
     description = re.search(r"^## Description\s*\n(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
     words = len(re.findall(r"[A-Za-z]{2,}", description[1])) if description else 0
     assert words >= 40, f"the '## Description' section has {words} words: explain the cause, the fix and the feature"
+    body = description[1]
+    for name in ("roc_auc_score", "top_k_accuracy_score"):
+        assert name in body, f"the '## Description' section must say what changed in {name}"
+    assert re.search(r"\bti(e|es|ed)\b", body, flags=re.I), (
+        "the '## Description' section must explain the bug: how tied scores were ranked and how they count now"
+    )

@@ -1,30 +1,15 @@
 """Milestone 2: a regression test for issue #142 that fails on the released code.
 
-Your test (any ``test_issue_142*`` function in ``repo/tests/``) is run against two versions
-of the library in a scratch folder: the released 0.3.0 (``tests/upstream/``), where it must
-FAIL, and 0.3.0 with a correct fix of ``roc_auc_score`` written by the checks, where it must
-PASS. So it has to test the behaviour the issue describes, not anything else that changed.
+Your test (any ``test_issue_142*`` function in ``repo/tests/``) is run against versions of
+the library in a scratch folder: the released 0.3.0 (``tests/upstream/``), where it must FAIL;
+0.3.0 with each of two correct fixes of ``roc_auc_score`` written differently by the checks,
+where it must PASS; and 0.3.0 with a partial fix that only special-cases all-equal scores, which
+at least one of your tests must catch (the issue also reports rounded scores). So it has to
+test the behaviour the issue describes, not anything else that changed.
 """
 import ast
-import shutil
 
-from _support import REPO, UPSTREAM, find_tests, override, run_pytest, scratch
-
-# A correct roc_auc_score, written from the definition (pair by pair, ties count one half).
-# It is O(n^2): fine for a check, far too slow for the library.
-REFERENCE_FIX = '''
-def roc_auc_score(y_true, y_score):
-    y_true = column_or_1d(y_true, "y_true")
-    y_score = column_or_1d(y_score, "y_score").astype(float)
-    check_consistent_length(y_true, y_score)
-    if not np.isin(y_true, [0, 1]).all():
-        raise ValueError("y_true must contain only 0 and 1")
-    pos, neg = y_score[y_true == 1], y_score[y_true == 0]
-    if len(pos) == 0 or len(neg) == 0:
-        raise ValueError("roc_auc_score needs both classes in y_true")
-    diff = pos[:, None] - neg[None, :]
-    return float(np.mean((diff > 0) + 0.5 * (diff == 0)))
-'''
+from _support import CORRECT_FIXES, PARTIAL_FIX, REPO, UPSTREAM, find_tests, released_with, run_pytest, scratch
 
 
 def regression_tests():
@@ -69,15 +54,23 @@ def test_regression_test_fails_on_the_released_code():
     )
 
 
-def test_regression_test_passes_on_a_correct_fix(tmp_path):
+def test_regression_test_passes_on_a_correct_fix():
     regression_tests()
-    fixed = tmp_path / "metrix"
-    shutil.copytree(UPSTREAM / "metrix", fixed)
-    override(fixed / "ranking.py", REFERENCE_FIX)
-    results = outcomes(fixed)
-    not_passing = {k: v for k, v in results.items() if v != "passed"}
-    assert not not_passing, (
-        f"with a correct fix of roc_auc_score (and nothing else changed) every test_issue_142 test "
-        f"must PASS, but: {not_passing}. Test the behaviour of the issue (ties count one half), "
-        "not the version number or your own helper functions."
+    for name, fix in CORRECT_FIXES.items():
+        results = outcomes(released_with(fix))
+        not_passing = {k: v for k, v in results.items() if v != "passed"}
+        assert not not_passing, (
+            f"with a correct fix of roc_auc_score ({name}; nothing else changed) every test_issue_142 "
+            f"test must PASS, but: {not_passing}. Test the behaviour of the issue (ties count one "
+            "half), not the version number, how the code is written or your own helper functions."
+        )
+
+
+def test_regression_test_catches_a_partial_fix():
+    regression_tests()
+    results = outcomes(released_with(PARTIAL_FIX))
+    assert any(v != "passed" for v in results.values()), (
+        "your test_issue_142 tests all pass on a partial fix that returns 0.5 when every score is "
+        "equal and still ranks other ties in sort order: the issue also reports rounded scores, "
+        "so test a case where only some scores are tied (worked out from the pairwise definition)"
     )
