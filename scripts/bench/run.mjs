@@ -10,6 +10,11 @@ import { onnxRows } from './onnx.mjs';
 import { printTable } from './table.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// BENCH_ONLY=scaffold,lab,… measures only those parts (tree, scaffold, lab, parse, size, onnx), to
+// iterate on one; the default is everything.
+const ONLY = new Set((process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const part = (name) => ONLY.size === 0 || ONLY.has(name);
+process.env.MLR_BENCH_PARTS = [...ONLY].join(',');
 const rows = [];
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const ms = (x) => (x === undefined ? '—' : x < 1 ? `${(x * 1000).toFixed(0)} µs` : `${x.toFixed(x < 10 ? 2 : 1)} ms`);
@@ -19,7 +24,11 @@ function row(name, ours, base, baseName, fmt = ms) {
   rows.push([name, fmt(ours), base === undefined ? '—' : `${fmt(base)} (${baseName})`, ratio(ours, base)]);
 }
 
-if (spawnSync(process.execPath, ['esbuild.mjs', '--quiet'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
+// The bench's own suites (out/test), then the extension's bundles as they ship (minified, no
+// source maps), which is what a learner's editor loads.
+for (const args of [['--quiet'], ['--production', '--quiet']]) {
+  if (spawnSync(process.execPath, ['esbuild.mjs', ...args], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
+}
 
 // ── Inside the real extension host ─────────────────────────────────────────
 async function hostRuns(extensionPath, scaffold) {
@@ -39,13 +48,16 @@ async function hostRuns(extensionPath, scaffold) {
 const pick = (runs, key) => { const xs = runs.map((r) => r[key]).filter((x) => typeof x === 'number'); return xs.length ? median(xs) : undefined; };
 
 console.error(`extension host: ${RUNS} fresh windows each for ML Roadmap and the baseline extension`);
-const ours = await hostRuns(ROOT, true);
-const base = await hostRuns(join(ROOT, 'test/fixtures/bench-baseline'), false);
+const hostParts = ['tree', 'scaffold', 'lab'].some(part);
+const ours = hostParts ? await hostRuns(ROOT, true) : [];
+const base = part('tree') ? await hostRuns(join(ROOT, 'test/fixtures/bench-baseline'), false) : [];
 console.error('');
+if (part('tree')) {
 row('activate() start → return (median, cold host)', pick(ours, 'activateMs'), pick(base, 'activateMs'), 'tree-only extension');
 row('view opened → first tree items (median)', pick(ours, 'viewToItemsMs'), pick(base, 'viewToItemsMs'), 'tree-only extension');
 row(`full tree: ${ours[0]?.treeNodes ?? '?'} nodes, children + TreeItems (median)`, pick(ours, 'fullTreeMs'), undefined);
 row('tick → tree refreshed round trip (median)', pick(ours, 'tickRefreshMs'), undefined);
+}
 const scaffoldKeys = Object.keys(ours[0] ?? {}).filter((k) => k.startsWith('scaffoldMs:'));
 let largest;
 for (const k of scaffoldKeys) {
@@ -56,6 +68,7 @@ for (const k of scaffoldKeys) {
 }
 if (largest) rows.push([`largest template: ${largest.id}`, `${largest.files} files`, '—', '—']);
 // The paint floor comes from the other windows (the first opens the lab): see test/bench/index.ts.
+if (part('lab')) {
 const floorWindows = ours.slice(1);
 const floorPage = `bare webview, same CSP, static ${floorWindows[0] ? kb(floorWindows[0].labPaintFloorBytes) : '?'} page`;
 row('lab: Open Lab → first paint of its cells (first webview of the window)', ours[0]?.labFirstPaintMs, pick(floorWindows, 'labPaintFloorFirstMs'),
@@ -63,8 +76,10 @@ row('lab: Open Lab → first paint of its cells (first webview of the window)', 
 row('lab: Open Lab again → first paint (a later webview, median of 3)', ours[0]?.labReopenPaintMs, pick(floorWindows, 'labPaintFloorLaterMs'),
   `the same page, later webviews, median of 3 per window`);
 row('lab: Run All on probability-distributions (median of 3)', ours[0]?.labRunMs, ours[0]?.directPytestMs, 'same pytest run directly');
+}
 
 // ── Roadmap parsing in Node ────────────────────────────────────────────────
+if (part('parse')) {
 const files = readdirSync(join(ROOT, 'roadmap')).filter((f) => f.endsWith('.md')).map((f) => ({ path: f, text: readFileSync(join(ROOT, 'roadmap', f), 'utf8') }));
 const parseScript = `
 const files = ${JSON.stringify(files)};
@@ -120,22 +135,27 @@ row('require the parser bundle (lazy, after activation)', median(parses.map((p) 
 const compiledRuns = Array.from({ length: RUNS }, () => nodeRun(compiledScript));
 row('built-in roadmap from the build\'s parse (dist/roadmap.json, key checked), cold', median(compiledRuns.map((p) => p.cold)),
   median(parses.map((p) => p.load + p.cold)), 'require parser + cold parse');
+}
 
 // ── Bundle sizes (production, minified) ────────────────────────────────────
 async function size(entry, external = ['vscode']) {
   const r = await esbuild.build({ entryPoints: [join(ROOT, entry)], bundle: true, minify: true, platform: 'node', format: 'cjs', external, write: false, logLevel: 'silent' });
   return r.outputFiles[0].contents.length;
 }
+if (part('size')) {
 const host = await size('src/extension.ts');
 const parser = await size('src/roadmap/index.ts');
 const webview = (await esbuild.build({ entryPoints: [join(ROOT, 'webview/lab/main.ts')], bundle: true, minify: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' })).outputFiles[0].contents.length;
 row('host bundle loaded at activation', host, undefined, '', kb);
 row('markdown stack (parser bundle, loaded lazily)', parser, host, 'host bundle', kb);
 row('lab webview bundle (incl. UI toolkit)', webview, undefined, '', kb);
+}
 
 // ── ONNX inference: VS Code webview vs a plain Chromium page vs onnxruntime-node ──
-console.error('onnxruntime-web in the demo gallery, in a plain page, and onnxruntime-node');
-for (const r of await onnxRows()) rows.push(r);
+if (part('onnx')) {
+  console.error('onnxruntime-web in the demo gallery, in a plain page, and onnxruntime-node');
+  for (const r of await onnxRows()) rows.push(r);
+}
 
 // ── Table ──────────────────────────────────────────────────────────────────
 printTable(rows);

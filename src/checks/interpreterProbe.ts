@@ -96,9 +96,33 @@ export class InterpreterChooser {
 
   constructor(private readonly platform: NodeJS.Platform = process.platform) {}
 
+  /** Probes in progress, by cache key, with the signal that can stop each. */
+  private readonly probing = new Map<string, { readonly probe: Promise<Cached>; readonly signal: AbortSignal | undefined }>();
+
   /** Drops every probe: the setting or the Python extension's interpreter changed. */
   clear(): void {
     this.cache.clear();
+    this.probing.clear();
+  }
+
+  /**
+   * One probe of `candidate`: a probe of the same key already in progress (the lab's probe at open,
+   * then a Run All) is shared, unless it was stopped and this caller was not.
+   */
+  private async probeOnce(key: string, candidate: InterpreterCandidate, options: ProbeOptions): Promise<Cached> {
+    const shared = this.probing.get(key);
+    if (shared) {
+      const entry = await shared.probe;
+      if (!shared.signal?.aborted || options.signal?.aborted) return entry;
+    }
+    const probe = probeCandidate(candidate, options);
+    const mine = { probe, signal: options.signal };
+    this.probing.set(key, mine);
+    try {
+      return await probe;
+    } finally {
+      if (this.probing.get(key) === mine) this.probing.delete(key);
+    }
   }
 
   candidates(sources: Pick<CandidateInputs, 'fromPythonExtension' | 'setting'>, env: NodeJS.ProcessEnv = process.env): { candidate: InterpreterCandidate; identity?: string }[] {
@@ -120,7 +144,7 @@ export class InterpreterChooser {
       const key = JSON.stringify([identity ?? candidate.command, candidate.args, requirements]);
       let entry = this.cache.get(key);
       if (!entry) {
-        entry = await probeCandidate(candidate, options);
+        entry = await this.probeOnce(key, candidate, options);
         // A cancelled probe says nothing about the interpreter.
         if (options.signal?.aborted) break;
         this.cache.set(key, entry);

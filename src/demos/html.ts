@@ -34,8 +34,8 @@ export function demosHtml(input: DemosHtmlInput): string {
   return webviewDocument({
     cspSource: input.cspSource,
     nonce: input.nonce,
-    scriptUri: input.scriptUri,
-    styleUri: input.styleUri,
+    script: { uri: input.scriptUri },
+    style: { uri: input.styleUri },
     title: input.title,
     mainId: 'demos',
     loadingText: input.loadingText,

@@ -14,7 +14,8 @@ import type { LabState } from '../shared/labProtocol';
 import type { LabResults } from './labResults';
 import { openPythonPathSetting, pythonFromExtension, pythonSetting, selectInterpreter } from './pythonSelection';
 import type { InterpreterChooser } from '../checks/interpreterProbe';
-import { runLabChecks } from './runLabChecks';
+import { describeEnvironment, noPython, runLabChecks } from './runLabChecks';
+import { runProcess } from '../checks/process';
 import { ContextKeys, Settings } from '../ids';
 import { stepDone } from '../walkthrough/steps';
 import { isExpectationFile, type TestDrift } from '../checks/testIntegrity';
@@ -58,15 +59,56 @@ export class LabController implements vscode.Disposable {
 
   constructor(project: Project, private readonly deps: LabDeps) {
     this.facts = new LabProject(project, deps.roadmapFolder, deps.files, deps.milestones);
+    // Anything deleted or renamed outside the editor may have been the project folder.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     this.subscriptions = [
       deps.progress.onDidChange(() => this.changed.fire()),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => { this.changed.fire(); this.prepare(); }),
       // An edited, created or deleted test file changes what the lab warns about.
       vscode.workspace.onDidSaveTextDocument((d) => this.testsChangedIf([d.uri])),
-      vscode.workspace.onDidCreateFiles((e) => this.testsChangedIf(e.files)),
-      vscode.workspace.onDidDeleteFiles((e) => this.testsChangedIf(e.files)),
+      vscode.workspace.onDidCreateFiles((e) => { this.folderMayHaveMoved(); this.testsChangedIf(e.files); }),
+      vscode.workspace.onDidDeleteFiles((e) => { this.folderMayHaveMoved(); this.testsChangedIf(e.files); }),
+      vscode.workspace.onDidRenameFiles(() => this.folderMayHaveMoved()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.folderMayHaveMoved()),
+      deps.locations.onDidChange((id) => { if (id === this.project.id) this.folderMayHaveMoved(); }),
+      deletions,
+      deletions.onDidDelete((uri) => { if (this.known && (uri.toString() === this.known.toString() || isInside(uri, this.known))) this.folderMayHaveMoved(); }),
       this.changed,
     ];
+  }
+
+  /** The folder as last found (state() asks no file system); undefined before it is looked up. */
+  private found: Promise<vscode.Uri | undefined> | undefined;
+  /** The folder the last lookup found, for the deletion watcher. */
+  private known: vscode.Uri | undefined;
+
+  /** The project folder may be elsewhere or gone now: look it up again and redraw. */
+  private folderMayHaveMoved(): void {
+    this.found = undefined;
+    this.changed.fire();
+  }
+
+  /** The folder as last found, looked up once until something may have moved it. */
+  private lastFolder(): Promise<vscode.Uri | undefined> {
+    return (this.found ??= this.folder());
+  }
+
+  /**
+   * In a trusted workspace with the project scaffolded, the Python that will run the checks is
+   * probed now, while the learner reads, so the environment banner shows before the first run and
+   * that run does not wait for the probe (the chooser caches it; see InterpreterChooser). The
+   * panel calls this once it has painted: the probe starts Python, which would slow the paint.
+   */
+  prepare(): void {
+    if (!vscode.workspace.isTrusted) return;
+    void this.lastFolder().then(async (folder) => {
+      if (!folder || this.disposed) return;
+      const pick = await this.deps.interpreters.choose({ fromPythonExtension: await pythonFromExtension(folder), setting: pythonSetting(folder) }, { projectDir: folder.fsPath, run: runProcess });
+      if (this.disposed || this.session.running) return;
+      this.interpreter = { ...(pick.python ? { python: pick.python } : {}), reason: pick.reason };
+      this.environment = pick.python && pick.report ? describeEnvironment(pick.report) : noPython(pick.reason);
+      this.changed.fire();
+    }).catch(() => undefined);
   }
 
   /** Compares the tests again and redraws when one of `uris` is a test file of the project, the project folder or a folder holding it. */
@@ -123,13 +165,21 @@ export class LabController implements vscode.Disposable {
     }
   }
 
+  /** The project folder, looked up now (the remembered one if it still exists, see ProjectLocations). */
   async folder(): Promise<vscode.Uri | undefined> {
-    return this.deps.locations.find(this.project.id);
+    const found = this.deps.locations.find(this.project.id, this.deps.files);
+    this.found = found;
+    const folder = await found;
+    this.known = folder;
+    return folder;
   }
 
-  /** What the lab draws now. Reads no file: the facts are kept (LabProject), the rest is in memory. */
+  /**
+   * What the lab draws now. Touches no file: the facts are kept (LabProject), the folder as last
+   * found, the rest is in memory; the test comparison is drawn once it has finished.
+   */
   async state(): Promise<LabState> {
-    const [milestones, folder] = await Promise.all([this.facts.milestones(), this.folder()]);
+    const [milestones, folder] = await Promise.all([this.facts.milestones(), this.lastFolder()]);
     const item = itemOf(this.deps.progress.current, this.project.id);
     return labState({
       project: this.project,
@@ -142,7 +192,7 @@ export class LabController implements vscode.Disposable {
       running: this.session.running,
       ...(this.interpreter ? { interpreter: this.interpreter } : {}),
       ...(this.environment ? { environment: this.environment } : {}),
-      drift: await this.facts.testDrift(folder),
+      drift: this.facts.settledDrift(folder, () => this.changed.fire()),
       checkLabel: (check) => checkLabel(check, vscode.l10n),
     });
   }
@@ -249,7 +299,10 @@ export class LabController implements vscode.Disposable {
     await compareWithReference(loaded.milestone, this.facts.root, folder, passed, confirmed, column);
   }
 
+  private disposed = false;
+
   dispose(): void {
+    this.disposed = true;
     this.session.cancel();
     for (const s of this.subscriptions) s.dispose();
   }

@@ -8,6 +8,7 @@ import type { LabController } from './labController';
 import { Commands, Panels } from '../ids';
 import { webLink } from '../shared/webLink';
 import { createPanel, WebviewPanelBase, type PanelKind } from '../panel/webviewPanel';
+import { pageAsset } from '../panel/pageAssets';
 
 const labTitle = (controller: LabController): string => vscode.l10n.t('Lab: {0}', controller.project.title);
 
@@ -25,14 +26,15 @@ export class LabPanel extends WebviewPanelBase<WebviewToHost, HostToWebview> {
     super(panel, extensionUri, {
       kind: LabPanel.kind,
       isMessage: isWebviewMessage,
-      html: (page) => labHtml({
+      html: async (page) => labHtml({
         cspSource: page.cspSource,
         nonce: page.nonce,
-        scriptUri: page.uri('dist', 'webview', 'lab.js'),
-        styleUri: page.uri('media', 'lab.css'),
+        script: await pageAsset(extensionUri, 'dist', 'webview', 'lab.js'),
+        style: await pageAsset(extensionUri, 'media', 'lab.css'),
         title: labTitle(controller),
         loadingText: vscode.l10n.t('Loading the lab…'),
         l10n: vscode.l10n.bundle,
+        initialState: await controller.state(),
       }),
     });
     this.disposables.push(controller.onDidChange(() => void this.push()));
@@ -62,7 +64,10 @@ export class LabPanel extends WebviewPanelBase<WebviewToHost, HostToWebview> {
   protected async handle(message: Exclude<WebviewToHost, { type: 'ready' }>): Promise<void> {
     switch (message.type) {
       case 'painted':
-        this.firstPaintAt ??= performance.now();
+        if (this.firstPaintAt === undefined) {
+          this.firstPaintAt = performance.now();
+          this.controller.prepare();
+        }
         break;
       case 'run':
         await this.controller.run(message.milestoneId);

@@ -51,12 +51,15 @@ export function describeEnvironment(env: EnvironmentReport): { problem: string; 
   return env.installCommand.length ? { problem, installCommand: shellCommand(env.installCommand) } : { problem };
 }
 
+/** What the lab says when no candidate is a usable Python (`reason`: the chooser's why). */
+export function noPython(reason: string): { problem: string } {
+  return { problem: `${reason} Install Python 3, or choose an interpreter with Select Interpreter or the mlRoadmap.pythonPath setting.` };
+}
+
 export async function runLabChecks(options: LabRunOptions): Promise<LabRunOutcome> {
   const pick = await options.interpreters.choose(options.pythonCandidates, { projectDir: options.projectDir, run: runProcess, signal: options.signal });
   if (options.signal.aborted) return { outcomes: {} };
-  if (!pick.python || !pick.report) {
-    return { interpreter: { reason: pick.reason }, environment: { problem: `${pick.reason} Install Python 3, or choose an interpreter with Select Interpreter or the mlRoadmap.pythonPath setting.` }, outcomes: {} };
-  }
+  if (!pick.python || !pick.report) return { interpreter: { reason: pick.reason }, environment: noPython(pick.reason), outcomes: {} };
   const interpreter = { python: pick.python, reason: pick.reason };
   const problem = describeEnvironment(pick.report);
   if (problem) return { interpreter, environment: problem, outcomes: {} };

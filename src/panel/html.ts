@@ -30,12 +30,27 @@ export function contentSecurityPolicy(cspSource: string, nonce: string, powers: 
 
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/**
+ * A page's script or stylesheet: a webview resource URL, or its text carried in the page itself
+ * (under the page's nonce), so the first paint waits for no fetch.
+ */
+export type PageAsset = { readonly uri: string } | { readonly text: string };
+
+/**
+ * Script text that cannot end the <script> element it sits in, nor change how the HTML parser reads
+ * it: each `<` before `/script`, `script` or `!--` becomes `\x3C`, which means the same inside the
+ * strings, templates, regular expressions and comments where such text can appear in a script.
+ */
+export const scriptData = (js: string): string => js.replace(/<(?=\/?script|!--)/gi, '\\x3C');
+/** Style text that cannot end the <style> element it sits in. */
+export const styleData = (css: string): string => css.replace(/<\/(style)/gi, '\\3C/$1');
+
 export interface WebviewDocument {
   /** `webview.cspSource`. */
   readonly cspSource: string;
   readonly nonce: string;
-  readonly scriptUri: string;
-  readonly styleUri: string;
+  readonly script: PageAsset;
+  readonly style: PageAsset;
   readonly title: string;
   /** The id of the <main> the page's script draws into. */
   readonly mainId: string;
@@ -51,7 +66,7 @@ export interface WebviewDocument {
   readonly powers: PagePowers;
 }
 
-/** The page: policy, stylesheet, a <main> with the loading text, one script by nonce. */
+/** The page: policy, stylesheet, a <main> with the loading text, one script by nonce (its URL or its text). */
 export function webviewDocument(d: WebviewDocument): string {
   const data = Object.entries({ ...d.bodyData, l10n: JSON.stringify(d.l10n ?? {}) }).map(([k, v]) => ` data-${k}="${escapeHtml(v)}"`).join('');
   return `<!DOCTYPE html>
@@ -61,12 +76,12 @@ export function webviewDocument(d: WebviewDocument): string {
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(d.cspSource, d.nonce, d.powers)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <meta property="csp-nonce" content="${d.nonce}">
-<link rel="stylesheet" href="${escapeHtml(d.styleUri)}">
+${'uri' in d.style ? `<link rel="stylesheet" href="${escapeHtml(d.style.uri)}">` : `<style nonce="${d.nonce}">${styleData(d.style.text)}</style>`}
 <title>${escapeHtml(d.title)}</title>
 </head>
 <body${data}>
 <main id="${escapeHtml(d.mainId)}" aria-live="polite"><p>${escapeHtml(d.loadingText)}</p></main>
-<script${d.module ? ' type="module"' : ''} nonce="${d.nonce}" src="${escapeHtml(d.scriptUri)}"></script>
+<script${d.module ? ' type="module"' : ''} nonce="${d.nonce}"${'uri' in d.script ? ` src="${escapeHtml(d.script.uri)}"></script>` : `>${scriptData(d.script.text)}</script>`}
 </body>
 </html>`;
 }

@@ -45,8 +45,12 @@ export interface PanelSetup<ToHost> {
   readonly kind: PanelKind;
   /** The protocol's runtime guard for what the page sends. */
   readonly isMessage: (value: unknown) => value is ToHost;
-  /** The page (a pure builder from src/panel/html.ts's skeleton, stating its powers). */
-  readonly html: (page: PageContext) => string;
+  /**
+   * The page (a pure builder from src/panel/html.ts's skeleton, stating its powers). A promise when
+   * the page carries what it paints first: the panel exists meanwhile, so the editor builds its
+   * frame while the page is made.
+   */
+  readonly html: (page: PageContext) => string | Promise<string>;
 }
 
 type Ready = { readonly type: 'ready' };
@@ -74,11 +78,16 @@ export abstract class WebviewPanelBase<ToHost extends { readonly type: string },
     // A restored panel keeps the options it was saved with: set today's.
     webview.options = panelOptions(extensionUri, setup.kind);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'roadmap.svg');
-    webview.html = setup.html({
+    const html = setup.html({
       cspSource: webview.cspSource,
       nonce: makeNonce(),
       uri: (...parts) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString(),
     });
+    if (typeof html === 'string') webview.html = html;
+    else {
+      html.then((page) => { if (!this.isDisposed) webview.html = page; },
+        (err: unknown) => void vscode.window.showErrorMessage(vscode.l10n.t('ML Roadmap: {0}', describeError(err))));
+    }
     this.disposables.push(
       webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
       panel.onDidDispose(() => this.dispose()),

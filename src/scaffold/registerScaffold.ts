@@ -14,6 +14,7 @@ export function registerScaffold(
   startedOver: (projectId: string) => Promise<void>,
 ): ProjectLocations {
   const locations = new ProjectLocations(context.workspaceState);
+  context.subscriptions.push(locations);
   registerScaffoldCommand(context, roadmap, progress, locations);
   registerReset(context, roadmap, progress, locations, startedOver);
   return locations;

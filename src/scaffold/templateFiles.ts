@@ -25,9 +25,10 @@ export async function listTemplate(root: vscode.Uri): Promise<string[]> {
   return out.sort();
 }
 
-export async function kindOf(uri: vscode.Uri): Promise<PathKind> {
+/** What is at `uri`, asked through `fs` (the editor's file system by default). */
+export async function kindOf(uri: vscode.Uri, fs: Pick<vscode.FileSystem, 'stat'> = vscode.workspace.fs): Promise<PathKind> {
   try {
-    const { type } = await vscode.workspace.fs.stat(uri);
+    const { type } = await fs.stat(uri);
     if (type & vscode.FileType.SymbolicLink) return 'symlink';
     return type & vscode.FileType.Directory ? 'directory' : 'file';
   } catch {

@@ -11,6 +11,9 @@ import { timeStarterCopy } from './copyFloor';
 import { staticLabBody, timeStaticPanel } from './paintFloor';
 
 const MARKER = '@@mlr-bench';
+/** Which parts to measure (BENCH_ONLY in scripts/bench/run.mjs); empty: all of them. */
+const PARTS = new Set((process.env.MLR_BENCH_PARTS ?? '').split(',').filter(Boolean));
+const part = (name: 'tree' | 'scaffold' | 'lab'): boolean => PARTS.size === 0 || PARTS.has(name);
 
 async function waitFor<T>(probe: () => T | undefined): Promise<T> {
   for (let i = 0; i < 2000; i++) {
@@ -125,7 +128,7 @@ export async function run(): Promise<void> {
     const { roadmap } = await ext.roadmap.get();
     // Building the full tree: every node's children and TreeItem.
     const times: number[] = [];
-    for (let i = 0; i < 15; i++) {
+    for (let i = 0; i < (part('tree') ? 15 : 0); i++) {
       const t0 = performance.now();
       let n = 0;
       for (const skill of await ext.tree.getChildren()) {
@@ -139,7 +142,7 @@ export async function run(): Promise<void> {
     // A tick through the command → the tree's change event → the refreshed item.
     const topic = roadmap.skills[0].topics[0];
     const ticks: number[] = [];
-    for (let i = 0; i < 15; i++) {
+    for (let i = 0; i < (part('tree') ? 15 : 0); i++) {
       const t0 = performance.now();
       const refreshed = new Promise<void>((r) => { const d = ext.tree.onDidChangeTreeData(() => { d.dispose(); r(); }); });
       await vscode.commands.executeCommand(i % 2 ? Commands.markNotDone : Commands.markDone, topic.id);
@@ -150,7 +153,7 @@ export async function run(): Promise<void> {
     out.tickRefreshMs = median(ticks);
     // Scaffolding each template (median of 3), into fresh folders.
     const root = vscode.workspace.workspaceFolders![0].uri;
-    const projects = process.env.MLR_BENCH_SCAFFOLD !== '1' ? [] : roadmap.skills.flatMap((s) => s.projects).filter((p) => fs.existsSync(path.join(ext.roadmap.builtInFolder(), 'projects', p.id, 'template')));
+    const projects = process.env.MLR_BENCH_SCAFFOLD !== '1' || !part('scaffold') ? [] : roadmap.skills.flatMap((s) => s.projects).filter((p) => fs.existsSync(path.join(ext.roadmap.builtInFolder(), 'projects', p.id, 'template')));
     // Its floor, alternating with it: workspace.fs.copy of the same starter into a fresh folder.
     const perTemplate: Record<string, number> = {};
     for (const p of projects) {
@@ -170,7 +173,7 @@ export async function run(): Promise<void> {
       out[`copyFloorMs:${p.id}`] = median(copies);
     }
     for (const [id, ms] of Object.entries(perTemplate)) out[`scaffoldMs:${id}`] = ms;
-    Object.assign(out, process.env.MLR_BENCH_SCAFFOLD === '1' ? await labBench(ext, root) : await paintFloorBench(ext, ours.extensionUri, root));
+    if (part('lab')) Object.assign(out, process.env.MLR_BENCH_SCAFFOLD === '1' ? await labBench(ext, root) : await paintFloorBench(ext, ours.extensionUri, root));
   }
   console.log(`${MARKER} ${JSON.stringify(out)}`);
 }

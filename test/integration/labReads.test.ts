@@ -1,5 +1,5 @@
 // The open lab redraws on every progress change (a ticked topic, a milestone marked by hand): it
-// must read no file then. The test files are compared with the template's again only when the
+// must read or stat no file then (every file the labs touch goes through one counted door). The test files are compared with the template's again only when the
 // editor says one changed (saved, created, deleted), so an edit on disk the editor did not make
 // shows once a test file is saved.
 import * as assert from 'node:assert/strict';
@@ -9,11 +9,12 @@ import * as vscode from 'vscode';
 import { Commands } from '../../src/ids';
 import type { ExtensionApi } from '../../src/extension';
 import { activeApi, waitFor } from './util';
+import { hasDrift } from '../../src/checks/testIntegrity';
 
 const ID = 'anomaly-detection';
 const TICKS = 5;
 
-describe('project lab: a progress change reads nothing from disk', function () {
+describe('project lab: a progress change touches nothing on disk', function () {
   this.timeout(120_000);
   let api: ExtensionApi;
   let project: string;
@@ -43,10 +44,12 @@ describe('project lab: a progress change reads nothing from disk', function () {
     const listener = lab.onDidChange(() => { pending.push(lab.state()); });
     panel.onDidDispose(() => { listener.dispose(); });
     await lab.state();
+    // The first look: the folder, the template's tests compared with the project's.
+    await lab.testDrift();
     return { states: () => pending.length, settled: async (): Promise<void> => { await Promise.all(pending); } };
   }
 
-  it('ticking a topic or marking a milestone by hand, with the lab open, reads no file', async () => {
+  it('ticking a topic or marking a milestone by hand, with the lab open, reads or stats no file', async () => {
     const lab = await openLab();
     const controller = (await api.labs.controller(ID))!;
     const milestone = (await controller.state()).milestones[0];
@@ -58,14 +61,15 @@ describe('project lab: a progress change reads nothing from disk', function () {
     }
     await lab.settled();
     assert.ok(lab.states() >= 3 * TICKS, `the lab redrew only ${lab.states()} times`);
-    assert.equal(api.labs.reads.count - before, 0, 'the lab read files on a progress change');
+    assert.equal(api.labs.reads.count - before, 0, 'the lab read or stat\'ed files on a progress change');
     await controller.markManual(milestone.id, false);
   });
 
   it('compares the tests with the template again when a test file is saved, not on a tick', async () => {
     await openLab();
     const controller = (await api.labs.controller(ID))!;
-    assert.equal((await controller.state()).testDrift, undefined, 'an untouched project reported edited tests');
+    assert.equal(hasDrift(await controller.testDrift()), false, 'an untouched project reported edited tests');
+    assert.equal((await controller.state()).testDrift, undefined);
     const edited = fs.readdirSync(path.join(project, 'tests')).filter((f) => f.startsWith('test_')).sort()[0];
     const file = path.join(project, 'tests', edited);
     // Changed on disk behind the editor's back: a tick does not notice it.
@@ -81,5 +85,21 @@ describe('project lab: a progress change reads nothing from disk', function () {
     assert.deepEqual(drift, { changed: [`tests/${edited}`], missing: [] });
     assert.deepEqual(await controller.restoreTests(true), [`tests/${edited}`]);
     assert.equal((await controller.state()).testDrift, undefined);
+  });
+
+  it('notices the project folder moved away outside the editor, and back', async () => {
+    await openLab();
+    const controller = (await api.labs.controller(ID))!;
+    assert.ok((await controller.state()).folder, 'the scaffolded project has no folder');
+    const aside = `${project}-aside`;
+    fs.renameSync(project, aside);
+    try {
+      await waitFor(async () => ((await controller.state()).folder === undefined ? true : undefined), 'the lab to notice the folder is gone');
+    } finally {
+      fs.renameSync(aside, project);
+    }
+    // Back where it was: the next run looks it up again.
+    assert.equal((await controller.folder())?.fsPath, project);
+    assert.ok((await controller.state()).folder);
   });
 });

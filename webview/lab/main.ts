@@ -1,5 +1,5 @@
-// Entry of the lab webview (dist/webview/lab.js): register the UI kit, paint the saved state at
-// once, say `ready`, and render every state the host sends.
+// Entry of the lab webview (dist/webview/lab.js): register the UI kit, paint the state the page
+// carries (or the saved one) at once, say `ready`, and render every state the host sends.
 import type { HostToWebview, LabState, WebviewToHost } from '../../src/shared/labProtocol';
 import { connectToHost } from '../host';
 import { registerComponents } from '../ui/toolkit';
@@ -22,9 +22,22 @@ function show(state: LabState): void {
   }
 }
 
-// Paint the last known state at once after a reload, before the host answers.
-const saved = host.savedState as LabState | undefined;
-if (saved && typeof saved === 'object' && Array.isArray(saved.milestones)) show(saved);
+// Paint at once, before the host answers: the state the page was made with, else (a page the
+// editor restored without one) the last state it saved.
+const isState = (s: unknown): s is LabState => typeof s === 'object' && s !== null && Array.isArray((s as Partial<LabState>).milestones);
+const initial = readInitialState();
+if (initial) host.saveState(initial);
+const first = initial ?? host.savedState;
+if (isState(first)) show(first);
+
+function readInitialState(): LabState | undefined {
+  try {
+    const parsed: unknown = JSON.parse(document.body.dataset.state ?? 'null');
+    return isState(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 host.onMessage((message) => {
   switch (message.type) {

@@ -105,6 +105,39 @@ describe('InterpreterChooser with fake probes', () => {
     assert.equal(calls.length, probed + 2);
   });
 
+  it('shares a probe in progress (the lab\'s probe at open, then Run All), unless it was cancelled and the second caller was not', async () => {
+    const calls: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const run: ProcessRunner = async (command) => {
+      calls.push(command);
+      await gate;
+      return fakeResult({ stdout: answer() });
+    };
+    const chooser = new InterpreterChooser('linux');
+    const sources = { setting: 'good' };
+    const env = { PATH: '' };
+    const both = Promise.all([chooser.choose(sources, { projectDir: tmp.dir, run, env }), chooser.choose(sources, { projectDir: tmp.dir, run, env })]);
+    await new Promise((r) => setImmediate(r));
+    release();
+    const [a, b] = await both;
+    assert.deepEqual(calls, ['good'], 'two callers at once probed twice');
+    assert.equal(a.python, 'good');
+    assert.equal(b.python, 'good');
+
+    // A probe stopped by its caller is not what another caller gets.
+    chooser.clear();
+    calls.length = 0;
+    const stop = new AbortController();
+    const cancelled = chooser.choose(sources, { projectDir: tmp.dir, run, env, signal: stop.signal });
+    const other = chooser.choose(sources, { projectDir: tmp.dir, run, env });
+    stop.abort();
+    const [gone, kept] = await Promise.all([cancelled, other]);
+    assert.equal(gone.python, undefined);
+    assert.equal(kept.python, 'good');
+    assert.deepEqual(calls, ['good', 'good'], 'the second caller took the cancelled probe');
+  });
+
   it('runs py -3 with its argument first and checks with the interpreter it found', async () => {
     const seen: string[][] = [];
     const run: ProcessRunner = async (command, args) => {

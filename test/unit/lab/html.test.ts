@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { labHtml } from '../../../src/lab/html';
-import { makeNonce } from '../../../src/panel/html';
+import { makeNonce, scriptData, styleData } from '../../../src/panel/html';
+import { runInNewContext } from 'node:vm';
+import type { LabState } from '../../../src/shared/labProtocol';
+
+const SCRIPT = 'document.body.dataset.x = "a</script><script>alert(1)</script><!-- b";';
+const STYLE = 'main { color: red } /* </style><b>x</b> */';
 
 const SOURCE = 'https://file+.vscode-resource.vscode-cdn.net';
 
@@ -12,7 +17,7 @@ function cspOf(html: string): Map<string, string[]> {
 
 describe('lab webview HTML', () => {
   const nonce = makeNonce();
-  const html = labHtml({ cspSource: SOURCE, nonce, scriptUri: `${SOURCE}/dist/webview/lab.js`, styleUri: `${SOURCE}/media/lab.css`, title: 'Lab <x>', loadingText: 'Loading <the> lab…' });
+  const html = labHtml({ cspSource: SOURCE, nonce, script: SCRIPT, style: STYLE, title: 'Lab <x>', loadingText: 'Loading <the> lab…' });
   const csp = cspOf(html);
 
   it('denies everything by default', () => {
@@ -35,17 +40,40 @@ describe('lab webview HTML', () => {
     assert.deepEqual(csp.get('img-src'), [SOURCE, 'data:']);
   });
 
-  it('has no remote URLs, inline handlers or inline scripts', () => {
-    const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-    assert.ok(urls.length >= 2);
-    for (const u of urls) assert.ok(u.startsWith(SOURCE), `${u} is not a webview resource`);
+  it('loads nothing: its one script and its styles are in the page, under the nonce, and no URL is named', () => {
+    assert.doesNotMatch(html, /(?:src|href)=/);
     assert.doesNotMatch(html, /\son[a-z]+=/i);
-    for (const tag of html.matchAll(/<script\b[^>]*>/g)) assert.match(tag[0], new RegExp(`nonce="${nonce}"`));
-    assert.doesNotMatch(html, /<script\b[^>]*>[^<]+<\/script>/);
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)];
+    assert.equal(scripts.length, 1);
+    assert.equal(scripts[0][0], `<script nonce="${nonce}">`);
+    assert.equal([...html.matchAll(/<style\b[^>]*>/g)].map((m) => m[0]).join(), `<style nonce="${nonce}">`);
+  });
+
+  it('keeps a script or stylesheet that says </script>, </style> or <!-- inside its own element, meaning the same', () => {
+    // One element each: nothing in the text ends it early or starts another.
+    assert.equal(html.split('</script>').length, 2);
+    assert.equal(html.split('</style>').length, 2);
+    assert.doesNotMatch(html, /<script\b[^>]*>[^]*<!--[^]*<\/script>/);
+    const body = /<script nonce="[^"]+">([^]*)<\/script>/.exec(html)![1];
+    assert.equal(body, scriptData(SCRIPT));
+    // The escaped script sets the same string as the original.
+    const run = (code: string): unknown => { const ctx = { document: { body: { dataset: {} as Record<string, string> } } }; runInNewContext(code, ctx); return ctx.document.body.dataset.x; };
+    assert.equal(run(body), run(SCRIPT));
+    assert.equal(styleData('a { b: c }'), 'a { b: c }');
+    assert.ok(html.includes(styleData(STYLE)));
+  });
+
+  it('carries the state it was made with as <body data-state>, escaped, and none when not given', () => {
+    const state = { projectId: 'p', title: '<t> & "q"', milestones: [] } as unknown as LabState;
+    const page = labHtml({ cspSource: SOURCE, nonce, script: SCRIPT, style: STYLE, title: 't', loadingText: 'l', initialState: state });
+    const m = /<body data-state="([^"<>]*)" data-l10n=/.exec(page);
+    assert.ok(m, 'no escaped data-state on <body>');
+    assert.deepEqual(JSON.parse(m[1].replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#39;/g, "'").replace(/&amp;/g, '&')), state);
+    assert.doesNotMatch(html, /data-state/);
   });
 
   it('hands the webview its translations as <body data-l10n>, escaped', () => {
-    const translated = labHtml({ cspSource: SOURCE, nonce, scriptUri: `${SOURCE}/dist/webview/lab.js`, styleUri: `${SOURCE}/media/lab.css`, title: 't', loadingText: 'l', l10n: { 'Run "{0}"': '<b>' } });
+    const translated = labHtml({ cspSource: SOURCE, nonce, script: SCRIPT, style: STYLE, title: 't', loadingText: 'l', l10n: { 'Run "{0}"': '<b>' } });
     const attribute = (page: string): unknown => {
       const m = /<body data-l10n="([^"<>]*)">/.exec(page);
       assert.ok(m, 'no data-l10n on <body>, or it is not escaped');
