@@ -55,8 +55,8 @@ console.error('');
 if (part('tree')) {
 row('activate() start → return (median, cold host)', pick(ours, 'activateMs'), pick(base, 'activateMs'), 'tree-only extension');
 row('view opened → first tree items (median)', pick(ours, 'viewToItemsMs'), pick(base, 'viewToItemsMs'), 'tree-only extension');
-row(`full tree: ${ours[0]?.treeNodes ?? '?'} nodes, children + TreeItems (median)`, pick(ours, 'fullTreeMs'), undefined);
-row('tick → tree refreshed round trip (median)', pick(ours, 'tickRefreshMs'), undefined);
+row(`full tree: ${ours[0]?.treeNodes ?? '?'} nodes, children + TreeItems (median)`, pick(ours, 'fullTreeMs'), pick(base, 'fullTreeMs'), `tree-only extension, ${base[0]?.treeNodes ?? '?'} nodes`);
+row('tick → tree refreshed round trip (median)', pick(ours, 'tickRefreshMs'), pick(base, 'tickRefreshMs'), 'tree-only extension, tick kept in workspace state');
 }
 const scaffoldKeys = Object.keys(ours[0] ?? {}).filter((k) => k.startsWith('scaffoldMs:'));
 let largest;
@@ -100,11 +100,13 @@ const floorBundle = await esbuild.build({
 const floorFile = join(mkdtempSync(join(tmpdir(), 'mlr-bench-')), 'floor.cjs');
 writeFileSync(floorFile, floorBundle.outputFiles[0].text);
 const floorScript = `
+const t0 = performance.now();
 const m = { exports: require(${JSON.stringify(floorFile)}) };
+const load = performance.now() - t0;
 const files = ${JSON.stringify(files)};
 const t1 = performance.now(); m.exports.parseAll(files); const t2 = performance.now();
 const warm = []; for (let i = 0; i < 30; i++) { const a = performance.now(); m.exports.parseAll(files); warm.push(performance.now() - a); }
-warm.sort((a, b) => a - b); console.log(JSON.stringify({ cold: t2 - t1, warm: warm[15] }));`;
+warm.sort((a, b) => a - b); console.log(JSON.stringify({ load, cold: t2 - t1, warm: warm[15] }));`;
 // The extension's path for the built-in roadmap: hash the parser bundle and the files, read
 // dist/roadmap.json (src/roadmap/compiled.ts), all in a fresh Node, against the cold parse above.
 const compiledBundle = await esbuild.build({
@@ -131,7 +133,7 @@ const floors = Array.from({ length: RUNS }, () => nodeRun(floorScript));
 const kbText = files.reduce((n, f) => n + f.text.length, 0) / 1024;
 row(`parse built-in roadmap (${kbText.toFixed(0)} KB), cold, incl. validation`, median(parses.map((p) => p.cold)), median(floors.map((p) => p.cold)), 'remark + gfm parse only');
 row('parse built-in roadmap, warm (median of 30)', median(parses.map((p) => p.warm)), median(floors.map((p) => p.warm)), 'remark + gfm parse only');
-row('require the parser bundle (lazy, after activation)', median(parses.map((p) => p.load)), undefined);
+row('require the parser bundle (lazy, after activation)', median(parses.map((p) => p.load)), median(floors.map((p) => p.load)), 'a bundle of remark + gfm alone');
 const compiledRuns = Array.from({ length: RUNS }, () => nodeRun(compiledScript));
 row('built-in roadmap from the build\'s parse (dist/roadmap.json, key checked), cold', median(compiledRuns.map((p) => p.cold)),
   median(parses.map((p) => p.load + p.cold)), 'require parser + cold parse');
@@ -148,7 +150,12 @@ const parser = await size('src/roadmap/index.ts');
 const webview = (await esbuild.build({ entryPoints: [join(ROOT, 'webview/lab/main.ts')], bundle: true, minify: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' })).outputFiles[0].contents.length;
 row('host bundle loaded at activation', host, undefined, '', kb);
 row('markdown stack (parser bundle, loaded lazily)', parser, host, 'host bundle', kb);
-row('lab webview bundle (incl. UI toolkit)', webview, undefined, '', kb);
+// Its floor: the UI toolkit's three controls the lab uses, registered, and nothing else.
+const toolkitOnly = (await esbuild.build({
+  stdin: { contents: "import { provideVSCodeDesignSystem, vsCodeButton, vsCodeDivider, vsCodeProgressRing } from '@vscode/webview-ui-toolkit'; provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDivider(), vsCodeProgressRing());", resolveDir: ROOT },
+  bundle: true, minify: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent',
+})).outputFiles[0].contents.length;
+row('lab webview bundle (incl. UI toolkit)', webview, toolkitOnly, 'the toolkit\'s three controls alone', kb);
 }
 
 // ── ONNX inference: VS Code webview vs a plain Chromium page vs onnxruntime-node ──

@@ -229,8 +229,11 @@ export class LabController implements vscode.Disposable {
       if (!outcome.environment) {
         const marked = itemOf(this.deps.progress.current, this.project.id)?.milestones ?? {};
         const { results, marks } = recordRun(this.deps.results.get(this.project.id), outcome, marked, folder.fsPath, new Date().toISOString());
-        await this.deps.results.set(this.project.id, results);
-        await this.deps.progress.update((s) => setMilestones(s, this.project.id, marks, all.map((m) => m.id), new Date()));
+        // Two stores, written together: the run is over when both hold it.
+        await Promise.all([
+          this.deps.results.set(this.project.id, results),
+          this.deps.progress.update((s) => setMilestones(s, this.project.id, marks, all.map((m) => m.id), new Date())),
+        ]);
       }
     } finally {
       this.session.finish(run);

@@ -1,12 +1,13 @@
 // Skills → topics, projects and resources, rendered against the current progress (and each
-// project's milestone count, read when its skill is expanded). Refreshes when the roadmap or the
-// progress changes.
+// project's milestone count, read when its skill is expanded), tooltips on hover. Refreshes when
+// the roadmap or the progress changes.
 import * as vscode from 'vscode';
 import type { Skill } from '../roadmap/model';
 import type { RoadmapService } from '../loader/roadmapService';
 import type { ProgressStore } from '../progress/store';
 import type { TreeNode } from './nodes';
 import { toTreeItem } from './treeItems';
+import { tooltipOf } from './tooltips';
 import { MilestoneTotals } from './milestoneTotals';
 
 export class RoadmapTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -60,6 +61,12 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     return toTreeItem(node, this.progress.current, (id) => this.milestones.of(id));
+  }
+
+  /** The tooltip, built when the editor shows it (on hover), not for every item drawn. */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    item.tooltip = tooltipOf(node, this.progress.current);
+    return item;
   }
 
   async getParent(node: TreeNode): Promise<TreeNode | undefined> {

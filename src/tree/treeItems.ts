@@ -1,5 +1,6 @@
-// How each node looks: labels, progress descriptions, checkbox state, icons, tooltips and the
-// accessible label that says the item's state. The words themselves come from itemText.ts.
+// How each node looks: labels, progress descriptions, checkbox state, icons and the accessible
+// label that says the item's state (the tooltip comes on hover: tooltips.ts). The words themselves
+// come from itemText.ts.
 import * as vscode from 'vscode';
 import type { Project, Resource, Skill, Topic } from '../roadmap/model';
 import { itemOf, type ProgressState } from '../progress/state';
@@ -7,8 +8,7 @@ import { skillProgress, skillStatus } from '../progress/summary';
 import { Commands } from '../ids';
 import { nodeKey, type TreeNode } from './nodes';
 import {
-  escapeMarkdown as escape, NEEDS_INTERNET, needsInternet, projectLabel, projectMilestonesDescription, resourceDescription, resourceLabel,
-  resourcesLabel, skillDescription, skillLabel, topicLabel,
+  projectLabel, projectMilestonesDescription, resourceDescription, resourceLabel, resourcesLabel, skillDescription, skillLabel, topicLabel,
 } from './itemText';
 
 const { Checked, Unchecked } = vscode.TreeItemCheckboxState;
@@ -43,11 +43,6 @@ function resourceItem(skill: Skill, resource: Resource): vscode.TreeItem {
   t.id = nodeKey({ kind: 'resource', skill, resource });
   t.iconPath = new vscode.ThemeIcon('link-external');
   t.description = resourceDescription(resource.url);
-  const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`${vscode.l10n.t('**{0}** · resource of {1}', escape(resource.title), escape(skill.title))}\n\n`);
-  md.appendMarkdown(`$(globe) ${escape(resource.url)}`);
-  if (needsInternet(resource.url)) md.appendMarkdown(` ${vscode.l10n.t('{0}: opens in your browser', escape(NEEDS_INTERNET))}`);
-  t.tooltip = md;
   t.accessibilityInformation = { label: resourceLabel(resource.title, resource.url) };
   t.contextValue = 'resource';
   t.command = { command: Commands.openResource, title: vscode.l10n.t('Open Resource'), arguments: [resource.url] };
@@ -64,11 +59,6 @@ function skillItem(skill: Skill, state: ProgressState): vscode.TreeItem {
   t.description = skillDescription(c.done, c.total);
   t.contextValue = 'skill';
   t.checkboxState = status === 'done' ? Checked : Unchecked;
-  const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`${vscode.l10n.t('**{0}** · skill {1} · {2}', escape(skill.title), skill.order, escape(skill.duration.text))}\n\n`);
-  md.appendMarkdown(`${escape(skill.description)}\n\n`);
-  md.appendMarkdown(vscode.l10n.t('$(checklist) {0} of {1} done ({2}%) · {3} topics · {4} projects', c.done, c.total, c.percent, skill.topics.length, skill.projects.length));
-  t.tooltip = md;
   t.accessibilityInformation = { label: skillLabel(skill.title, c.done, c.total) };
   return t;
 }
@@ -80,7 +70,6 @@ function topicItem(topic: Topic, state: ProgressState): vscode.TreeItem {
   t.contextValue = item?.done ? 'topic.done' : 'topic';
   t.checkboxState = item?.done ? Checked : Unchecked;
   if (item?.note) t.description = vscode.l10n.t('✎ note');
-  t.tooltip = noteTooltip(topic.title, vscode.l10n.t('Topic'), item?.note, item?.doneAt, topic.summary);
   t.accessibilityInformation = { label: topicLabel(topic.title, item?.done === true, !!item?.note) };
   // A click on the row opens the topic page; a click on the checkbox still only ticks it.
   t.command = { command: Commands.openTopic, title: vscode.l10n.t('Open Topic'), arguments: [topic.id] };
@@ -103,10 +92,6 @@ function projectItem(project: Project, state: ProgressState, milestoneIds: Reado
     projectMilestonesDescription(counts),
     item?.note ? vscode.l10n.t('✎ note') : '',
   ].filter(Boolean).join(' · ');
-  const md = noteTooltip(project.title, vscode.l10n.t('Project'), item?.note, item?.doneAt);
-  md.appendMarkdown(`\n\n${escape(project.description)}`);
-  if (project.keyFeatures.length) md.appendMarkdown(`\n\n${project.keyFeatures.map((f) => `- ${escape(f)}`).join('\n')}`);
-  t.tooltip = md;
   t.accessibilityInformation = {
     label: projectLabel(project.title, {
       done: item?.done === true,
@@ -115,13 +100,4 @@ function projectItem(project: Project, state: ProgressState, milestoneIds: Reado
     }),
   };
   return t;
-}
-
-function noteTooltip(title: string, kind: string, note?: string, doneAt?: string, text?: string): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(title)}** · ${kind}`);
-  if (doneAt) md.appendMarkdown(`\n\n${vscode.l10n.t('$(check) done {0}', new Date(doneAt).toLocaleDateString())}`);
-  for (const paragraph of text ? text.split(/\n{2,}/) : []) md.appendMarkdown(`\n\n${escape(paragraph)}`);
-  if (note) md.appendMarkdown(`\n\n---\n\n${vscode.l10n.t('$(note) *Your note*')}\n\n${escape(note)}`);
-  return md;
 }

@@ -123,34 +123,49 @@ export async function run(): Promise<void> {
   out.activateMs = api.timings.activateMs;
   out.viewToItemsMs = firstItemsAt - opened;
 
-  if (!baseline && ours) {
-    const ext = ours.exports;
-    const { roadmap } = await ext.roadmap.get();
-    // Building the full tree: every node's children and TreeItem.
+  // The same tree work for both: every node's children and TreeItem, then a tick through a command
+  // → the tree's change event → the refreshed item.
+  type Tree = Pick<vscode.TreeDataProvider<unknown>, 'getTreeItem'> & { getChildren(e?: unknown): vscode.ProviderResult<unknown[]>; onDidChangeTreeData: vscode.Event<unknown> };
+  interface TreeUnderTest { readonly tree: Tree; readonly item: unknown; readonly setDone: (item: unknown, done: boolean) => Thenable<unknown> }
+  /** The baseline's exports (test/fixtures/bench-baseline/extension.js). */
+  const baselineTree = (exports: unknown): TreeUnderTest => {
+    const b = exports as { tree: Tree; firstChild: unknown; setDone: TreeUnderTest['setDone'] };
+    return { tree: b.tree, item: b.firstChild, setDone: b.setDone };
+  };
+  const treeOf: TreeUnderTest | undefined = baseline ? baselineTree(api) : ours && {
+    tree: ours.exports.tree as unknown as Tree,
+    item: (await ours.exports.roadmap.get()).roadmap.skills[0].topics[0],
+    setDone: (item, done) => vscode.commands.executeCommand(done ? Commands.markDone : Commands.markNotDone, (item as { id: string }).id),
+  };
+  if (treeOf && part('tree')) {
+    const { tree, item, setDone } = treeOf;
     const times: number[] = [];
-    for (let i = 0; i < (part('tree') ? 15 : 0); i++) {
+    for (let i = 0; i < 15; i++) {
       const t0 = performance.now();
       let n = 0;
-      for (const skill of await ext.tree.getChildren()) {
-        ext.tree.getTreeItem(skill); n++;
-        for (const child of await ext.tree.getChildren(skill)) { ext.tree.getTreeItem(child); n++; }
+      for (const parent of (await tree.getChildren()) ?? []) {
+        await tree.getTreeItem(parent); n++;
+        for (const child of (await tree.getChildren(parent)) ?? []) { await tree.getTreeItem(child); n++; }
       }
       times.push(performance.now() - t0);
       out.treeNodes = n;
     }
     out.fullTreeMs = median(times);
-    // A tick through the command → the tree's change event → the refreshed item.
-    const topic = roadmap.skills[0].topics[0];
     const ticks: number[] = [];
-    for (let i = 0; i < (part('tree') ? 15 : 0); i++) {
+    for (let i = 0; i < 15; i++) {
       const t0 = performance.now();
-      const refreshed = new Promise<void>((r) => { const d = ext.tree.onDidChangeTreeData(() => { d.dispose(); r(); }); });
-      await vscode.commands.executeCommand(i % 2 ? Commands.markNotDone : Commands.markDone, topic.id);
+      const refreshed = new Promise<void>((r) => { const d = tree.onDidChangeTreeData(() => { d.dispose(); r(); }); });
+      await setDone(item, i % 2 === 0);
       await refreshed;
-      ext.tree.getTreeItem(topic);
+      await tree.getTreeItem(item);
       ticks.push(performance.now() - t0);
     }
     out.tickRefreshMs = median(ticks);
+  }
+
+  if (!baseline && ours) {
+    const ext = ours.exports;
+    const { roadmap } = await ext.roadmap.get();
     // Scaffolding each template (median of 3), into fresh folders.
     const root = vscode.workspace.workspaceFolders![0].uri;
     const projects = process.env.MLR_BENCH_SCAFFOLD !== '1' || !part('scaffold') ? [] : roadmap.skills.flatMap((s) => s.projects).filter((p) => fs.existsSync(path.join(ext.roadmap.builtInFolder(), 'projects', p.id, 'template')));

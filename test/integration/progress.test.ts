@@ -18,7 +18,7 @@ describe('progress in the real editor', () => {
   async function item(id: string): Promise<vscode.TreeItem> {
     const node = await api.tree.findById(id);
     assert.ok(node, `no tree node ${id}`);
-    return api.tree.getTreeItem(node);
+    return api.tree.resolveTreeItem(api.tree.getTreeItem(node), node);
   }
 
   it('marks a topic done and the topic and its skill show it', async () => {

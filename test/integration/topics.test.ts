@@ -27,7 +27,7 @@ describe('topic texts and pages in the real editor', () => {
   });
 
   async function item(node: TreeNode): Promise<vscode.TreeItem> {
-    return api.tree.getTreeItem(node);
+    return api.tree.resolveTreeItem(api.tree.getTreeItem(node), node);
   }
 
   function previewTab(label: string): vscode.Tab | undefined {
