@@ -34,10 +34,27 @@ def runs(data):
     return get
 
 
+@torch.no_grad()
+def measure(model, X, y):
+    """The tests' own measurement: mean cross-entropy and accuracy in evaluation mode (the
+    model's mode is restored afterwards)."""
+    import torch.nn.functional as F
+
+    was_training = model.training
+    model.eval()
+    dev = next(model.parameters()).device
+    logits = model(X.to(dev))
+    loss = F.cross_entropy(logits, y.to(dev)).item()
+    accuracy = (logits.argmax(dim=1) == y.to(dev)).float().mean().item()
+    model.train(was_training)
+    return loss, accuracy
+
+
 @pytest.fixture(scope="session")
 def reference_train():
     """The tests' own copy of the recipe in ``train_run``'s docstring, used to check that
-    your harness trains every configuration the same way. It returns the trained model."""
+    your harness trains every configuration the same way. It returns the trained model, with
+    the training curve the tests logged themselves as ``model.logged_curve``."""
 
     def train(config, seed, data):
         import torch.nn.functional as F
@@ -51,14 +68,26 @@ def reference_train():
         optimizer = torch.optim.SGD(model.parameters(), lr=config.lr, momentum=config.momentum)
         generator = torch.Generator().manual_seed(seed)
         X, y = data["X_train"], data["y_train"]
+        checkpoints = set(range(0, config.steps, config.eval_every)) | {config.steps}
+        curve = {"step": [0], "train_loss": [measure(model, X, y)[0]]}
         model.train()
-        for _ in range(config.steps):
+        for step in range(1, config.steps + 1):
             idx = torch.randint(len(X), (config.batch_size,), generator=generator)
             loss = F.cross_entropy(model(X[idx].to(dev)), y[idx].to(dev))
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
+            if step in checkpoints:
+                curve["step"].append(step)
+                curve["train_loss"].append(measure(model, X, y)[0])
         model.eval()
+        model.logged_curve = curve
         return model
 
     return train
+
+
+@pytest.fixture(scope="session")
+def measured():
+    """``measured(model, X, y) -> (loss, accuracy)``: the tests' own evaluation, never yours."""
+    return measure

@@ -25,10 +25,14 @@ def synthetic(config):
     return records
 
 
-def test_analysis_matches_the_run_files(study, study_config):
+def test_analysis_matches_the_run_files(study, study_config, ready_made_calls):
     out, _ = study()
     files = [json.loads(p.read_text()) for p in sorted((out / "runs").glob("*.json"))]
-    analysis = analyze(load_runs(out), study_config)
+    with ready_made_calls() as seen:
+        analysis = analyze(load_runs(out), study_config)
+    assert not seen, (
+        f"analyze calls ready-made statistics ({', '.join(seen[:3])}): use your own functions from research.stats"
+    )
     json.dumps(analysis)  # plain Python types only
     seeds = sorted({r["seed"] for r in files})
     assert analysis["seeds"] == seeds and analysis["n"] == len(seeds)
@@ -43,7 +47,7 @@ def test_analysis_matches_the_run_files(study, study_config):
             got = block["arms"][arm]
             assert got["values"] == pytest.approx(list(values))
             assert got["mean"] == pytest.approx(values.mean()) and got["std"] == pytest.approx(values.std(ddof=1))
-            assert got["ci"] == pytest.approx(list(bootstrap_ci(values, n_resamples=2000, seed=study_config.master_seed)))
+            assert got["ci"] == pytest.approx(list(bootstrap_ci(values, n_resamples=study_config.n_resamples, seed=study_config.master_seed)))
         diff = block["difference"]
         assert diff["values"] == pytest.approx(list(t - c)), "differences are treatment - control, seed by seed"
         assert diff["mean"] == pytest.approx((t - c).mean())
@@ -51,10 +55,11 @@ def test_analysis_matches_the_run_files(study, study_config):
         assert diff["t"] == pytest.approx(ref.statistic) and diff["p"] == pytest.approx(ref.pvalue)
         assert diff["df"] == len(seeds) - 1
         assert diff["cohens_dz"] == pytest.approx((t - c).mean() / (t - c).std(ddof=1))
-        scipy_ci = scipy.stats.bootstrap((t - c,), np.mean, method="percentile", n_resamples=20_000,
-                                         random_state=0).confidence_interval
-        assert abs(diff["ci"][0] - scipy_ci.low) < 0.15 * (t - c).std() + 1e-9
-        assert abs(diff["ci"][1] - scipy_ci.high) < 0.15 * (t - c).std() + 1e-9
+        resampled = bootstrap_ci(t - c, n_resamples=study_config.n_resamples, seed=study_config.master_seed)
+        assert diff["ci"] == pytest.approx(list(resampled)), (
+            f"{metric}: the CI of the paired differences must be their bootstrap interval, made like the arms' "
+            "(bootstrap_ci with the study's resamples and master seed), not a formula"
+        )
         pvalues.append(ref.pvalue)
     adjusted = multitest.multipletests(pvalues, method="holm")[1]
     for metric, p_holm in zip(study_config.metrics, adjusted):

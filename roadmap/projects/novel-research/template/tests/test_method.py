@@ -4,6 +4,7 @@ import math
 import numpy as np
 import torch
 import torch.nn.functional as F
+from torch.autograd import profiler
 
 from research.config import ExperimentConfig
 from research.experiment import run_one
@@ -37,11 +38,22 @@ def test_mixup_batch_mixes_inputs_and_labels():
     np.testing.assert_allclose(same.numpy(), x.detach().numpy(), err_msg="lam = 1 leaves the batch unchanged")
 
 
+LIBRARY_LOSSES = ("loss", "cross_entropy", "nll", "kl_div")
+
+
 def test_soft_cross_entropy_matches_its_formula():
-    logits = torch.tensor([[0.0, math.log(3.0)], [2.0, 2.0]])
+    logits = torch.tensor([[0.0, math.log(3.0)], [2.0, 2.0]], requires_grad=True)
     soft = torch.tensor([[0.5, 0.5], [1.0, 0.0]])
     expected = (-(0.5 * math.log(0.25) + 0.5 * math.log(0.75)) + math.log(2.0)) / 2
-    assert abs(soft_cross_entropy(logits, soft).item() - expected) < 1e-6, "mean over the batch of -sum y log p"
+    with profiler.profile() as prof:  # every PyTorch operator the loss runs, by whatever name it was called
+        loss = soft_cross_entropy(logits, soft)
+        loss.backward()
+    library = sorted({e.name for e in prof.function_events if any(w in e.name.lower() for w in LIBRARY_LOSSES)})
+    assert not library, (
+        f"soft_cross_entropy hands the work to PyTorch's own loss ({', '.join(library[:2])}): "
+        "write it from torch.log_softmax yourself"
+    )
+    assert abs(loss.item() - expected) < 1e-6, "mean over the batch of -sum y log p"
     g = torch.Generator().manual_seed(0)
     z, labels = torch.randn(8, 10, generator=g), torch.randint(10, (8,), generator=g)
     one_hot = F.one_hot(labels, 10).float()

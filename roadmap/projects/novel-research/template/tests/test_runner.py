@@ -5,7 +5,8 @@ import shutil
 import numpy as np
 from scipy import stats
 
-from research.config import derive_seeds
+import research.method
+from research.config import ExperimentConfig, derive_seeds
 from research.experiment import run_one
 from research.runner import run_study
 
@@ -21,6 +22,9 @@ def test_derived_seeds_are_stable_and_distinct():
     assert all(type(s) is int and 0 <= s < 2**32 for s in seeds), "plain Python ints in [0, 2**32)"
     assert derive_seeds(7, 5) == seeds[:5], "prefix-stable: adding seeds must keep the first ones"
     assert derive_seeds(8, 5) != seeds[:5], "another master seed gives other seeds"
+    assert not set(derive_seeds(8, 20)) & set(seeds), (
+        "master seeds 7 and 8 share seeds: two studies must not reuse each other's runs"
+    )
 
 
 def test_study_saves_every_run_and_a_manifest(study, study_config):
@@ -28,6 +32,14 @@ def test_study_saves_every_run_and_a_manifest(study, study_config):
     seeds = derive_seeds(study_config.master_seed, study_config.n_seeds)
     expected = [(arm, s) for s in seeds for arm in study_config.arms]
     assert [(r["arm"], r["seed"]) for r in records] == expected, "records seed by seed, arm by arm"
+    assert study.calls == expected, (
+        f"a fresh study must run every arm with every seed, once each, through `run`: it ran {len(study.calls)} "
+        f"of the {len(expected)} runs"
+    )
+    for arm in study_config.arms:
+        results = {json.dumps({k: v for k, v in r.items() if k not in ("seed", "seconds")}, sort_keys=True)
+                   for r in records if r["arm"] == arm}
+        assert len(results) == len(seeds), f"two seeds of {arm} have the very same results: each seed is its own run"
     for record in records:
         path = out / "runs" / f"{record['arm']}-seed{record['seed']}.json"
         assert path.exists(), f"missing {path.name}"
@@ -41,12 +53,31 @@ def test_study_saves_every_run_and_a_manifest(study, study_config):
 
 def test_runs_are_reproducible_per_seed(study, study_config):
     out, _ = study()
-    seed = derive_seeds(study_config.master_seed, study_config.n_seeds)[2]
-    saved = json.loads((out / "runs" / f"mixup-seed{seed}.json").read_text())
-    again = run_one(study_config.experiment, "mixup", seed)
-    assert without_seconds(json.loads(json.dumps(again))) == without_seconds(saved), (
-        "re-running one seed must reproduce its saved record exactly"
-    )
+    seeds = derive_seeds(study_config.master_seed, study_config.n_seeds)
+    for arm, seed in (("mixup", seeds[2]), ("baseline", seeds[-1]), ("mixup", seeds[-1])):
+        saved = json.loads((out / "runs" / f"{arm}-seed{seed}.json").read_text())
+        again = run_one(study_config.experiment, arm, seed)
+        assert without_seconds(json.loads(json.dumps(again))) == without_seconds(saved), (
+            f"re-running {arm} with seed {seed} must reproduce its saved record exactly"
+        )
+
+
+def test_arms_differ_only_by_the_method(monkeypatch):
+    """With mixing switched off, the mixup arm must train exactly as the control does: same
+    data, same epochs, same model, same optimiser. A handicapped control fakes the gain."""
+    def no_mixing(x, y_soft, lam, perm):
+        return x, y_soft
+
+    monkeypatch.setattr(research.method, "mixup_batch", no_mixing)
+    experiment = ExperimentConfig()
+    for seed in (3, 2024):
+        control = without_seconds(run_one(experiment, "baseline", seed))
+        unmixed = without_seconds(run_one(experiment, "mixup", seed))
+        differ = [k for k in control if k != "arm" and control[k] != unmixed.get(k)]
+        assert not differ, (
+            f"seed {seed}: with mixing switched off the mixup arm still differs from the baseline in {differ}: "
+            "the control arm must be trained exactly as the treatment, mixing aside"
+        )
 
 
 def test_study_resumes_without_rerunning(study, study_config, tmp_path):

@@ -50,6 +50,16 @@ def test_bootstrap_ci_matches_scipy():
         assert abs(low - ref.low) < tol and abs(high - ref.high) < tol, (
             f"case {case}: ({low:.4f}, {high:.4f}) vs scipy's percentile bootstrap ({ref.low:.4f}, {ref.high:.4f})"
         )
+    # Few values and a long tail: the percentile interval is lopsided and never leaves the data's range.
+    skewed = np.array([0.0] * 9 + [10.0])
+    low, high = bootstrap_ci(skewed, n_resamples=20_000, seed=4)
+    ref = scipy.stats.bootstrap((skewed,), np.mean, method="percentile", n_resamples=20_000,
+                                random_state=4, vectorized=True).confidence_interval
+    assert abs(low - ref.low) < 0.1 and abs(high - ref.high) < 0.1, (
+        f"nine zeros and a ten: ({low:.3f}, {high:.3f}) vs scipy's percentile bootstrap ({ref.low:.3f}, "
+        f"{ref.high:.3f}); the interval must come from the resampled statistics, not a formula"
+    )
+    assert low >= skewed.min(), "no resample of non-negative values has a negative mean"
     data = rng.normal(size=30)
     assert bootstrap_ci(data, seed=3) == bootstrap_ci(data, seed=3), "the same seed gives the same interval"
     narrow, wide = bootstrap_ci(data, confidence=0.8, seed=1), bootstrap_ci(data, confidence=0.99, seed=1)
@@ -86,11 +96,22 @@ def test_holm_matches_statsmodels():
         assert isinstance(mine, list)
 
 
-def test_statistics_are_written_by_hand(no_ready_made_tests):
+def test_statistics_are_written_by_hand(no_ready_made_tests, ready_made_calls):
     rng = np.random.default_rng(4)
     a, b = rng.normal(size=12), rng.normal(size=12)
-    t, p = paired_t_test(a, b)
     d = a - b
+    for name, call in (("paired_t_test", lambda: paired_t_test(a, b)),
+                       ("bootstrap_ci", lambda: bootstrap_ci(d, n_resamples=2000)),
+                       ("cohens_dz", lambda: cohens_dz(a, b)),
+                       ("holm", lambda: holm([0.01, 0.02, 0.5])),
+                       ("estimated_power", lambda: estimated_power(0.5, 8, n_studies=50))):
+        with ready_made_calls() as seen:
+            call()
+        assert not seen, (
+            f"{name} calls ready-made statistics ({', '.join(seen[:3])}): write it with NumPy; of scipy, "
+            "only the distributions (scipy.stats.t, scipy.stats.nct) may be used"
+        )
+    t, p = paired_t_test(a, b)
     assert abs(t - d.mean() / (d.std(ddof=1) / math.sqrt(12))) < 1e-9
     low, high = bootstrap_ci(d, n_resamples=2000)
     assert low < d.mean() < high
@@ -120,6 +141,41 @@ def test_bootstrap_ci_covers_the_true_mean():
     assert 0.86 <= np.mean(covered) <= 0.97, (
         f"95% intervals covered the true mean in {np.mean(covered):.1%} of 300 samples (percentile bootstrap "
         "with n = 20 from a skewed distribution gives about 91-93%)"
+    )
+
+
+def test_power_is_simulated_with_your_test(monkeypatch):
+    """estimated_power runs studies through YOUR paired_t_test; seeds_needed searches with YOUR
+    estimated_power. Stand-ins with a known answer replace them here: a formula cannot follow."""
+    calls = []
+
+    def stand_in_test(a, b):
+        calls.append((len(a), len(b)))
+        return 0.0, (0.001 if len(calls) % 4 == 0 else 0.5)  # every fourth study is significant
+
+    monkeypatch.setattr(rs, "paired_t_test", stand_in_test)
+    power = estimated_power(0.7, 9, n_studies=200, seed=3)
+    assert len(calls) == 200 and set(calls) == {(9, 9)}, (
+        f"estimated_power ran {len(calls)} tests; it must simulate n_studies studies of n paired "
+        "differences each and test every one with paired_t_test"
+    )
+    assert power == pytest.approx(0.25), (
+        f"three studies in four were not significant, yet estimated_power says {power}: the power is "
+        "the fraction of simulated studies your test finds significant, not a formula"
+    )
+    monkeypatch.undo()
+
+    asked = []
+
+    def stand_in_power(effect_size, n, alpha=0.05, n_studies=1000, seed=0):
+        asked.append(n)
+        return min(1.0, n / 16)  # reaches 0.8 at 13 seeds
+
+    monkeypatch.setattr(rs, "estimated_power", stand_in_power)
+    n = seeds_needed(0.9)
+    assert asked and n == 13, (
+        f"seeds_needed gave {n}; with a power curve that first reaches 80 % at 13 seeds it must give 13: "
+        "search n = 3, 4, ... with estimated_power rather than a sample-size formula"
     )
 
 

@@ -7,7 +7,7 @@ import torch
 
 from repro.analysis import ablation_table, summarise
 from repro.blocks import ResidualBlock
-from repro.experiment import Config, evaluate, load_model, load_records
+from repro.experiment import Config, load_model, load_records
 from repro.model import build_model
 
 HEADER = "| run | blocks | shortcut | batchnorm | zero-init | seeds | final train loss | test accuracy |"
@@ -96,7 +96,7 @@ def test_zero_init_starts_every_block_as_identity():
     assert all(b.bn2.weight.abs().sum() > 0 for b in plain.blocks), "zero_init=False keeps the usual init"
 
 
-def test_cli_builds_every_artefact_from_saved_runs(tmp_path, data):
+def test_cli_builds_every_artefact_from_saved_runs(tmp_path, data, measured):
     from repro.cli import main
 
     main(["run", "--quick", "--out", str(tmp_path)])
@@ -112,5 +112,5 @@ def test_cli_builds_every_artefact_from_saved_runs(tmp_path, data):
     assert (tmp_path / "curves.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     path = runs / "residual-4-zeroinit-seed1.json"
     record = json.loads(path.read_text())
-    _, accuracy = evaluate(load_model(path), data["X_test"], data["y_test"])
+    _, accuracy = measured(load_model(path), data["X_test"], data["y_test"])
     assert abs(accuracy - record["test_accuracy"]) < 1e-6, "the saved zero-init model must match its record"

@@ -1,8 +1,11 @@
 """Milestone 1: batch normalisation, the plain block and the residual block, from scratch."""
+import re
+
 import numpy as np
 import pytest
 import torch
 from torch import nn
+from torch.autograd import profiler
 
 from repro.blocks import BatchNorm, PlainBlock, ResidualBlock
 
@@ -97,6 +100,19 @@ def test_batchnorm_eval_mode_uses_running_statistics():
                                err_msg="evaluation mode: normalise with running_mean and running_var")
     np.testing.assert_allclose(bn.running_mean.numpy(), [1.0, -2.0, 0.5], err_msg="eval must not update stats")
     np.testing.assert_allclose(bn.running_var.numpy(), [4.0, 0.25, 1.0], err_msg="eval must not update stats")
+    # A whole batch in evaluation mode: still the running statistics, never the batch's own.
+    batch = torch.tensor([[3.0, -2.0, 0.5], [1.0, -1.5, 2.5], [-1.0, -2.5, 1.5]])
+    running = (batch.numpy() - [1.0, -2.0, 0.5]) / np.sqrt(np.array([4.0, 0.25, 1.0]) + 1e-5)
+    out = bn(batch).detach().numpy()
+    assert np.allclose(out, [2.0, 1.0, -1.0] * running + [0.0, 1.0, 0.0], atol=1e-4), (
+        "evaluation mode normalises every batch, of any size, with running_mean and running_var: "
+        "a model's prediction for one image must not depend on the other images it is evaluated with"
+    )
+
+
+# PyTorch's normalisation operators, whichever Python name (torch.ops.aten..., torch._C...,
+# F.layer_norm on a transpose, F.instance_norm, ...) they are reached by.
+READY_MADE_NORM = re.compile(r"(batch|instance|layer|group)_norm")
 
 
 def test_batchnorm_is_written_by_hand(no_torch_batchnorm):
@@ -104,16 +120,23 @@ def test_batchnorm_is_written_by_hand(no_torch_batchnorm):
     assert not any(isinstance(m, nn.modules.batchnorm._NormBase) for m in bn.modules()), (
         "BatchNorm must not wrap torch.nn.BatchNorm1d"
     )
-    x = torch.randn(8, 4, generator=torch.Generator().manual_seed(1)) * 2 - 1
-    bn.train()
-    out = bn(x)
-    np.testing.assert_allclose(out.detach().numpy(), np_batchnorm(x.numpy().astype(np.float64), 1.0, 0.0),
+    x = (torch.randn(8, 4, generator=torch.Generator().manual_seed(1)) * 2 - 1).requires_grad_(True)
+    with profiler.profile() as prof:  # records every PyTorch operator that runs, forward and backward
+        bn.train()
+        out = bn(x)
+        out.pow(2).sum().backward()
+        bn.eval()
+        bn(x)
+        block = ResidualBlock(4)
+        block.train()
+        block(x).sum().backward()
+    ready_made = sorted({e.name for e in prof.function_events if READY_MADE_NORM.search(e.name)})
+    assert not ready_made, (
+        f"your batch normalisation runs PyTorch's own normalisation ({', '.join(ready_made[:3])}): "
+        "compute the mean, the variance and the normalised values with plain tensor operations"
+    )
+    np.testing.assert_allclose(out.detach().numpy(), np_batchnorm(x.detach().numpy().astype(np.float64), 1.0, 0.0),
                                atol=1e-4)
-    bn.eval()
-    bn(x)
-    block = ResidualBlock(4)
-    block.train()
-    block(x)
     assert not any(isinstance(m, nn.modules.batchnorm._NormBase) for m in block.modules())
 
 

@@ -7,9 +7,10 @@ import json
 
 import numpy as np
 import pytest
+import torch
 
 from repro.analysis import CLAIMS, compare_with_paper
-from repro.experiment import Config, evaluate, load_model
+from repro.experiment import Config, load_model
 
 SEEDS = [0, 1, 2]
 SHALLOW, DEEP = 2, 10
@@ -23,7 +24,7 @@ MIN_RESIDUAL_ACCURACY = 0.85  # residual-10 test accuracy, mean over seeds
 
 
 @pytest.fixture(scope="module")
-def grid(tmp_path_factory, data):
+def grid(tmp_path_factory, data, measured):
     """``get()`` runs YOUR run_grid once, then measures every saved model itself."""
     cache = {}
     out = tmp_path_factory.mktemp("grid")
@@ -33,23 +34,23 @@ def grid(tmp_path_factory, data):
             from repro.experiment import run_grid
 
             cache["returned"] = run_grid(CONFIGS, SEEDS, data, out)
-            measured = {}
+            runs = {}
             for path in sorted(out.glob("*.json")):
                 record = json.loads(path.read_text())
                 model = load_model(path)
-                train_loss, _ = evaluate(model, data["X_train"], data["y_train"])
-                _, test_acc = evaluate(model, data["X_test"], data["y_test"])
-                measured[(record["name"], record["seed"])] = {
-                    "record": record, "train_loss": train_loss, "test_accuracy": test_acc,
+                train_loss, _ = measured(model, data["X_train"], data["y_train"])
+                _, test_acc = measured(model, data["X_test"], data["y_test"])
+                runs[(record["name"], record["seed"])] = {
+                    "record": record, "model": model, "train_loss": train_loss, "test_accuracy": test_acc,
                 }
-            cache["measured"] = measured
+            cache["measured"] = runs
             cache["out"] = out
         return cache
 
     return get
 
 
-def measured(grid, name, what):
+def of_seeds(grid, name, what):
     runs = grid()["measured"]
     return np.array([runs[(name, seed)][what] for seed in SEEDS])
 
@@ -71,11 +72,18 @@ def test_saved_runs_match_their_models(grid):
             f"{returned['name']} seed {returned['seed']}: the saved model does not have the test accuracy "
             "its record reports"
         )
+    for config in CONFIGS:
+        first = g["measured"][(config.name, SEEDS[0])]["model"].state_dict()
+        for seed in SEEDS[1:]:
+            other = g["measured"][(config.name, seed)]["model"].state_dict()
+            assert any(not torch.equal(first[k], other[k]) for k in first), (
+                f"{config.name}: seeds {SEEDS[0]} and {seed} saved the very same model: train every seed"
+            )
 
 
 def test_deep_plain_network_degrades(grid):
-    shallow = measured(grid, f"plain-{SHALLOW}", "train_loss")
-    deep = measured(grid, f"plain-{DEEP}", "train_loss")
+    shallow = of_seeds(grid, f"plain-{SHALLOW}", "train_loss")
+    deep = of_seeds(grid, f"plain-{DEEP}", "train_loss")
     assert (deep > shallow).all(), f"for every seed plain-{DEEP} should train worse: {deep} vs {shallow}"
     assert deep.mean() - shallow.mean() >= MIN_DEGRADATION, (
         f"degradation {deep.mean() - shallow.mean():.3f} is below {MIN_DEGRADATION}"
@@ -83,27 +91,40 @@ def test_deep_plain_network_degrades(grid):
 
 
 def test_shortcuts_remove_the_degradation(grid):
-    plain = measured(grid, f"plain-{DEEP}", "train_loss")
-    residual = measured(grid, f"residual-{DEEP}", "train_loss")
+    plain = of_seeds(grid, f"plain-{DEEP}", "train_loss")
+    residual = of_seeds(grid, f"residual-{DEEP}", "train_loss")
     assert (residual < plain).all(), f"for every seed residual-{DEEP} should train better: {residual} vs {plain}"
     ratio = residual.mean() / plain.mean()
     assert ratio <= MAX_LOSS_RATIO, f"residual/plain training loss {ratio:.2f} is above {MAX_LOSS_RATIO}"
-    accuracy = measured(grid, f"residual-{DEEP}", "test_accuracy")
+    accuracy = of_seeds(grid, f"residual-{DEEP}", "test_accuracy")
     assert accuracy.mean() >= MIN_RESIDUAL_ACCURACY, (
         f"residual-{DEEP} test accuracy {accuracy.mean():.3f} is below {MIN_RESIDUAL_ACCURACY}"
     )
-    assert accuracy.mean() > measured(grid, f"plain-{DEEP}", "test_accuracy").mean()
+    assert accuracy.mean() > of_seeds(grid, f"plain-{DEEP}", "test_accuracy").mean()
 
 
-def test_plain_baseline_gets_the_same_recipe(grid, data, reference_train):
-    config = Config(depth=DEEP, residual=False)
-    model = reference_train(config, 0, data)
-    loss, _ = evaluate(model, data["X_train"], data["y_train"])
-    saved = grid()["measured"][(config.name, 0)]["train_loss"]
-    assert abs(loss - saved) < 1e-4, (
-        f"the plain-{DEEP} baseline was not trained with the same recipe as every other run "
-        f"({saved:.4f}, the recipe gives {loss:.4f}): a handicapped baseline fakes the claim"
-    )
+def test_every_run_gets_the_same_recipe(grid, data, reference_train, measured):
+    """Every saved run, retrained by the tests' own copy of the recipe: the same weights and the
+    same curve. A handicapped baseline, a favourite trained longer or a run copied to another
+    seed would each fake the claim."""
+    for config in CONFIGS:
+        for seed in SEEDS:
+            run = grid()["measured"][(config.name, seed)]
+            reference = reference_train(config, seed, data)
+            loss, _ = measured(reference, data["X_train"], data["y_train"])
+            saved, state = run["model"].state_dict(), reference.state_dict()
+            same = saved.keys() == state.keys() and all(
+                torch.allclose(saved[k].float(), state[k].float(), rtol=1e-4, atol=1e-5) for k in state)
+            assert same and abs(loss - run["train_loss"]) < 1e-4, (
+                f"{config.name} seed {seed} was not trained with the recipe every run shares (its saved model has "
+                f"training loss {run['train_loss']:.4f}, the recipe gives {loss:.4f}): same steps, learning rate, "
+                "batches and seed for every configuration"
+            )
+            curve = run["record"]["curve"]
+            assert curve["step"] == reference.logged_curve["step"] and all(
+                abs(a - b) < 1e-4 for a, b in zip(curve["train_loss"], reference.logged_curve["train_loss"])), (
+                f"{config.name} seed {seed}: the saved training curve is not the one the recipe's run goes through"
+            )
 
 
 def summary_of(values: dict) -> dict:

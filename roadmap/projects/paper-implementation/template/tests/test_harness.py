@@ -6,7 +6,7 @@ import torch
 from torch import nn
 
 from repro.blocks import BatchNorm, PlainBlock, ResidualBlock
-from repro.experiment import Config, evaluate, set_seed, train_run
+from repro.experiment import Config, set_seed, train_run
 from repro.model import build_model
 
 SMALL = dict(depth=3, steps=30, eval_every=10)
@@ -49,7 +49,35 @@ def test_model_has_the_papers_structure():
     )
 
 
-def test_train_run_follows_the_recipe(runs, data, reference_train):
+def test_network_runs_every_block():
+    """The network's output, recomputed layer by layer: stem (Linear + ReLU), then every block
+    in turn (relu(F(x)) or relu(F(x) + x), F being the block's own branch), then the head."""
+    x = torch.rand(9, 64, generator=torch.Generator().manual_seed(3))
+    for residual in (False, True):
+        torch.manual_seed(4)
+        model = build_model(Config(depth=4, residual=residual))
+        with torch.no_grad():  # running statistics and scales of its own, so nothing is an identity
+            for norm in (m for m in model.modules() if isinstance(m, BatchNorm)):
+                norm.running_mean.uniform_(-0.5, 0.5)
+                norm.running_var.uniform_(0.5, 2.0)
+                norm.weight.uniform_(0.5, 1.5)
+        model.eval()
+        with torch.no_grad():
+            linear = [m for m in model.stem.modules() if isinstance(m, nn.Linear)]
+            assert len(linear) == 1, "the stem is one Linear layer followed by a ReLU"
+            h = torch.relu(linear[0](x))
+            for block in model.blocks:
+                h = torch.relu(block.branch(h) + h) if residual else torch.relu(block.branch(h))
+            expected = model.head(h)
+            out = model(x)
+        kind = "residual" if residual else "plain"
+        assert out.shape == expected.shape and torch.allclose(out, expected, atol=1e-5), (
+            f"the {kind} network's output is not head(blocks(stem(x))): every block must run, in order, "
+            "on the output of the one before it, and nothing else may change the signal"
+        )
+
+
+def test_train_run_follows_the_recipe(runs, data, reference_train, measured):
     for residual in (False, True):
         config = Config(residual=residual, **SMALL)
         result = runs(config, 5)
@@ -61,14 +89,20 @@ def test_train_run_follows_the_recipe(runs, data, reference_train):
         record = result.record
         assert record["curve"]["step"] == [0, 10, 20, 30], "curve steps: 0, every eval_every, and the last"
         set_seed(5)
-        fresh_loss, _ = evaluate(build_model(config), data["X_train"], data["y_train"])
+        fresh_loss, _ = measured(build_model(config), data["X_train"], data["y_train"])
         assert abs(record["curve"]["train_loss"][0] - fresh_loss) < 1e-4, (
             "the first curve point is the untrained model's loss on the whole training split"
         )
-        loss, acc = evaluate(result.model, data["X_train"], data["y_train"])
+        logged = reference.logged_curve["train_loss"]
+        for step, mine, theirs in zip(record["curve"]["step"], record["curve"]["train_loss"], logged):
+            assert abs(mine - theirs) < 1e-4, (
+                f"{config.name}: the curve says the training loss was {mine:.4f} after {step} updates, but the model "
+                f"had {theirs:.4f} then: measure every point of the curve during training, never draw it"
+            )
+        loss, acc = measured(result.model, data["X_train"], data["y_train"])
         assert abs(record["final_train_loss"] - loss) < 1e-4 and abs(record["curve"]["train_loss"][-1] - loss) < 1e-4
         assert abs(record["final_train_accuracy"] - acc) < 1e-6
-        test_loss, test_acc = evaluate(result.model, data["X_test"], data["y_test"])
+        test_loss, test_acc = measured(result.model, data["X_test"], data["y_test"])
         assert abs(record["test_loss"] - test_loss) < 1e-4 and abs(record["test_accuracy"] - test_acc) < 1e-6, (
             "test_loss and test_accuracy are measured on the test split with evaluate()"
         )
