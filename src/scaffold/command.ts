@@ -9,7 +9,7 @@ import type { ProgressStore } from '../progress/store';
 import { markScaffolded } from '../progress/state';
 import { planScaffold, summarise, type ScaffoldPlan } from './plan';
 import { checkPortablePath } from '../shared/safePath';
-import { kindOf, probeTarget, starterFiles, templateFolder } from './templateFiles';
+import { kindAt, probeDestination, starterFiles, templateFolder } from './templateFiles';
 import { createAll, type Target } from './createNew';
 import { Commands, ContextKeys } from '../ids';
 import { stepDone } from '../walkthrough/steps';
@@ -40,7 +40,7 @@ export function registerScaffoldCommand(context: vscode.ExtensionContext, roadma
       const project = await pickProject(loaded.roadmap.skills, arg);
       if (!project) return undefined;
       const template = templateFolder(loaded.folder, project.id);
-      if ((await kindOf(template)) !== 'directory') {
+      if ((await kindAt(template)) !== 'directory') {
         void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no starter template yet. Its description and milestones are in the roadmap.', project.title));
         return undefined;
       }
@@ -105,7 +105,7 @@ async function scaffold(project: Project, sources: ReadonlyMap<string, vscode.Ur
       return undefined;
     }
     // The folder and everything in it are planned as one path set, so a symlinked folder is refused too.
-    const kinds = await probeTarget(chosen.root, files.map((f) => `${folderName}/${f}`));
+    const kinds = await probeDestination(chosen.root, files.map((f) => `${folderName}/${f}`));
     const plan = planScaffold(files.map((f) => `${folderName}/${f}`), (p) => kinds.get(p) ?? 'missing', folderName);
     const target = vscode.Uri.joinPath(chosen.root, ...checked.segments);
     if (plan.targetIsFile !== undefined) {
@@ -169,17 +169,22 @@ async function write(
     );
     return undefined;
   }
-  await progress.update((s) => markScaffolded(s, project.id, new Date()));
-  await locations.remember(project.id, target);
+  // Both take effect at once (progress.current, the tree, locations.find and the labs see them);
+  // storing them is a round trip to the window, which the result does not wait for, except before
+  // opening another folder (the extension host restarts). A failure to store them is reported.
+  const stored = Promise.all([progress.update((s) => markScaffolded(s, project.id, new Date())), locations.remember(project.id, target)]).then(() => undefined, (err: unknown) => {
+    void vscode.window.showWarningMessage(vscode.l10n.t('ML Roadmap: "{0}" was scaffolded, but the workspace\'s state could not record it: {1}.', project.title, describeError(err)));
+  });
   if (written.length) stepDone(ContextKeys.projectScaffolded);
   const result: ScaffoldResult = { target, written, skipped };
   if (!opened) {
+    await stored;
     await vscode.commands.executeCommand('vscode.openFolder', target);
     return result;
   }
   if (!options.quiet) {
     const readme = vscode.Uri.joinPath(target, 'README.md');
-    if ((await kindOf(readme)) === 'file') await vscode.commands.executeCommand('markdown.showPreview', readme).then(undefined, () => vscode.window.showTextDocument(readme));
+    if ((await kindAt(readme)) === 'file') await vscode.commands.executeCommand('markdown.showPreview', readme).then(undefined, () => vscode.window.showTextDocument(readme));
     void vscode.commands.executeCommand('revealInExplorer', target);
     const summary = skipped.length ? vscode.l10n.t('{0} file(s) written, {1} existing file(s) left as they were.', written.length, skipped.length) : vscode.l10n.t('{0} file(s) written.', written.length);
     const openLab = vscode.l10n.t('Open Lab');

@@ -13,8 +13,10 @@ export class ProjectLocations implements vscode.Disposable {
 
   async remember(projectId: string, folder: vscode.Uri): Promise<void> {
     const all = { ...this.memento.get<Record<string, string>>(StorageKeys.projectFolders, {}), [projectId]: folder.toString() };
-    await this.memento.update(StorageKeys.projectFolders, all);
+    // The memento holds the new value at once; storing it is a round trip to the window.
+    const stored = this.memento.update(StorageKeys.projectFolders, all);
     this.changed.fire(projectId);
+    await stored;
   }
 
   /**

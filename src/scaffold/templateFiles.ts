@@ -1,6 +1,11 @@
-// Where a project's template is, reading it, and probing the target through workspace.fs, so scaffolding works
-// in remote and virtual workspaces too.
+// Where a project's template is, reading it, and probing the target: on a local disk (file: URIs)
+// with node's fs, elsewhere through workspace.fs, so scaffolding works in remote and virtual
+// workspaces too. The local disk is asked directly because every workspace.fs call from the
+// extension host first asks the window whether the scheme's provider is active, a round trip per
+// call: a starter's listing, probe and reads cost tens of them, more than copying it does.
 import * as vscode from 'vscode';
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { isTemplateLitter, type PathKind } from './plan';
 import { parseSharedData } from './sharedData';
 import { projectSegments } from '../roadmap/layout';
@@ -12,6 +17,7 @@ export function templateFolder(roadmapFolder: vscode.Uri, projectId: string): vs
 
 /** Relative paths of every file under a template folder (symlinks in the template are skipped). */
 export async function listTemplate(root: vscode.Uri): Promise<string[]> {
+  if (root.scheme === 'file') return listOnDisk(root.fsPath);
   const out: string[] = [];
   async function walk(dir: vscode.Uri, prefix: string): Promise<void> {
     for (const [name, type] of await vscode.workspace.fs.readDirectory(dir)) {
@@ -23,6 +29,44 @@ export async function listTemplate(root: vscode.Uri): Promise<string[]> {
   }
   await walk(root, '');
   return out.sort();
+}
+
+/** listTemplate on a local disk: each folder's subfolders are read at once. */
+async function listOnDisk(root: string): Promise<string[]> {
+  const out: string[] = [];
+  async function walk(dir: string, prefix: string): Promise<void> {
+    const below: Promise<void>[] = [];
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (isTemplateLitter(rel) || entry.isSymbolicLink()) continue;
+      if (entry.isDirectory()) below.push(walk(join(dir, entry.name), rel));
+      else if (entry.isFile()) out.push(rel);
+    }
+    await Promise.all(below);
+  }
+  await walk(root, '');
+  return out.sort();
+}
+
+/** What is at `path` on the local disk, the way kindOf tells it (a symlink is a symlink, dangling or not). */
+async function kindOnDisk(path: string): Promise<PathKind> {
+  try {
+    const stat = await lstat(path);
+    if (stat.isSymbolicLink()) return 'symlink';
+    return stat.isDirectory() ? 'directory' : 'file';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** kindOf, asking the local disk directly for a file: URI. */
+export function kindAt(uri: vscode.Uri): Promise<PathKind> {
+  return uri.scheme === 'file' ? kindOnDisk(uri.fsPath) : kindOf(uri);
+}
+
+/** A file's bytes, read from the local disk directly for a file: URI. */
+export async function readSource(uri: vscode.Uri): Promise<Uint8Array> {
+  return uri.scheme === 'file' ? readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
 }
 
 /** What is at `uri`, asked through `fs` (the editor's file system by default). */
@@ -49,21 +93,51 @@ export async function probeTarget(target: vscode.Uri, files: readonly string[]):
 }
 
 /**
+ * probeTarget for a scaffold's destination: on a local disk, one depth at a time, and only below
+ * folders: what is under a missing path is missing, and under a file or a symlink the planner
+ * needs no answer (a file on the way is a conflict, a symlink on the way is refused). A fresh
+ * folder costs one check. Elsewhere, probeTarget.
+ */
+export async function probeDestination(target: vscode.Uri, files: readonly string[]): Promise<Map<string, PathKind>> {
+  if (target.scheme !== 'file') return probeTarget(target, files);
+  const levels: Set<string>[] = [];
+  for (const f of files) {
+    const segments = f.split('/');
+    for (let i = 1; i <= segments.length; i++) (levels[i - 1] ??= new Set()).add(segments.slice(0, i).join('/'));
+  }
+  const kinds = new Map<string, PathKind>();
+  for (const level of levels) {
+    await Promise.all([...level].map(async (p) => {
+      const slash = p.lastIndexOf('/');
+      const parent = slash < 0 ? 'directory' : kinds.get(p.slice(0, slash));
+      kinds.set(p, parent === 'directory' ? await kindOnDisk(join(target.fsPath, ...p.split('/'))) : 'missing');
+    }));
+  }
+  return kinds;
+}
+
+/**
  * Every file of a project's starter, relative path → where to read it: the template's files and the
  * shared data it declares (sharedData.ts) from the extension's media/data/. Throws an Error saying
  * what is wrong when the declaration is broken or names a file the extension does not ship.
  */
 export async function starterFiles(template: vscode.Uri, extensionUri: vscode.Uri): Promise<Map<string, vscode.Uri>> {
-  const out = new Map<string, vscode.Uri>();
-  for (const rel of await listTemplate(template)) out.set(rel, vscode.Uri.joinPath(template, ...rel.split('/')));
   const declaration = vscode.Uri.joinPath(template, '..', 'shared-data.json');
-  if ((await kindOf(declaration)) !== 'file') return out;
-  const parsed = parseSharedData(new TextDecoder().decode(await vscode.workspace.fs.readFile(declaration)));
-  if ('error' in parsed) throw new Error(parsed.error);
-  for (const f of parsed.files) {
-    const source = vscode.Uri.joinPath(extensionUri, 'media', 'data', f.name);
-    if ((await kindOf(source)) !== 'file') throw new Error(vscode.l10n.t('the template needs media/data/{0}, which this copy of the extension does not have', f.name));
-    out.set(f.destination, source);
-  }
+  const [listed, declared] = await Promise.all([listTemplate(template), sharedData(declaration, extensionUri)]);
+  const out = new Map<string, vscode.Uri>();
+  for (const rel of listed) out.set(rel, vscode.Uri.joinPath(template, ...rel.split('/')));
+  for (const [destination, source] of declared) out.set(destination, source);
   return out;
+}
+
+/** The shared data a declaration names, destination → source in media/data/, in its order; none without one. */
+async function sharedData(declaration: vscode.Uri, extensionUri: vscode.Uri): Promise<[string, vscode.Uri][]> {
+  if ((await kindAt(declaration)) !== 'file') return [];
+  const parsed = parseSharedData(new TextDecoder().decode(await readSource(declaration)));
+  if ('error' in parsed) throw new Error(parsed.error);
+  const sources = parsed.files.map((f) => vscode.Uri.joinPath(extensionUri, 'media', 'data', f.name));
+  const kinds = await Promise.all(sources.map(kindAt));
+  const missing = parsed.files.find((_, i) => kinds[i] !== 'file');
+  if (missing) throw new Error(vscode.l10n.t('the template needs media/data/{0}, which this copy of the extension does not have', missing.name));
+  return parsed.files.map((f, i) => [f.destination, sources[i]]);
 }

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import type { ExtensionApi } from '../../src/extension';
 import { Commands } from '../../src/ids';
 import type { ScaffoldResult } from '../../src/scaffold/command';
-import { timeStarterCopy } from './copyFloor';
+import { filesIn, timeStarterCopy } from './copyFloor';
 import { staticLabBody, timeStaticPanel } from './paintFloor';
 
 const MARKER = '@@mlr-bench';
@@ -177,11 +177,22 @@ export async function run(): Promise<void> {
       let files = 0;
       const projectFolder = vscode.Uri.file(path.join(ext.roadmap.builtInFolder(), 'projects', p.id));
       for (let i = 0; i < 3; i++) {
+        // Each starts in a quiet editor: the file events of the previous writes, and the scaffold's
+        // storing of workspace state (which it does not wait for), are over.
+        await pause(200);
         const t0 = performance.now();
         const r = await vscode.commands.executeCommand<ScaffoldResult>(Commands.scaffoldProject, p.id, { folderName: `bench-${p.id}-${i}`, quiet: true, workspaceFolder: root });
         runs.push(performance.now() - t0);
         files = r?.written.length ?? 0;
-        copies.push(await timeStarterCopy(projectFolder, ours.extensionUri, vscode.Uri.joinPath(root, `bench-copy-${p.id}-${i}`)));
+        const copy = vscode.Uri.joinPath(root, `bench-copy-${p.id}-${i}`);
+        await pause(200);
+        copies.push(await timeStarterCopy(projectFolder, ours.extensionUri, copy));
+        // A fair floor copies exactly the files the scaffold wrote.
+        const wrote = [...(r?.written ?? [])].sort(), copied = filesIn(copy.fsPath);
+        if (wrote.join('\n') !== copied.join('\n')) {
+          const only = (a: string[], b: string[]) => a.filter((f) => !b.includes(f)).join(', ') || 'none';
+          throw new Error(`${p.id}: the floor copied other files than the scaffold wrote (only copied: ${only(copied, wrote)}; only written: ${only(wrote, copied)})`);
+        }
       }
       perTemplate[p.id] = median(runs);
       out[`scaffoldFiles:${p.id}`] = files;

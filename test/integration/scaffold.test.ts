@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../../src/ids';
 import type { ExtensionApi } from '../../src/extension';
 import type { ScaffoldResult } from '../../src/scaffold/command';
-import { activeApi } from './util';
+import { activeApi, waitFor } from './util';
 
 const TEMPLATES = path.resolve(__dirname, '../../../roadmap/projects');
 
@@ -88,6 +88,7 @@ describe('scaffold project in the real editor', () => {
     assert.deepEqual(listFiles(path.join(root().fsPath, 'my-net')), expected);
     assert.deepEqual([...result.written].sort(), expected);
     assert.ok(api.progress.current.items[id]?.scaffoldedAt, 'progress does not record the scaffold');
+    assert.equal((await api.locations.find(id))?.toString(), result.target.toString(), 'the project\'s folder is not remembered');
     const node = await api.tree.findById(id);
     assert.match(String(api.tree.getTreeItem(node!).description), /scaffolded/);
   });
@@ -108,6 +109,19 @@ describe('scaffold project in the real editor', () => {
     assert.equal(fs.readFileSync(readme, 'utf8'), 'my own notes', 'an existing file was overwritten');
   });
 
+  it('writing the missing files makes a missing folder beside the existing ones', async () => {
+    const target = path.join(root().fsPath, 'my-net');
+    const expected = listFiles(path.join(TEMPLATES, id, 'template'));
+    const folder = expected.find((f) => f.includes('/'))?.split('/')[0];
+    assert.ok(folder, 'the template has no folder to test with');
+    fs.rmSync(path.join(target, folder), { recursive: true });
+    const gone = expected.filter((f) => f.startsWith(`${folder}/`));
+    const result = await vscode.commands.executeCommand<ScaffoldResult>(Commands.scaffoldProject, id, { folderName: 'my-net', quiet: true, onConflict: 'write-missing' });
+    assert.deepEqual([...result.written].sort(), gone);
+    assert.deepEqual(listFiles(target), expected);
+    assert.equal(fs.readFileSync(path.join(target, 'README.md'), 'utf8'), 'my own notes', 'an existing file was overwritten');
+  });
+
   it('refuses to write through a symlink that leads outside the target', async () => {
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'outside-'));
     const target = path.join(root().fsPath, 'linked');
@@ -118,6 +132,34 @@ describe('scaffold project in the real editor', () => {
     assert.equal(result, undefined);
     assert.deepEqual(fs.readdirSync(outside), [], 'something was written outside the target');
     assert.deepEqual(fs.readdirSync(target), ['tests'], 'a refused scaffold still wrote files');
+  });
+
+  it('refuses a symlink deep inside an existing target, and a file where a folder goes is left as it is', async () => {
+    const deep = 'open-source-contribution';
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'outside-'));
+    const target = path.join(root().fsPath, 'linked-deep');
+    fs.mkdirSync(path.join(target, 'repo', '.github'), { recursive: true });
+    fs.symlinkSync(outside, path.join(target, 'repo', '.github', 'workflows'));
+    const errors = recordErrors();
+    let result: unknown;
+    try {
+      result = await vscode.commands.executeCommand(Commands.scaffoldProject, deep, { folderName: 'linked-deep', quiet: true, onConflict: 'write-missing' });
+    } finally {
+      errors.restore();
+    }
+    assert.equal(result, undefined);
+    assert.deepEqual(fs.readdirSync(outside), [], 'something was written outside the target');
+    assert.deepEqual(listFiles(target), ['repo/.github/workflows'], 'a refused scaffold still wrote files');
+    assert.match(errors.messages.join(' | '), /"linked-deep\/repo\/\.github\/workflows" in the target is a symbolic link/);
+
+    // A file where the template has a folder: everything below it is a conflict, the rest is written.
+    fs.rmSync(path.join(target, 'repo'), { recursive: true });
+    fs.writeFileSync(path.join(target, 'repo'), 'a file, not a folder');
+    const written = await vscode.commands.executeCommand<ScaffoldResult>(Commands.scaffoldProject, deep, { folderName: 'linked-deep', quiet: true, onConflict: 'write-missing' });
+    const expected = listFiles(path.join(TEMPLATES, deep, 'template'));
+    assert.deepEqual([...written.written].sort(), expected.filter((f) => !f.startsWith('repo/')));
+    assert.deepEqual([...written.skipped].sort(), expected.filter((f) => f.startsWith('repo/')));
+    assert.equal(fs.readFileSync(path.join(target, 'repo'), 'utf8'), 'a file, not a folder');
   });
 
   it('a target that is an existing file gets its own message, and nothing is written', async () => {
@@ -167,5 +209,74 @@ describe('scaffold project in the real editor', () => {
     } finally {
       registration.dispose();
     }
+  });
+});
+
+describe('scaffold from a custom roadmap whose template changes', () => {
+  let api: ExtensionApi;
+  const id = 'nn-from-scratch';
+  const config = () => vscode.workspace.getConfiguration('mlRoadmap');
+  const root = () => vscode.workspace.workspaceFolders![0].uri;
+  let roadmapCopy: string;
+  let template: string;
+
+  before(async () => {
+    api = await activeApi();
+    const builtIn = path.resolve(__dirname, '../../../roadmap');
+    roadmapCopy = path.join(root().fsPath, 'teacher-templates');
+    for (const name of fs.readdirSync(builtIn).filter((n) => n.endsWith('.md'))) fs.cpSync(path.join(builtIn, name), path.join(roadmapCopy, name));
+    template = path.join(roadmapCopy, 'projects', id, 'template');
+    fs.cpSync(path.join(builtIn, 'projects', id, 'template'), template, { recursive: true });
+    await config().update('customRoadmapFolder', 'teacher-templates', vscode.ConfigurationTarget.Workspace);
+    await waitFor(async () => ((await api.roadmap.get()).folder.fsPath === roadmapCopy ? true : undefined), 'the custom roadmap to load');
+  });
+  after(async () => {
+    await config().update('customRoadmapFolder', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor(async () => ((await api.roadmap.get()).builtIn ? true : undefined), 'the built-in roadmap to come back');
+  });
+
+  it('each scaffold writes the template as it is then: files added and removed, shared data declared, never litter or symlinks', async () => {
+    const first = await vscode.commands.executeCommand<ScaffoldResult>(Commands.scaffoldProject, id, { folderName: 'teacher-1', quiet: true });
+    assert.ok(first, 'the first scaffold did not finish');
+    const before = listFiles(template);
+    assert.deepEqual(listFiles(path.join(root().fsPath, 'teacher-1')), before);
+
+    // The teacher edits the template (no markdown changes, so no reload) between two scaffolds.
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'outside-'));
+    fs.writeFileSync(path.join(outside, 'secret.txt'), 'not for the starter');
+    const removed = before.find((f) => !f.includes('/') && f !== 'README.md')!;
+    fs.rmSync(path.join(template, removed));
+    fs.mkdirSync(path.join(template, 'notes', 'deep'), { recursive: true });
+    fs.writeFileSync(path.join(template, 'notes', 'deep', 'week1.md'), '# Week 1\n');
+    fs.writeFileSync(path.join(template, 'extra.py'), 'x = 1\n');
+    fs.mkdirSync(path.join(template, 'notes', '__pycache__'));
+    fs.writeFileSync(path.join(template, 'notes', '__pycache__', 'week1.cpython-311.pyc'), 'litter');
+    fs.writeFileSync(path.join(template, 'extra.pyc'), 'litter');
+    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(template, 'linked.txt'));
+    fs.symlinkSync(outside, path.join(template, 'linked-folder'));
+    fs.writeFileSync(path.join(roadmapCopy, 'projects', id, 'shared-data.json'), JSON.stringify({ 'data/heldout.bin': 'mnist-heldout.bin' }));
+
+    const second = await vscode.commands.executeCommand<ScaffoldResult>(Commands.scaffoldProject, id, { folderName: 'teacher-2', quiet: true });
+    assert.ok(second, 'the second scaffold did not finish');
+    const expected = [...before.filter((f) => f !== removed), 'notes/deep/week1.md', 'extra.py', 'data/heldout.bin'].sort();
+    const target = path.join(root().fsPath, 'teacher-2');
+    assert.deepEqual(listFiles(target), expected);
+    assert.deepEqual([...second.written].sort(), expected);
+    const media = path.resolve(__dirname, '../../../media/data/mnist-heldout.bin');
+    assert.ok(fs.readFileSync(path.join(target, 'data/heldout.bin')).equals(fs.readFileSync(media)), 'the shared data is not the extension\'s file');
+    assert.ok(fs.lstatSync(path.join(target, 'extra.py')).isFile());
+
+    // A declaration that names a file the extension does not ship stops the scaffold before anything is written.
+    fs.writeFileSync(path.join(roadmapCopy, 'projects', id, 'shared-data.json'), JSON.stringify({ 'data/x.bin': 'no-such-file.bin' }));
+    const errors = recordErrors();
+    let third: unknown;
+    try {
+      third = await vscode.commands.executeCommand(Commands.scaffoldProject, id, { folderName: 'teacher-3', quiet: true });
+    } finally {
+      errors.restore();
+    }
+    assert.equal(third, undefined);
+    assert.equal(fs.existsSync(path.join(root().fsPath, 'teacher-3')), false, 'something was written');
+    assert.match(errors.messages.join(' | '), /media\/data\/no-such-file\.bin/);
   });
 });
