@@ -14,7 +14,7 @@ import type { LabState } from '../shared/labProtocol';
 import type { LabResults } from './labResults';
 import { openPythonPathSetting, pythonFromExtension, pythonSetting, selectInterpreter } from './pythonSelection';
 import type { InterpreterChooser } from '../checks/interpreterProbe';
-import { describeEnvironment, noPython, runLabChecks } from './runLabChecks';
+import { describePick, runLabChecks } from './runLabChecks';
 import { runProcess } from '../checks/process';
 import { ContextKeys, Settings } from '../ids';
 import { stepDone } from '../walkthrough/steps';
@@ -59,8 +59,6 @@ export class LabController implements vscode.Disposable {
 
   constructor(project: Project, private readonly deps: LabDeps) {
     this.facts = new LabProject(project, deps.roadmapFolder, deps.files, deps.milestones);
-    // Anything deleted or renamed outside the editor may have been the project folder.
-    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     this.subscriptions = [
       deps.progress.onDidChange(() => this.changed.fire()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => { this.changed.fire(); this.prepare(); }),
@@ -71,8 +69,6 @@ export class LabController implements vscode.Disposable {
       vscode.workspace.onDidRenameFiles(() => this.folderMayHaveMoved()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.folderMayHaveMoved()),
       deps.locations.onDidChange((id) => { if (id === this.project.id) this.folderMayHaveMoved(); }),
-      deletions,
-      deletions.onDidDelete((uri) => { if (this.known && (uri.toString() === this.known.toString() || isInside(uri, this.known))) this.folderMayHaveMoved(); }),
       this.changed,
     ];
   }
@@ -81,6 +77,11 @@ export class LabController implements vscode.Disposable {
   private found: Promise<vscode.Uri | undefined> | undefined;
   /** The folder the last lookup found, for the deletion watcher. */
   private known: vscode.Uri | undefined;
+
+  /** Something was deleted or moved away outside the editor (LabManager's watcher): was it the project folder? */
+  deleted(uri: vscode.Uri): void {
+    if (this.known && (uri.toString() === this.known.toString() || isInside(uri, this.known))) this.folderMayHaveMoved();
+  }
 
   /** The project folder may be elsewhere or gone now: look it up again and redraw. */
   private folderMayHaveMoved(): void {
@@ -105,8 +106,7 @@ export class LabController implements vscode.Disposable {
       if (!folder || this.disposed) return;
       const pick = await this.deps.interpreters.choose({ fromPythonExtension: await pythonFromExtension(folder), setting: pythonSetting(folder) }, { projectDir: folder.fsPath, run: runProcess });
       if (this.disposed || this.session.running) return;
-      this.interpreter = { ...(pick.python ? { python: pick.python } : {}), reason: pick.reason };
-      this.environment = pick.python && pick.report ? describeEnvironment(pick.report) : noPython(pick.reason);
+      ({ interpreter: this.interpreter, environment: this.environment } = describePick(pick));
       this.changed.fire();
     }).catch(() => undefined);
   }

@@ -52,6 +52,9 @@ export class LabManager implements vscode.Disposable {
   }
 
   private readonly roadmapChanged: vscode.Disposable;
+  /** One watcher for every open lab: a project folder deleted or moved away outside the editor. */
+  private readonly deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+  private readonly deletionHeard = this.deletions.onDidDelete((uri) => { for (const c of this.controllers.values()) c.deleted(uri); });
 
   private async project(id: string): Promise<Project | undefined> {
     const { roadmap } = await this.roadmap.get();
@@ -129,6 +132,8 @@ export class LabManager implements vscode.Disposable {
 
   dispose(): void {
     this.roadmapChanged.dispose();
+    this.deletionHeard.dispose();
+    this.deletions.dispose();
     this.probesCleared.dispose();
     for (const t of this.saveTimers.values()) clearTimeout(t);
     for (const p of [...this.panels.values()]) p.dispose();

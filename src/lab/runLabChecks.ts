@@ -5,7 +5,7 @@
 import type { Milestone } from '../roadmap/milestones';
 import { runProcess } from '../checks/process';
 import type { EnvironmentReport } from '../checks/environment';
-import type { InterpreterChooser } from '../checks/interpreterProbe';
+import type { InterpreterChooser, InterpreterPick } from '../checks/interpreterProbe';
 import type { Outcome } from '../checks/outcome';
 import { runMilestoneChecks } from '../checks/runChecks';
 
@@ -51,18 +51,20 @@ export function describeEnvironment(env: EnvironmentReport): { problem: string; 
   return env.installCommand.length ? { problem, installCommand: shellCommand(env.installCommand) } : { problem };
 }
 
-/** What the lab says when no candidate is a usable Python (`reason`: the chooser's why). */
-export function noPython(reason: string): { problem: string } {
-  return { problem: `${reason} Install Python 3, or choose an interpreter with Select Interpreter or the mlRoadmap.pythonPath setting.` };
+/** Which Python the chooser picked and why, and what is wrong with its environment (undefined: nothing). */
+export function describePick(pick: InterpreterPick): Required<Pick<LabRunOutcome, 'interpreter'>> & Pick<LabRunOutcome, 'environment'> {
+  if (!pick.python || !pick.report) {
+    return { interpreter: { reason: pick.reason }, environment: { problem: `${pick.reason} Install Python 3, or choose an interpreter with Select Interpreter or the mlRoadmap.pythonPath setting.` } };
+  }
+  const environment = describeEnvironment(pick.report);
+  return { interpreter: { python: pick.python, reason: pick.reason }, ...(environment ? { environment } : {}) };
 }
 
 export async function runLabChecks(options: LabRunOptions): Promise<LabRunOutcome> {
   const pick = await options.interpreters.choose(options.pythonCandidates, { projectDir: options.projectDir, run: runProcess, signal: options.signal });
   if (options.signal.aborted) return { outcomes: {} };
-  if (!pick.python || !pick.report) return { interpreter: { reason: pick.reason }, environment: noPython(pick.reason), outcomes: {} };
-  const interpreter = { python: pick.python, reason: pick.reason };
-  const problem = describeEnvironment(pick.report);
-  if (problem) return { interpreter, environment: problem, outcomes: {} };
+  const { interpreter, environment } = describePick(pick);
+  if (environment || !pick.python) return { interpreter, ...(environment ? { environment } : {}), outcomes: {} };
 
   const run = await runMilestoneChecks({
     projectDir: options.projectDir,

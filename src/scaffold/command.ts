@@ -9,7 +9,7 @@ import type { ProgressStore } from '../progress/store';
 import { markScaffolded } from '../progress/state';
 import { planScaffold, summarise, type ScaffoldPlan } from './plan';
 import { checkPortablePath } from '../shared/safePath';
-import { kindAt, probeDestination, starterFiles, templateFolder } from './templateFiles';
+import { kindOf, probeDestination, starterFiles, templateFolder } from './templateFiles';
 import { createAll, type Target } from './createNew';
 import { Commands, ContextKeys } from '../ids';
 import { stepDone } from '../walkthrough/steps';
@@ -40,7 +40,7 @@ export function registerScaffoldCommand(context: vscode.ExtensionContext, roadma
       const project = await pickProject(loaded.roadmap.skills, arg);
       if (!project) return undefined;
       const template = templateFolder(loaded.folder, project.id);
-      if ((await kindAt(template)) !== 'directory') {
+      if ((await kindOf(template)) !== 'directory') {
         void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no starter template yet. Its description and milestones are in the roadmap.', project.title));
         return undefined;
       }
@@ -184,7 +184,7 @@ async function write(
   }
   if (!options.quiet) {
     const readme = vscode.Uri.joinPath(target, 'README.md');
-    if ((await kindAt(readme)) === 'file') await vscode.commands.executeCommand('markdown.showPreview', readme).then(undefined, () => vscode.window.showTextDocument(readme));
+    if ((await kindOf(readme)) === 'file') await vscode.commands.executeCommand('markdown.showPreview', readme).then(undefined, () => vscode.window.showTextDocument(readme));
     void vscode.commands.executeCommand('revealInExplorer', target);
     const summary = skipped.length ? vscode.l10n.t('{0} file(s) written, {1} existing file(s) left as they were.', written.length, skipped.length) : vscode.l10n.t('{0} file(s) written.', written.length);
     const openLab = vscode.l10n.t('Open Lab');

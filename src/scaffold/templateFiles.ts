@@ -48,7 +48,7 @@ async function listOnDisk(root: string): Promise<string[]> {
   return out.sort();
 }
 
-/** What is at `path` on the local disk, the way kindOf tells it (a symlink is a symlink, dangling or not). */
+/** What is at `path` on the local disk, as the editor's stat tells it (a symlink is a symlink, dangling or not). */
 async function kindOnDisk(path: string): Promise<PathKind> {
   try {
     const stat = await lstat(path);
@@ -59,20 +59,20 @@ async function kindOnDisk(path: string): Promise<PathKind> {
   }
 }
 
-/** kindOf, asking the local disk directly for a file: URI. */
-export function kindAt(uri: vscode.Uri): Promise<PathKind> {
-  return uri.scheme === 'file' ? kindOnDisk(uri.fsPath) : kindOf(uri);
-}
-
 /** A file's bytes, read from the local disk directly for a file: URI. */
 export async function readSource(uri: vscode.Uri): Promise<Uint8Array> {
   return uri.scheme === 'file' ? readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
 }
 
-/** What is at `uri`, asked through `fs` (the editor's file system by default). */
-export async function kindOf(uri: vscode.Uri, fs: Pick<vscode.FileSystem, 'stat'> = vscode.workspace.fs): Promise<PathKind> {
+/**
+ * What is at `uri`: asked through `fs` when given (the lab's counted door), else of the local disk
+ * directly for a file: URI (a workspace.fs call is a round trip to the window), else of the
+ * editor's file system.
+ */
+export async function kindOf(uri: vscode.Uri, fs?: Pick<vscode.FileSystem, 'stat'>): Promise<PathKind> {
+  if (!fs && uri.scheme === 'file') return kindOnDisk(uri.fsPath);
   try {
-    const { type } = await fs.stat(uri);
+    const { type } = await (fs ?? vscode.workspace.fs).stat(uri);
     if (type & vscode.FileType.SymbolicLink) return 'symlink';
     return type & vscode.FileType.Directory ? 'directory' : 'file';
   } catch {
@@ -132,11 +132,11 @@ export async function starterFiles(template: vscode.Uri, extensionUri: vscode.Ur
 
 /** The shared data a declaration names, destination → source in media/data/, in its order; none without one. */
 async function sharedData(declaration: vscode.Uri, extensionUri: vscode.Uri): Promise<[string, vscode.Uri][]> {
-  if ((await kindAt(declaration)) !== 'file') return [];
+  if ((await kindOf(declaration)) !== 'file') return [];
   const parsed = parseSharedData(new TextDecoder().decode(await readSource(declaration)));
   if ('error' in parsed) throw new Error(parsed.error);
   const sources = parsed.files.map((f) => vscode.Uri.joinPath(extensionUri, 'media', 'data', f.name));
-  const kinds = await Promise.all(sources.map(kindAt));
+  const kinds = await Promise.all(sources.map((uri) => kindOf(uri)));
   const missing = parsed.files.find((_, i) => kinds[i] !== 'file');
   if (missing) throw new Error(vscode.l10n.t('the template needs media/data/{0}, which this copy of the extension does not have', missing.name));
   return parsed.files.map((f, i) => [f.destination, sources[i]]);
