@@ -2,6 +2,8 @@
 // models; this side answers its (validated) requests for the learner's .onnx files and pushes a
 // model or a tab when the command asks for one. The handshake (messages wait for the page's
 // `ready`), the guard, errors and dispose are the panel base's (src/panel/webviewPanel.ts).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   DEMO_TITLES,
@@ -14,8 +16,18 @@ import { demosHtml } from './html';
 import { findWorkspaceModels, pickModelFile, readModelFile, type FoundModel } from './modelFiles';
 import { Panels } from '../ids';
 import { createPanel, WebviewPanelBase, type PanelKind } from '../panel/webviewPanel';
+import { ORT_WASM_GZ } from '../shared/inference/runtimeFiles';
 
 const title = (): string => vscode.l10n.t('ML Demos');
+
+/** The shipped runtime's size (for the page's progress bar); undefined when it cannot be read. */
+function ortWasmBytes(extensionUri: vscode.Uri): number | undefined {
+  try {
+    return fs.statSync(path.join(extensionUri.fsPath, 'dist', 'webview', 'ort', ORT_WASM_GZ)).size;
+  } catch {
+    return undefined;
+  }
+}
 const LIST_DEBOUNCE_MS = 300;
 
 export class DemoPanel extends WebviewPanelBase<DemoWebviewToHost, DemoHostToWebview> {
@@ -51,6 +63,7 @@ export class DemoPanel extends WebviewPanelBase<DemoWebviewToHost, DemoHostToWeb
         styleUri: page.uri('media', 'demos', 'demos.css'),
         ortBase: page.uri('dist', 'webview', 'ort'),
         mediaBase: page.uri('media'),
+        ortWasmBytes: ortWasmBytes(extensionUri),
         title: title(),
         loadingText: vscode.l10n.t('Loading the demos…'),
         l10n: vscode.l10n.bundle,

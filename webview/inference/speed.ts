@@ -23,7 +23,7 @@ export interface SpeedResult {
   wasmLoopMs: number;
   /** Creating one more session for the model (the wasm is already compiled). */
   sessionLaterMs: number;
-  /** Mean of `oneDigitRuns` single-digit runs. */
+  /** One single-digit run: the median over 10 blocks of its runs (`oneDigitRuns` in all) of each block's mean. */
   oneDigitMs: number;
   /** Median of `batchRuns` runs on 1,000 digits. */
   batch1000Ms: number;
@@ -104,18 +104,27 @@ export async function measureSpeed<S, T>(
     await rt.release(extra);
   }
 
+  // Each measurement after a warm-up long enough for V8 to have tiered up the code it runs (on a
+  // busy machine its background compiles lag), and as a median: one slow stretch (another process
+  // taking the core) moves a mean, not a median.
   options.onStep?.('one digit');
   const one = rt.tensor(new Float32Array(mnistImage(heldout, 0)), [1, 784]);
-  for (let i = 0; i < 50; i++) await rt.run(session, { [input]: one });
-  const oneRuns = options.oneDigitRuns ?? 500;
-  // performance.now() is coarse in a page that is not cross-origin isolated: time the whole loop.
-  let t0 = performance.now();
-  for (let i = 0; i < oneRuns; i++) await rt.run(session, { [input]: one });
-  const oneDigitMs = (performance.now() - t0) / oneRuns;
+  for (let i = 0; i < 200; i++) await rt.run(session, { [input]: one });
+  const blocks = 10;
+  const perBlock = Math.max(1, Math.round((options.oneDigitRuns ?? 500) / blocks));
+  const blockMeans: number[] = [];
+  let t0: number;
+  for (let b = 0; b < blocks; b++) {
+    // performance.now() is coarse in a page that is not cross-origin isolated: time whole blocks.
+    t0 = performance.now();
+    for (let i = 0; i < perBlock; i++) await rt.run(session, { [input]: one });
+    blockMeans.push((performance.now() - t0) / perBlock);
+  }
+  const oneDigitMs = median(blockMeans);
 
   options.onStep?.('batch of 1,000');
   const batch = rt.tensor(new Float32Array(mnistSubset(heldout, 1000).images), [1000, 784]);
-  for (let i = 0; i < 3; i++) await rt.run(session, { [input]: batch });
+  for (let i = 0; i < 5; i++) await rt.run(session, { [input]: batch });
   const batchTimes: number[] = [];
   for (let i = 0; i < (options.batchRuns ?? 10); i++) {
     t0 = performance.now();
@@ -124,10 +133,12 @@ export async function measureSpeed<S, T>(
   }
 
   options.onStep?.('scoring 2,000 digits');
+  const score = (): Promise<unknown> => scoreModel(scored, heldout, { createTensor: (d, dims) => rt.tensor(d, dims) });
+  await score();
   const scoreTimes: number[] = [];
-  for (let i = 0; i < (options.scoreRuns ?? 3); i++) {
+  for (let i = 0; i < (options.scoreRuns ?? 5); i++) {
     t0 = performance.now();
-    await scoreModel(scored, heldout, { createTensor: (d, dims) => rt.tensor(d, dims) });
+    await score();
     scoreTimes.push(performance.now() - t0);
   }
   return { ...floors, sessionLaterMs: median(createTimes), oneDigitMs, batch1000Ms: median(batchTimes), score2000Ms: median(scoreTimes) };

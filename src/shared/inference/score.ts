@@ -120,14 +120,25 @@ export async function scoreModel(session: SessionLike, data: MnistSet, options: 
   let runMs = 0;
   const px = data.pixelsPerImage;
   const row = new Float64Array(CLASSES);
+  // The images go in as they are, views into data.images: the runtime copies its input anyway,
+  // and a fresh buffer per run (250 digits are 784 KB) costs more than the run in a page whose heap
+  // is shared, as a webview's is with the editor. Only a fixed batch larger than the digits left
+  // needs a buffer of its own, padded with blank images, made once.
+  let padded: Float32Array | undefined;
 
   for (let start = 0; start < data.count; start += chunk) {
     if (options.isCancelled?.()) throw new ScoreError('scoring cancelled');
     const n = Math.min(chunk, data.count - start);
     // A fixed batch needs exactly `chunk` images: pad the last run with blank ones.
     const batch = layout.fixedBatch ?? n;
-    const input = new Float32Array(batch * px);
-    input.set(data.images.subarray(start * px, (start + n) * px));
+    const images = data.images.subarray(start * px, (start + n) * px);
+    let input = images;
+    if (n < batch) {
+      padded ??= new Float32Array(batch * px);
+      padded.set(images);
+      padded.fill(0, images.length);
+      input = padded;
+    }
     const feeds = { [inputName]: options.createTensor(input, layout.dims(batch)) };
     const t0 = now();
     let outputs: Record<string, unknown>;

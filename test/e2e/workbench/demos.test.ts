@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { latentBatch, latentPlane } from '../../../src/shared/inference/generator';
 import { createSession, float32Tensor } from '../../../src/inference/nodeRuntime';
-import { ROOT, host, openWorkbench, runCommand, screenshot, type Workbench } from '../harness';
+import { ROOT, SCREENSHOTS, host, openWorkbench, runCommand, screenshot, type Workbench } from '../harness';
 
 const DESCRIBE = 'ML demo gallery in the real workbench';
 
@@ -127,17 +127,82 @@ function clippedCells(table: PageElement & { querySelectorAll(selector: string):
   return out;
 }
 
+const EARLY = 'shows what is loading while the runtime starts, and answers a digit drawn at once when its session is ready';
+
 describe(DESCRIBE, function () {
   let wb: Workbench | undefined;
   let frame: FrameLocator;
   before(async () => {
     wb = await openWorkbench({ workspace: await workspaceWithModels() });
-    frame = await openGallery(wb.page);
+  });
+  // The first test opens the gallery itself, to catch it loading; any other opens it when it is the first to run.
+  beforeEach(async function () {
+    if (!frame && this.currentTest?.title !== EARLY) frame = await openGallery(wb!.page);
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed' && wb) await screenshot(wb.page, `failed-demos-${this.currentTest.title.slice(0, 30).replace(/\W+/g, '-')}`);
   });
   after(async () => wb?.close());
+
+  it(EARLY, async () => {
+    const page = wb!.page;
+    // Runs in every document the page opens in the next two minutes, the gallery's included, before
+    // its own scripts: the moment the gallery's script has built the pad (the runtime's download has
+    // only just begun), it draws a "1" with the keyboard and notes what the header said then.
+    await page.addInitScript((until: number) => {
+      type Node = { dataset: Record<string, string | undefined>; textContent: string | null; dispatchEvent(e: object): boolean };
+      const web = globalThis as unknown as {
+        KeyboardEvent: new (type: string, init: { key: string; bubbles: boolean; cancelable: boolean }) => object;
+        document: { body: Node | null; querySelector(s: string): Node | null };
+        setInterval(f: () => void, ms: number): number; clearInterval(id: number): void;
+        __mlrEarly?: { modelsReady?: string; phase?: string; text: string };
+      };
+      if (Date.now() > until) return;
+      const timer = web.setInterval(() => {
+        const pad = web.document.querySelector('[data-testid="draw-canvas"]');
+        if (!pad) {
+          if (Date.now() > until) web.clearInterval(timer);
+          return;
+        }
+        web.clearInterval(timer);
+        web.__mlrEarly = {
+          modelsReady: web.document.body?.dataset.modelsReady,
+          phase: web.document.querySelector('[data-testid="model-status"]')?.dataset.phase,
+          text: web.document.querySelector('[data-testid="loading-text"]')?.textContent ?? '',
+        };
+        const key = (k: string): boolean => pad.dispatchEvent(new web.KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+        for (let i = 0; i < 7; i++) key('ArrowUp');
+        key(' ');
+        for (let i = 0; i < 14; i++) key('ArrowDown');
+        key(' ');
+      }, 5);
+    }, Date.now() + 120_000);
+    await runCommand(page, 'ML Roadmap: Open ML Demos');
+    frame = gallery(page);
+    await frame.locator('[data-testid="draw-canvas"]').waitFor({ timeout: 120_000 });
+    await screenshot(page, 'demos-0-loading');
+    const status = frame.locator('[data-testid="model-status"]');
+    if ((await frame.locator('body').getAttribute('data-models-ready')) === 'false') {
+      await status.screenshot({ path: path.join(SCREENSHOTS, 'demos-0-loading-status.png') });
+    }
+    const seen = await frame.locator('body').evaluate(() => (globalThis as unknown as { __mlrEarly?: { modelsReady?: string; phase?: string; text: string } }).__mlrEarly);
+    assert.ok(seen, 'the pad was never drawn on');
+    assert.equal(seen.modelsReady, 'false', 'the models were ready before the page had drawn');
+    assert.match(seen.text, /^Downloading the inference runtime: [\d.]+ (of [\d.]+ )?MB…$|^Compiling the inference runtime…$/, `the header said "${seen.text}" (${seen.phase})`);
+    // Drawn before their sessions existed: both models said what they waited for, then answered.
+    for (const model of ['mnist-mlp', 'mnist-cnn']) {
+      await frame.locator(`[data-testid="${model}"][data-waited="true"]`).waitFor({ state: 'attached', timeout: 30_000 });
+    }
+    await frame.locator('body[data-models-ready="true"]').waitFor({ timeout: 120_000 });
+    assert.equal(await predicted(frame, 'mnist-mlp'), '1');
+    assert.equal(await predicted(frame, 'mnist-cnn'), '1');
+    for (const model of ['mnist-mlp', 'mnist-cnn']) {
+      assert.doesNotMatch(await frame.locator(`[data-testid="${model}"]`).innerText(), /could not|error/i);
+    }
+    assert.match(await status.innerText(), /5 models ready · first session/);
+    await screenshot(page, 'demos-0-answered-after-loading');
+    await frame.locator('[data-testid="draw-clear"]').click();
+  });
 
   it('draws a "1" and a "0" with the mouse and both models read them', async () => {
     const page = wb!.page;

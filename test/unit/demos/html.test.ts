@@ -37,6 +37,25 @@ describe('demo gallery HTML', () => {
     assert.equal(asFolderUrl('a'), 'a/');
   });
 
+  it('preloads the runtime and the first model before the stylesheet and the script, as the fetches that take them over', () => {
+    const head = html.slice(0, html.indexOf('</head>'));
+    const links = [...head.matchAll(/<link\b[^>]*>/g)].map((m) => m[0]);
+    assert.deepEqual(links.slice(0, 3), [
+      `<link rel="preload" href="${SOURCE}/ext/dist/webview/ort/ort-wasm-simd-threaded.wasm.gz" as="fetch" crossorigin="anonymous">`,
+      `<link rel="modulepreload" href="${SOURCE}/ext/dist/webview/ort/ort-wasm-simd-threaded.mjs" nonce="${nonce}">`,
+      `<link rel="preload" href="${SOURCE}/ext/media/models/mnist-mlp.onnx" as="fetch" crossorigin="anonymous">`,
+    ]);
+    assert.match(links[3], /rel="stylesheet"/);
+    // After the policy, which they obey: nothing is fetched before it is in force.
+    assert.ok(head.indexOf('Content-Security-Policy') < head.indexOf('rel="preload"'));
+  });
+
+  it('tells the page the runtime\'s size when the panel knows it (a webview resource carries no Content-Length)', () => {
+    const input = { cspSource: SOURCE, nonce, title: 't', loadingText: 'l', scriptUri: `${SOURCE}/d.js`, styleUri: `${SOURCE}/d.css`, ortBase: `${SOURCE}/ort`, mediaBase: `${SOURCE}/media` };
+    assert.match(demosHtml({ ...input, ortWasmBytes: 3_690_123 }), /<body[^>]* data-ort-wasm-bytes="3690123"/);
+    assert.doesNotMatch(demosHtml(input), /data-ort-wasm-bytes/);
+  });
+
   it('shows the loading text the panel passes (translated there)', () => {
     assert.match(html, /<main id="demos" aria-live="polite"><p>Chargement des démos…<\/p><\/main>/);
   });

@@ -126,6 +126,27 @@ describe('inference/score', () => {
     assert.equal(r.accuracy, 1);
   });
 
+  it('feeds the digits as views of the set, no copy per run; only a padded last batch has a buffer, blank past the digits', async () => {
+    const set = fakeSet(labels);
+    const inputs: Float32Array[] = [];
+    const record = (data: Float32Array, dims: number[]): FakeTensor => { inputs.push(data); return { data, dims }; };
+    const dynamic = fakeSession(['batch', 784], (id) => logitsFor(labels[id]));
+    await scoreModel(dynamic.session, set, { createTensor: record, batchSize: 5 });
+    assert.equal(inputs.length, 3);
+    for (const [i, input] of inputs.entries()) {
+      assert.equal(input.buffer, set.images.buffer, `run ${i} got a copy`);
+      assert.equal(input.byteOffset, i * 5 * 784 * 4);
+    }
+    inputs.length = 0;
+    const fixed = fakeSession([5, 784], (id) => logitsFor(id < 0 ? 0 : labels[id]));
+    const r = await scoreModel(fixed.session, set, { createTensor: record });
+    assert.equal(r.accuracy, 1);
+    assert.deepEqual([inputs[0].buffer === set.images.buffer, inputs[1].buffer === set.images.buffer, inputs[2].buffer === set.images.buffer], [true, true, false]);
+    assert.equal(inputs[2].length, 5 * 784);
+    assert.deepEqual([...new Set(inputs[2].subarray(0, 2 * 784))].sort(), [11 / 1000, 12 / 1000].map(Math.fround).sort());
+    assert.ok(inputs[2].subarray(2 * 784).every((v) => v === 0), 'the padding is not blank');
+  });
+
   it('rejects a model whose input does not fit, before running it', async () => {
     const { session, seen } = fakeSession(['batch', 3, 32, 32], () => logitsFor(0));
     await assert.rejects(scoreModel(session, fakeSet(labels), { createTensor }), (e: Error) => {

@@ -2,7 +2,8 @@
 // side by side, live, from the same MNIST-style preprocessing.
 import { softmax } from '../../../src/shared/inference/score';
 import type { BundledModel } from '../../../src/shared/demoProtocol';
-import { float32, floats, run } from '../../inference/ort';
+import { float32, floats, onRuntimeProgress, run, runtimeProgress } from '../../inference/ort';
+import { waitingFor } from '../../inference/loading';
 import { button } from '../../ui/toolkit';
 import { t } from '../../l10n';
 import { Latest, type Demo, type DemoContext } from '../demo';
@@ -28,20 +29,37 @@ export function drawDemo(ctx: DemoContext): Demo {
     { model: 'mnist-cnn', dims: [1, 1, 28, 28], bars: new ProbabilityBars('mnist-cnn', t('Small CNN'), t('9k weights · 97.6 % on held-out digits')) },
   ];
   const predict = new Latest<Preprocessed | undefined>(async (digit) => {
-    for (const c of classifiers) {
-      if (!digit) {
-        c.bars.set(null);
-        continue;
+    // Drawn before a model is ready: each says what it waits for (kept up to date as the runtime
+    // arrives), then answers once it is; never an error for being early.
+    const early = digit ? classifiers.filter((c) => ctx.models.state.get(c.model) !== 'ready') : [];
+    const note = (): void => {
+      for (const c of early) if (c.bars.element.dataset.waiting) c.bars.set(null, waitingFor(c.model, runtimeProgress()));
+    };
+    for (const c of early) {
+      // (`waited` stays: the e2e test tells a drawing made before the runtime was ready by it.)
+      c.bars.element.dataset.waiting = c.bars.element.dataset.waited = 'true';
+    }
+    note();
+    const stop = early.length ? onRuntimeProgress(note) : () => undefined;
+    try {
+      for (const c of classifiers) {
+        if (!digit) {
+          c.bars.set(null);
+          continue;
+        }
+        try {
+          const session = await ctx.models.session(c.model);
+          const out = await run(session, { [session.inputNames[0]]: float32(digit.pixels, c.dims) });
+          delete c.bars.element.dataset.waiting;
+          c.bars.set(softmax(floats(out[session.outputNames[0]], session.outputNames[0]).subarray(0, 10)));
+        } catch (e) {
+          delete c.bars.element.dataset.waiting;
+          c.bars.set(null, t('This model could not run: {0}', describeError(e)));
+        }
       }
-      try {
-        // Drawn before the model is ready: say so, then answer once it is.
-        if (ctx.models.state.get(c.model) !== 'ready') c.bars.set(null, t('Loading {0}…', c.model));
-        const session = await ctx.models.session(c.model);
-        const out = await run(session, { [session.inputNames[0]]: float32(digit.pixels, c.dims) });
-        c.bars.set(softmax(floats(out[session.outputNames[0]], session.outputNames[0]).subarray(0, 10)));
-      } catch (e) {
-        c.bars.set(null, t('This model could not run: {0}', describeError(e)));
-      }
+    } finally {
+      stop();
+      for (const c of early) delete c.bars.element.dataset.waiting;
     }
   });
   const pad = new DrawPad('draw', (digit) => predict.push(digit));
