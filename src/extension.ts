@@ -16,7 +16,7 @@ import { Commands, EXTENSION_ID } from './ids';
 /** What `activate` returns: used by tests and benchmarks, not a public API. */
 export interface ExtensionApi {
   /** `performance.now()` readings of the extension host, for benchmarks. */
-  readonly timings: { activateMs: number; firstTreeItemsAt?: number };
+  readonly timings: { activateMs: number; activateStartAt: number; firstTreeAskedAt?: number; firstTreeItemsAt?: number };
   readonly roadmap: RoadmapService;
   readonly progress: ProgressStore;
   readonly tree: RoadmapTreeProvider;
@@ -30,13 +30,16 @@ export interface ExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
-  const timings: ExtensionApi['timings'] = { activateMs: 0 };
+  const timings: ExtensionApi['timings'] = { activateMs: 0, activateStartAt: started };
 
   const roadmap = new RoadmapService(context.extensionUri);
   const progress = new ProgressStore(context);
   context.subscriptions.push(roadmap, progress);
 
-  const { provider: tree, view: treeView, focused } = registerTree(context, roadmap, progress, (at) => (timings.firstTreeItemsAt ??= at));
+  const { provider: tree, view: treeView, focused } = registerTree(context, roadmap, progress, {
+    asked: (at) => (timings.firstTreeAskedAt ??= at),
+    given: (at) => (timings.firstTreeItemsAt ??= at),
+  });
   registerProgress(context, progress, roadmap, focused);
   // Start Over tells the lab to forget the project's results; the lab is registered next.
   const locations = registerScaffold(context, roadmap, progress, (id) => labs.startedOver(id));

@@ -55,6 +55,9 @@ console.error('');
 if (part('tree')) {
 row('activate() start → return (median, cold host)', pick(ours, 'activateMs'), pick(base, 'activateMs'), 'tree-only extension');
 row('view opened → first tree items (median)', pick(ours, 'viewToItemsMs'), pick(base, 'viewToItemsMs'), 'tree-only extension');
+row('… of which: view opened → activate() starts (the host loads the extension)', pick(ours, 'viewToActivateMs'), pick(base, 'viewToActivateMs'), 'tree-only extension');
+row('… activate() returned → the view asks for its top items', pick(ours, 'activatedToAskedMs'), pick(base, 'activatedToAskedMs'), 'tree-only extension');
+row('… asked → top items given (the roadmap loaded)', pick(ours, 'askedToItemsMs'), pick(base, 'askedToItemsMs'), 'tree-only extension');
 row(`full tree: ${ours[0]?.treeNodes ?? '?'} nodes, children + TreeItems (median)`, pick(ours, 'fullTreeMs'), pick(base, 'fullTreeMs'), `tree-only extension, ${base[0]?.treeNodes ?? '?'} nodes`);
 row('tick → tree refreshed round trip (median)', pick(ours, 'tickRefreshMs'), pick(base, 'tickRefreshMs'), 'tree-only extension, tick kept in workspace state');
 }

@@ -1,11 +1,11 @@
 // The build's parse of the built-in roadmap (esbuild.mjs runs it as dist/cli/roadmap-compile.js
 // after bundling): the skill files and every project's milestones.md, parsed in the parser's worker
 // thread with the editor's time limit (MLR_PARSE_TIMEOUT_MS sets another), written to
-// dist/roadmap.json keyed by the parser bundle (src/roadmap/compiled.ts). An error in the roadmap,
+// dist/roadmap.json and dist/roadmap-milestones.json keyed by the parser bundle (src/roadmap/compiled.ts). An error in the roadmap,
 // or a parse that overruns, is printed and the exit code is 1, so the build fails instead of hanging.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compileRoadmap } from '../roadmap/compiled';
+import { compileMilestones, compileRoadmap } from '../roadmap/compiled';
 import { formatDiagnostic } from '../roadmap/diagnostics';
 import type { SourceFile } from '../roadmap/model';
 import { compileInWorker, parseTimeoutMs } from '../loader/workerParse';
@@ -33,7 +33,8 @@ async function main(): Promise<number> {
     return 1;
   }
   const parser = readFileSync(join(DIST, 'roadmap-parser.js'));
-  writeFileSync(join(DIST, 'roadmap.json'), JSON.stringify(compileRoadmap(parser, files, compiled.result, compiled.milestones)));
+  writeFileSync(join(DIST, 'roadmap-milestones.json'), JSON.stringify(compileMilestones(parser, compiled.milestones)));
+  writeFileSync(join(DIST, 'roadmap.json'), JSON.stringify(compileRoadmap(parser, files, compiled.result)));
   return 0;
 }
 

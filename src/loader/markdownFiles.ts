@@ -1,10 +1,12 @@
-// Reads the markdown files directly inside a roadmap folder through the workspace file system. A
+// Reads the markdown files directly inside a roadmap folder (from the local disk for a file: URI,
+// else through the workspace file system: src/common/localFiles.ts). A
 // file that cannot be read, is over the size limit or is not UTF-8 is one diagnostic and the others
 // load (src/roadmap/decode.ts readSource); only a folder that cannot be listed at all is "no files".
 import * as vscode from 'vscode';
 import type { Diagnostic, SourceFile } from '../roadmap/model';
 import { fileRange } from '../roadmap/diagnostics';
 import { readSource } from '../roadmap/decode';
+import { filesIn, readBytes, sizeOf } from '../common/localFiles';
 
 export interface MarkdownFiles {
   /** Sorted by path. */
@@ -15,19 +17,15 @@ export interface MarkdownFiles {
 
 /** The `.md` files directly inside `folder`, or undefined when the folder cannot be read. Never rejects. */
 export async function readMarkdownFiles(folder: vscode.Uri): Promise<MarkdownFiles | undefined> {
-  let entries: [string, vscode.FileType][];
+  let names: string[];
   try {
-    entries = await vscode.workspace.fs.readDirectory(folder);
+    names = (await filesIn(folder)).filter((name) => name.endsWith('.md')).sort();
   } catch {
     return undefined;
   }
-  const names = entries
-    .filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.md'))
-    .map(([name]) => name)
-    .sort();
   const read = await Promise.all(names.map((name) => {
     const uri = vscode.Uri.joinPath(folder, name);
-    return readSource(name, { size: async () => (await vscode.workspace.fs.stat(uri)).size, read: async () => vscode.workspace.fs.readFile(uri) });
+    return readSource(name, { size: () => sizeOf(uri), read: () => readBytes(uri) });
   }));
   const files = read.flatMap((r) => (r.file ? [r.file] : []));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -1,6 +1,6 @@
 // Turning a roadmap's files into its parse, and a project's milestones.md into its cells. The
-// built-in roadmap and its milestones come from the build's parse (dist/roadmap.json) when it
-// matches; the parser bundle (dist/roadmap-parser.js) is required lazily, only when something must
+// built-in roadmap and its milestones come from the build's parse (dist/roadmap.json,
+// dist/roadmap-milestones.json) when it matches; the parser bundle (dist/roadmap-parser.js) is required lazily, only when something must
 // really be parsed, so activation stays cheap. A custom roadmap (and any milestones.md not in the
 // build's parse) is parsed in a worker thread with a time limit (src/loader/workerParse.ts), so no
 // file can hold the extension host.
@@ -11,6 +11,7 @@ import { readCompiled, readCompiledMilestones, roadmapKey } from '../roadmap/com
 import type { MilestoneCell } from '../roadmap/milestoneCells';
 import type { ParseResult, SourceFile } from '../roadmap/model';
 import { milestonesPath } from '../roadmap/layout';
+import { readBytes } from '../common/localFiles';
 import { DEFAULT_PARSE_TIMEOUT_MS, milestoneCellsInWorker, parseRoadmapInWorker, type WorkerOptions } from './workerParse';
 import type * as Parser from '../roadmap/index';
 
@@ -30,13 +31,26 @@ function loadParser(): ParserModule {
   return (parserModule ??= require(file) as ParserModule);
 }
 
-let compiledFile: Promise<{ parser: Uint8Array; raw: unknown } | undefined> | undefined;
-/** dist/roadmap-parser.js and dist/roadmap.json, read once (see src/roadmap/compiled.ts); undefined when either is missing or bad. */
-function readCompiledFile(): Promise<{ parser: Uint8Array; raw: unknown } | undefined> {
-  return (compiledFile ??= Promise.all([
-    readFile(path.join(__dirname, 'roadmap-parser.js')),
-    readFile(path.join(__dirname, 'roadmap.json'), 'utf8'),
-  ]).then(([parser, json]) => ({ parser, raw: JSON.parse(json) as unknown }), () => undefined));
+/** A file of the build next to the host bundle, parsed; undefined when it is missing or bad. */
+function readBuildJson(name: string): Promise<unknown> {
+  return readFile(path.join(__dirname, name), 'utf8').then((json) => JSON.parse(json) as unknown, () => undefined);
+}
+
+let parserBytes: Promise<Uint8Array | undefined> | undefined;
+let compiledRoadmap: Promise<unknown> | undefined;
+let compiledMilestones: Promise<unknown> | undefined;
+/** dist/roadmap-parser.js, read once: what the build's parse is keyed to. */
+function readParserBytes(): Promise<Uint8Array | undefined> {
+  return (parserBytes ??= readFile(path.join(__dirname, 'roadmap-parser.js')).then((b) => b, () => undefined));
+}
+
+/**
+ * Starts reading the build's parse of the built-in roadmap (not its milestones), so that it is in
+ * by the time the roadmap's own files are.
+ */
+export function prefetchCompiledRoadmap(): void {
+  void readParserBytes();
+  compiledRoadmap ??= readBuildJson('roadmap.json');
 }
 
 /**
@@ -44,8 +58,9 @@ function readCompiledFile(): Promise<{ parser: Uint8Array; raw: unknown } | unde
  * parser bundle; undefined means "parse them".
  */
 async function readCompiledRoadmap(files: readonly SourceFile[]): Promise<ParseResult | undefined> {
-  const compiled = await readCompiledFile();
-  return compiled && readCompiled(compiled.raw, roadmapKey(compiled.parser, files));
+  prefetchCompiledRoadmap();
+  const [parser, raw] = await Promise.all([readParserBytes(), compiledRoadmap]);
+  return parser && readCompiled(raw, roadmapKey(parser, files));
 }
 
 /**
@@ -65,8 +80,8 @@ export async function parseRoadmapFiles(files: readonly SourceFile[], builtIn: b
  * as a warning and gives no cells).
  */
 async function milestoneCells(file: SourceFile): Promise<MilestoneCell[]> {
-  const compiled = await readCompiledFile();
-  const cells = compiled && readCompiledMilestones(compiled.raw, file.path, roadmapKey(compiled.parser, [file]));
+  const [parser, raw] = await Promise.all([readParserBytes(), compiledMilestones ??= readBuildJson('roadmap-milestones.json')]);
+  const cells = parser && readCompiledMilestones(raw, file.path, roadmapKey(parser, [file]));
   if (cells) return cells;
   const parsed = await milestoneCellsInWorker(file, workerOptions());
   if (parsed.error) void vscode.window.showWarningMessage(vscode.l10n.t('ML Roadmap: {0}', parsed.error));
@@ -78,7 +93,7 @@ export async function readProjectMilestones(folder: vscode.Uri, projectId: strin
   const path = milestonesPath(projectId);
   let text: string;
   try {
-    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, path)));
+    text = new TextDecoder().decode(await readBytes(vscode.Uri.joinPath(folder, path)));
   } catch {
     return [];
   }

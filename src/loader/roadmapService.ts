@@ -9,7 +9,7 @@ import { error, fileRange } from '../roadmap/diagnostics';
 import { describeError } from '../shared/errors';
 import { affectsRoadmapFolder, builtInRoadmapFolder, chooseRoadmapFolder } from './roadmapFolder';
 import { missingFolderDiagnostic, readMarkdownFiles } from './markdownFiles';
-import { parseRoadmapFiles, readProjectMilestones } from './parsing';
+import { parseRoadmapFiles, prefetchCompiledRoadmap, readProjectMilestones } from './parsing';
 import type { MilestoneCell } from '../roadmap/milestoneCells';
 import { RoadmapProblems } from './problems';
 import { LatestLoad } from './latestLoad';
@@ -105,6 +105,8 @@ export class RoadmapService implements vscode.Disposable {
   }
 
   private async loadFolder(folder: vscode.Uri, builtIn: boolean): Promise<LoadedRoadmap> {
+    // The build's parse is read alongside the files it must match.
+    if (builtIn) prefetchCompiledRoadmap();
     const read = await readMarkdownFiles(folder);
     let result: ParseResult;
     let source: LoadedRoadmap['source'] = 'parsed';

@@ -1,5 +1,7 @@
 // The built-in roadmap and its projects' milestones, parsed once at build time (esbuild.mjs writes
-// dist/roadmap.json), so the tree's and the lab's first paint do not wait for remark. Each entry is
+// dist/roadmap.json and dist/roadmap-milestones.json), so the tree's and the lab's first paint do
+// not wait for remark. Two files, because the tree's first items need only the roadmap (a tenth of
+// the bytes) and the milestones are read when a skill is expanded or a lab opens. Each entry is
 // keyed by the parser bundle's bytes and the markdown's paths and texts: any edit to either makes
 // the key differ, and the caller parses as usual. No `vscode` here; node:crypto only.
 import { createHash } from 'node:crypto';
@@ -8,12 +10,18 @@ import type { MilestoneCell } from './milestoneCells';
 
 const FORMAT = 1;
 
+/** dist/roadmap.json. */
 export interface CompiledRoadmap {
   readonly format: typeof FORMAT;
   readonly key: string;
   readonly result: ParseResult;
+}
+
+/** dist/roadmap-milestones.json. */
+export interface CompiledMilestones {
+  readonly format: typeof FORMAT;
   /** By milestone file path (`projects/<id>/milestones.md`): its key (one file) and its cells. */
-  readonly milestones?: Readonly<Record<string, { readonly key: string; readonly cells: readonly MilestoneCell[] }>>;
+  readonly milestones: Readonly<Record<string, { readonly key: string; readonly cells: readonly MilestoneCell[] }>>;
 }
 
 /** The cache key: what the parse depends on, hashed. */
@@ -25,20 +33,23 @@ export function roadmapKey(parserBundle: Uint8Array, files: readonly SourceFile[
   return h.digest('hex');
 }
 
-export function compileRoadmap(
-  parserBundle: Uint8Array, files: readonly SourceFile[], result: ParseResult,
-  milestones: readonly { readonly file: SourceFile; readonly cells: readonly MilestoneCell[] }[] = [],
-): CompiledRoadmap {
+export function compileRoadmap(parserBundle: Uint8Array, files: readonly SourceFile[], result: ParseResult): CompiledRoadmap {
+  return { format: FORMAT, key: roadmapKey(parserBundle, files), result };
+}
+
+export function compileMilestones(
+  parserBundle: Uint8Array, milestones: readonly { readonly file: SourceFile; readonly cells: readonly MilestoneCell[] }[],
+): CompiledMilestones {
   return {
-    format: FORMAT, key: roadmapKey(parserBundle, files), result,
+    format: FORMAT,
     milestones: Object.fromEntries(milestones.map(({ file, cells }) => [file.path, { key: roadmapKey(parserBundle, [file]), cells }])),
   };
 }
 
 /** The compiled cells of one milestone file when `key` (roadmapKey of that one file) matches. */
 export function readCompiledMilestones(raw: unknown, path: string, key: string): MilestoneCell[] | undefined {
-  if (typeof raw !== 'object' || raw === null || (raw as Partial<CompiledRoadmap>).format !== FORMAT) return undefined;
-  const all = (raw as Partial<CompiledRoadmap>).milestones;
+  if (typeof raw !== 'object' || raw === null || (raw as Partial<CompiledMilestones>).format !== FORMAT) return undefined;
+  const all = (raw as Partial<CompiledMilestones>).milestones;
   if (typeof all !== 'object' || all === null || !Object.prototype.hasOwnProperty.call(all, path)) return undefined;
   const entry = all[path];
   if (!entry || entry.key !== key || !Array.isArray(entry.cells)) return undefined;

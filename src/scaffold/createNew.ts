@@ -4,7 +4,7 @@
 // local disk after creating each of its folders once. Used by Scaffold Project and Start Project Over.
 import * as vscode from 'vscode';
 import { makeFolders, writeNewFile, writeNewFileIn } from './writeNewFile';
-import { readSource } from './templateFiles';
+import { readBytes } from '../common/localFiles';
 
 /** Where the files go: the chosen workspace folder, the checked folder segments below it, and their Uri. */
 export interface Target {
@@ -21,7 +21,7 @@ export interface Target {
 export async function createNew(target: Target, rel: string, source: vscode.Uri): Promise<'written' | 'exists'> {
   const parts = rel.split('/');
   if (target.root.scheme === 'file') {
-    return writeNewFile(target.root.fsPath, [...target.segments, ...parts], await readSource(source));
+    return writeNewFile(target.root.fsPath, [...target.segments, ...parts], await readBytes(source));
   }
   try {
     await vscode.workspace.fs.copy(source, vscode.Uri.joinPath(target.uri, ...parts), { overwrite: false });
@@ -74,7 +74,7 @@ export async function createAll(target: Target, files: ReadonlyArray<readonly [s
       while (next < files.length && !failure) {
         const i = next++;
         try {
-          const bytes = await readSource(files[i][1]);
+          const bytes = await readBytes(files[i][1]);
           if (!(await folders) || failure) return;
           outcomes[i] = await writeNewFileIn(base, paths[i], bytes);
         } catch (err) {

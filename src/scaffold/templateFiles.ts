@@ -4,11 +4,12 @@
 // extension host first asks the window whether the scheme's provider is active, a round trip per
 // call: a starter's listing, probe and reads cost tens of them, more than copying it does.
 import * as vscode from 'vscode';
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isTemplateLitter, type PathKind } from './plan';
 import { parseSharedData } from './sharedData';
 import { projectSegments } from '../roadmap/layout';
+import { readBytes } from '../common/localFiles';
 
 /** A project's starter template in a roadmap folder: `projects/<id>/template`. */
 export function templateFolder(roadmapFolder: vscode.Uri, projectId: string): vscode.Uri {
@@ -57,11 +58,6 @@ async function kindOnDisk(path: string): Promise<PathKind> {
   } catch {
     return 'missing';
   }
-}
-
-/** A file's bytes, read from the local disk directly for a file: URI. */
-export async function readSource(uri: vscode.Uri): Promise<Uint8Array> {
-  return uri.scheme === 'file' ? readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
 }
 
 /**
@@ -133,7 +129,7 @@ export async function starterFiles(template: vscode.Uri, extensionUri: vscode.Ur
 /** The shared data a declaration names, destination → source in media/data/, in its order; none without one. */
 async function sharedData(declaration: vscode.Uri, extensionUri: vscode.Uri): Promise<[string, vscode.Uri][]> {
   if ((await kindOf(declaration)) !== 'file') return [];
-  const parsed = parseSharedData(new TextDecoder().decode(await readSource(declaration)));
+  const parsed = parseSharedData(new TextDecoder().decode(await readBytes(declaration)));
   if ('error' in parsed) throw new Error(parsed.error);
   const sources = parsed.files.map((f) => vscode.Uri.joinPath(extensionUri, 'media', 'data', f.name));
   const kinds = await Promise.all(sources.map((uri) => kindOf(uri)));

@@ -2,7 +2,7 @@
 // toggling. Returns what other features need of the tree: its provider, its view and the row the
 // keyboard is on.
 import * as vscode from 'vscode';
-import { RoadmapTreeProvider } from './provider';
+import { RoadmapTreeProvider, type FirstItems } from './provider';
 import type { RoadmapService } from '../loader/roadmapService';
 import type { ProgressStore } from '../progress/store';
 import { nodeKey, type TreeNode } from './nodes';
@@ -24,9 +24,9 @@ export function registerTree(
   context: vscode.ExtensionContext,
   roadmap: RoadmapService,
   progress: ProgressStore,
-  onFirstItems: (at: number) => void,
+  firstItems: FirstItems,
 ): RoadmapTree {
-  const provider = new RoadmapTreeProvider(roadmap, progress, onFirstItems);
+  const provider = new RoadmapTreeProvider(roadmap, progress, firstItems);
   const view = vscode.window.createTreeView(Views.tree, {
     treeDataProvider: provider,
     showCollapseAll: true,

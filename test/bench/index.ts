@@ -122,6 +122,14 @@ export async function run(): Promise<void> {
   const firstItemsAt = await waitFor(() => api.timings.firstTreeItemsAt);
   out.activateMs = api.timings.activateMs;
   out.viewToItemsMs = firstItemsAt - opened;
+  // Where that time goes: the host loading the extension, activate() itself, the window asking
+  // for the top items once the view is registered, and the items being given.
+  const { activateStartAt, firstTreeAskedAt } = api.timings;
+  out.viewToActivateMs = activateStartAt - opened;
+  if (firstTreeAskedAt !== undefined) {
+    out.activatedToAskedMs = firstTreeAskedAt - (activateStartAt + api.timings.activateMs);
+    out.askedToItemsMs = firstItemsAt - firstTreeAskedAt;
+  }
 
   // The same tree work for both: every node's children and TreeItem, then a tick through a command
   // → the tree's change event → the refreshed item.

@@ -26,7 +26,7 @@ describe('packaged .vsix', function () {
     assert.equal(r.status, 0, r.stderr);
     const entries = r.stdout.trim().split('\n').filter((e) => e.startsWith('extension/')).map((e) => e.slice('extension/'.length));
     for (const needed of [
-      'package.json', 'package.nls.json', 'l10n/bundle.l10n.json', 'dist/extension.js', 'dist/roadmap-parser.js', 'dist/roadmap-worker.js', 'dist/roadmap.json', 'dist/onnx-check.js',
+      'package.json', 'package.nls.json', 'l10n/bundle.l10n.json', 'dist/extension.js', 'dist/roadmap-parser.js', 'dist/roadmap-worker.js', 'dist/roadmap.json', 'dist/roadmap-milestones.json', 'dist/onnx-check.js',
       'dist/webview/lab.js', 'dist/webview/demos.js', 'dist/webview/ort/ort-wasm-simd-threaded.mjs', 'dist/webview/ort/ort-wasm-simd-threaded.wasm.gz',
       'roadmap/overview.md', 'roadmap/projects/nn-from-scratch/milestones.md', 'media/models/mnist-mlp.onnx', 'media/data/mnist-heldout.bin',
       'media/data/mnist-train.bin.gz', 'roadmap/projects/nn-from-scratch/template/README.md', 'roadmap/projects/nn-from-scratch/solution/scratchnet/train.py',
