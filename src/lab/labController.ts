@@ -113,7 +113,9 @@ export class LabController implements vscode.Disposable {
 
   /** Compares the tests again and redraws when one of `uris` is a test file of the project, the project folder or a folder holding it. */
   private testsChangedIf(uris: readonly vscode.Uri[]): void {
-    void this.folder().then((folder) => {
+    // The folder as last found: a save is no reason to look for it again (a created or deleted
+    // file has already made it look again, in folderMayHaveMoved).
+    void this.lastFolder().then((folder) => {
       if (!folder) return;
       const touches = uris.some((uri) => {
         // The folder itself, or one holding it (renamed, deleted).
