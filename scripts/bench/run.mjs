@@ -2,7 +2,7 @@
 // same run on the same machine, and prints one table. Never asserts: numbers are for reading.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ROOT, freshWorkspace, runSuite } from '../test/host.mjs';
@@ -51,12 +51,34 @@ console.error(`extension host: ${RUNS} fresh windows each for ML Roadmap and the
 const hostParts = ['tree', 'scaffold', 'lab'].some(part);
 const ours = hostParts ? await hostRuns(ROOT, true) : [];
 const base = part('tree') ? await hostRuns(join(ROOT, 'test/fixtures/bench-baseline'), false) : [];
+// A second floor for the first tree items: the same tree-only extension, but with ML Roadmap's
+// package.json (its commands, menus, keybindings, walkthrough, settings and view), so the editor
+// does for it what it does for ours before activation and before the view asks.
+function contributesBaseline() {
+  const dir = mkdtempSync(join(tmpdir(), 'mlr-bench-contributes-'));
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...pkg, name: 'bench-baseline', main: './extension.js', activationEvents: [], scripts: undefined, dependencies: undefined, devDependencies: undefined }));
+  copyFileSync(join(ROOT, 'package.nls.json'), join(dir, 'package.nls.json'));
+  copyFileSync(join(ROOT, 'test/fixtures/bench-baseline/extension.js'), join(dir, 'extension.js'));
+  for (const d of ['media', 'l10n']) symlinkSync(join(ROOT, d), join(dir, d));
+  return dir;
+}
+let baseContributes = [];
+if (part('tree')) {
+  const dir = contributesBaseline();
+  process.env.MLR_BENCH_VIEW = 'mlRoadmap.tree';
+  baseContributes = await hostRuns(dir, false);
+  delete process.env.MLR_BENCH_VIEW;
+  rmSync(dir, { recursive: true, force: true });
+}
 console.error('');
 if (part('tree')) {
 row('activate() start → return (median, cold host)', pick(ours, 'activateMs'), pick(base, 'activateMs'), 'tree-only extension');
 row('view opened → first tree items (median)', pick(ours, 'viewToItemsMs'), pick(base, 'viewToItemsMs'), 'tree-only extension');
+row('view opened → first tree items, beside a floor with our package.json (median)', pick(ours, 'viewToItemsMs'), pick(baseContributes, 'viewToItemsMs'), "tree-only extension with ML Roadmap's contributions");
 row('… of which: view opened → activate() starts (the host loads the extension)', pick(ours, 'viewToActivateMs'), pick(base, 'viewToActivateMs'), 'tree-only extension');
 row('… activate() returned → the view asks for its top items', pick(ours, 'activatedToAskedMs'), pick(base, 'activatedToAskedMs'), 'tree-only extension');
+row('… the same two parts, beside the floor with our package.json', pick(ours, 'editorPartsMs'), pick(baseContributes, 'editorPartsMs'), "tree-only extension with ML Roadmap's contributions");
 row('… asked → top items given (the roadmap loaded)', pick(ours, 'askedToItemsMs'), pick(base, 'askedToItemsMs'), 'tree-only extension');
 row(`full tree: ${ours[0]?.treeNodes ?? '?'} nodes, children + TreeItems (median)`, pick(ours, 'fullTreeMs'), pick(base, 'fullTreeMs'), `tree-only extension, ${base[0]?.treeNodes ?? '?'} nodes`);
 row('tick → tree refreshed round trip (median)', pick(ours, 'tickRefreshMs'), pick(base, 'tickRefreshMs'), 'tree-only extension, tick kept in workspace state');

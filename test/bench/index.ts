@@ -114,7 +114,8 @@ export async function run(): Promise<void> {
   const ours = vscode.extensions.getExtension<ExtensionApi>('ml-roadmap.ml-roadmap');
   const target = baseline ?? ours;
   if (!target) throw new Error('no extension to measure');
-  const view = baseline ? 'benchBaseline.tree' : 'mlRoadmap.tree';
+  // The baseline's view is its own, or ours when it runs with our package.json (scripts/bench/run.mjs).
+  const view = baseline ? (process.env.MLR_BENCH_VIEW || 'benchBaseline.tree') : 'mlRoadmap.tree';
 
   const opened = performance.now();
   await vscode.commands.executeCommand(`${view}.focus`);
@@ -125,10 +126,14 @@ export async function run(): Promise<void> {
   // Where that time goes: the host loading the extension, activate() itself, the window asking
   // for the top items once the view is registered, and the items being given.
   const { activateStartAt, firstTreeAskedAt } = api.timings;
-  out.viewToActivateMs = activateStartAt - opened;
+  const viewToActivate = activateStartAt - opened;
+  out.viewToActivateMs = viewToActivate;
   if (firstTreeAskedAt !== undefined) {
-    out.activatedToAskedMs = firstTreeAskedAt - (activateStartAt + api.timings.activateMs);
+    const activatedToAsked = firstTreeAskedAt - (activateStartAt + api.timings.activateMs);
+    out.activatedToAskedMs = activatedToAsked;
     out.askedToItemsMs = firstItemsAt - firstTreeAskedAt;
+    // The editor's own two parts together, the part a floor with our package.json can show.
+    out.editorPartsMs = viewToActivate + activatedToAsked;
   }
 
   // The same tree work for both: every node's children and TreeItem, then a tick through a command
