@@ -1,8 +1,9 @@
 // The build's parse of the built-in roadmap (esbuild.mjs runs it as dist/cli/roadmap-compile.js
 // after bundling): the skill files and every project's milestones.md, parsed in the parser's worker
 // thread with the editor's time limit (MLR_PARSE_TIMEOUT_MS sets another), written to
-// dist/roadmap.json and dist/roadmap-milestones.json keyed by the parser bundle (src/roadmap/compiled.ts). An error in the roadmap,
-// or a parse that overruns, is printed and the exit code is 1, so the build fails instead of hanging.
+// dist/roadmap.json and dist/roadmap-milestones.json keyed by the parser bundle
+// (src/roadmap/compiled.ts). An error in the roadmap, or a parse that overruns, is printed and the
+// exit code is 1, so the build fails instead of hanging.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileMilestones, compileRoadmap } from '../roadmap/compiled';

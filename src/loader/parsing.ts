@@ -1,7 +1,7 @@
 // Turning a roadmap's files into its parse, and a project's milestones.md into its cells. The
 // built-in roadmap and its milestones come from the build's parse (dist/roadmap.json,
-// dist/roadmap-milestones.json) when it matches; the parser bundle (dist/roadmap-parser.js) is required lazily, only when something must
-// really be parsed, so activation stays cheap. A custom roadmap (and any milestones.md not in the
+// dist/roadmap-milestones.json) when it matches; the parser bundle (dist/roadmap-parser.js) is
+// required lazily, only when something must really be parsed, so activation stays cheap. A custom roadmap (and any milestones.md not in the
 // build's parse) is parsed in a worker thread with a time limit (src/loader/workerParse.ts), so no
 // file can hold the extension host.
 import * as vscode from 'vscode';
