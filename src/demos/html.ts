@@ -50,7 +50,7 @@ export function demoPreloads(ortBase: string, mediaBase: string, nonce: string):
 }
 
 export function demosHtml(input: DemosHtmlInput): string {
-  const page = webviewDocument({
+  return webviewDocument({
     cspSource: input.cspSource,
     nonce: input.nonce,
     script: { uri: input.scriptUri },
@@ -66,8 +66,6 @@ export function demosHtml(input: DemosHtmlInput): string {
     module: true,
     l10n: input.l10n,
     powers: DEMO_POWERS,
+    headStart: demoPreloads(input.ortBase, input.mediaBase, input.nonce),
   });
-  // First in <head> after the policy (which they must obey), before the stylesheet and the script.
-  const policyEnd = page.indexOf('>', page.indexOf('http-equiv="Content-Security-Policy"')) + 1;
-  return `${page.slice(0, policyEnd)}\n${demoPreloads(input.ortBase, input.mediaBase, input.nonce)}${page.slice(policyEnd)}`;
 }

@@ -64,6 +64,11 @@ export interface WebviewDocument {
   readonly l10n?: Readonly<Record<string, string>>;
   /** What this page may do beyond the base policy; every page says so. */
   readonly powers: PagePowers;
+  /**
+   * Markup placed in <head> right after the policy (which it obeys) and before the stylesheet and
+   * the script: the page's preloads. Already escaped by the page that gives it.
+   */
+  readonly headStart?: string;
 }
 
 /** The page: policy, stylesheet, a <main> with the loading text, one script by nonce (its URL or its text). */
@@ -74,7 +79,7 @@ export function webviewDocument(d: WebviewDocument): string {
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(d.cspSource, d.nonce, d.powers)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
+${d.headStart ? `${d.headStart}\n` : ''}<meta name="viewport" content="width=device-width, initial-scale=1.0">
 <meta property="csp-nonce" content="${d.nonce}">
 ${'uri' in d.style ? `<link rel="stylesheet" href="${escapeHtml(d.style.uri)}">` : `<style nonce="${d.nonce}">${styleData(d.style.text)}</style>`}
 <title>${escapeHtml(d.title)}</title>

@@ -20,9 +20,6 @@ import { ORT_GLUE_MJS, ORT_WASM_GZ } from '../../src/shared/inference/runtimeFil
 export type Session = ort.InferenceSession;
 export type Tensor = ort.Tensor;
 
-const WASM_GZ = ORT_WASM_GZ;
-const GLUE_MJS = ORT_GLUE_MJS;
-
 /** Emscripten's module options, as far as the hook below uses them. */
 interface GlueConfig {
   instantiateWasm?: (imports: WebAssembly.Imports, done: (instance: WebAssembly.Instance, module: WebAssembly.Module) => void) => object;
@@ -138,8 +135,8 @@ export function startRuntime(wasmBase: string, glueUrl: string, wasmBytes?: numb
   ort.env.wasm.proxy = false;
   ort.env.wasm.wasmPaths = { mjs: glueUrl };
   ort.env.logLevel = 'error';
-  const glue = import(/* @vite-ignore */ base + GLUE_MJS).then((m: { default: GlueFactory }) => m.default);
-  const module = compileRuntime(base + WASM_GZ, wasmBytes && wasmBytes > 0 ? wasmBytes : undefined);
+  const glue = import(/* @vite-ignore */ base + ORT_GLUE_MJS).then((m: { default: GlueFactory }) => m.default);
+  const module = compileRuntime(base + ORT_WASM_GZ, wasmBytes && wasmBytes > 0 ? wasmBytes : undefined);
   glue.catch(() => undefined); // reported by createSession
   module.catch(() => report({ ...progress, phase: 'error' }));
   runtime = { glue, module };
@@ -154,7 +151,7 @@ export async function ortGlue(config: GlueConfig): Promise<unknown> {
   const [factory, module] = await Promise.all([runtime.glue, runtime.module]);
   config.instantiateWasm = (imports, done) => {
     WebAssembly.instantiate(module, imports).then((instance) => done(instance, module), (e: unknown) => {
-      broken = new SessionError(t('the inference runtime ({0}) could not be loaded: {1}. Reinstalling the extension restores it.', WASM_GZ, describeError(e)));
+      broken = new SessionError(t('the inference runtime ({0}) could not be loaded: {1}. Reinstalling the extension restores it.', ORT_WASM_GZ, describeError(e)));
       report({ ...progress, phase: 'error' });
       rejectInstantiate(broken);
     });
@@ -178,7 +175,7 @@ export async function createSession(bytes: Uint8Array): Promise<{ session: Sessi
     try {
       await Promise.all([runtime.glue, runtime.module]);
     } catch (e) {
-      throw new SessionError(t('the inference runtime ({0}) could not be loaded: {1}. Reinstalling the extension restores it.', WASM_GZ, describeError(e)));
+      throw new SessionError(t('the inference runtime ({0}) could not be loaded: {1}. Reinstalling the extension restores it.', ORT_WASM_GZ, describeError(e)));
     }
     // onnxruntime-web would wait forever for an instantiation that failed: the failure wins the race.
     const session = await Promise.race([
