@@ -52,9 +52,29 @@ export class LabManager implements vscode.Disposable {
   }
 
   private readonly roadmapChanged: vscode.Disposable;
-  /** One watcher for every open lab: a project folder deleted or moved away outside the editor. */
-  private readonly deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
-  private readonly deletionHeard = this.deletions.onDidDelete((uri) => { for (const c of this.controllers.values()) c.deleted(uri); });
+  /**
+   * One watcher for every open lab: a project folder deleted or moved away outside the editor.
+   * It watches the whole workspace, so it exists only while a lab is open.
+   */
+  private deletions: vscode.FileSystemWatcher | undefined;
+
+  /** Whether that watcher exists (for tests). */
+  get watchingDeletions(): boolean {
+    return this.deletions !== undefined;
+  }
+
+  private watchDeletions(): void {
+    if (this.deletions) return;
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    watcher.onDidDelete((uri) => { for (const c of this.controllers.values()) c.deleted(uri); });
+    this.deletions = watcher;
+  }
+
+  private unwatchDeletionsIfIdle(): void {
+    if (this.controllers.size > 0) return;
+    this.deletions?.dispose();
+    this.deletions = undefined;
+  }
 
   private async project(id: string): Promise<Project | undefined> {
     const { roadmap } = await this.roadmap.get();
@@ -100,12 +120,14 @@ export class LabManager implements vscode.Disposable {
   private track(projectId: string, panel: LabPanel, controller: LabController): LabPanel {
     this.panels.set(projectId, panel);
     this.controllers.set(projectId, controller);
+    this.watchDeletions();
     panel.onDidDispose(() => {
       if (this.panels.get(projectId) === panel) {
         this.panels.delete(projectId);
         this.controllers.delete(projectId);
         clearTimeout(this.saveTimers.get(projectId));
         this.saveTimers.delete(projectId);
+        this.unwatchDeletionsIfIdle();
       }
       controller.dispose();
     });
@@ -132,8 +154,7 @@ export class LabManager implements vscode.Disposable {
 
   dispose(): void {
     this.roadmapChanged.dispose();
-    this.deletionHeard.dispose();
-    this.deletions.dispose();
+    this.deletions?.dispose();
     this.probesCleared.dispose();
     for (const t of this.saveTimers.values()) clearTimeout(t);
     for (const p of [...this.panels.values()]) p.dispose();

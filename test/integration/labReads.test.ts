@@ -102,4 +102,13 @@ describe('project lab: a progress change touches nothing on disk', function () {
     assert.equal((await controller.folder())?.fsPath, project);
     assert.ok((await controller.state()).folder);
   });
+
+  it('watches the workspace for deletions only while a lab is open', async () => {
+    for (const open of [...api.labs.panels.values()]) open.dispose();
+    assert.equal(api.labs.watchingDeletions, false, 'a deletion watcher with no lab open');
+    await openLab();
+    assert.ok(api.labs.watchingDeletions, 'no deletion watcher with a lab open');
+    api.labs.panels.get(ID)!.dispose();
+    assert.equal(api.labs.watchingDeletions, false, 'the deletion watcher outlived the last lab');
+  });
 });
